@@ -1,0 +1,435 @@
+"""The check-in: pain before, (for exposure steps) expected pain and confidence, done or not today,
+peak pain during, the follow-ups at one and two hours, confidence after, then the advice."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import timedelta
+from typing import Any
+
+from flows.catalogue import keys
+from flows.decision import (
+    judge,
+    next_step,
+    next_phase,
+    previous_light,
+    reds_in_row,
+    reds_in_window,
+    settled,
+    week_hold,
+)
+from flows.engine import Ask, FlowSpec, Turn
+from flows.model import (
+    ActivityKind,
+    Cancel,
+    Checkin,
+    CheckinStatus,
+    Choice,
+    Light,
+    LevelState,
+    Scale,
+    Schedule,
+    SetLevel,
+)
+from flows.plan import level_today, light_label, todays_plan
+
+K = keys(
+    "checkin",
+    "pending",
+    "choose",
+    "portfolio",
+    "baseline",
+    "expected",
+    "confidence",
+    "go_exposure",
+    "go_exercise",
+    "during",
+    "a1",
+    "a2",
+    "confidence_after",
+    "skipped",
+    "wait_a1",
+    "wait_a2",
+    "followup_intro",
+    "pain_none",
+    "pain_worst",
+    "conf_none",
+    "conf_full",
+)
+C = keys(
+    "choice",
+    "todays_step",
+    "ladder_step",
+    "a_portfolio",
+    "a_walk",
+    "done",
+    "not_today",
+    "answer_now",
+    "new_checkin",
+)
+ADV = keys(
+    "advice",
+    "green",
+    "amber",
+    "red",
+    "unfinished",
+    "expect_better",
+    "expect_same",
+    "expect_worse",
+    "confidence",
+    "flare",
+    "see_clinician",
+    "not_a_substitute",
+)
+NEXT = keys(
+    "next",
+    "up",
+    "top",
+    "repeat",
+    "back",
+    "return",
+    "hold_reds",
+    "hold_week",
+    "none",
+    "gentle_green",
+    "gentle_amber",
+    "gentle_red",
+)
+keys(
+    "reason",
+    "red.during",
+    "red.rise",
+    "red.unsettled",
+    "red.morning",
+    "green",
+    "amber.rise",
+    "amber.late",
+    "unfinished.a1",
+    "unfinished.a2",
+)
+keys("phase_moved", "rebuild", "progress", "return")
+
+PAIN = Scale(low=K.pain_none, high=K.pain_worst)
+CONFIDENCE = Scale(low=K.conf_none, high=K.conf_full)
+
+
+def followup_key(user_id: int, no: int, which: str) -> str:
+    """The dedupe key of a check-in's follow-up event."""
+    return f"followup:{user_id}:{no}:{which}"
+
+
+def awaiting(checkins: Sequence[Checkin]) -> Checkin | None:
+    """The most recent check-in still waiting for a follow-up answer, if any."""
+    waiting = [c for c in checkins if c.status in (CheckinStatus.AWAITING_A1, CheckinStatus.AWAITING_A2)]
+    return waiting[-1] if waiting else None
+
+
+class CheckinTurn(Turn):
+    """Turn model for a check-in."""
+
+    @property
+    def checkin(self) -> Checkin:
+        no = int(self.ctx["no"])
+        return next(c for c in self.facts.checkins if c.no == no)
+
+    def update(self, **changes: Any) -> Checkin:
+        return self.save_checkin(replace(self.checkin, **changes))
+
+    # -- guards
+
+    def answer_now(self) -> bool:
+        return bool(self.value == "now")
+
+    def waiting_a2(self) -> bool:
+        return self.checkin.status is CheckinStatus.AWAITING_A2
+
+    def picked_portfolio(self) -> bool:
+        return bool(self.value == "portfolio")
+
+    def is_exposure(self) -> bool:
+        return self.checkin.kind is ActivityKind.EXPOSURE
+
+    def said_done(self) -> bool:
+        return bool(self.value == "done")
+
+    def red_already(self) -> bool:
+        b = self.checkin.baseline or 0
+        return judge(b, int(self.value), None, None, self.content.thresholds).light is Light.RED
+
+    def a1_waits(self) -> bool:
+        ci = self.checkin
+        t = self.content.thresholds
+        late = ci.done_at is not None and self.now >= ci.done_at + timedelta(minutes=t.followup2_minutes)
+        return not settled(int(self.value), ci.baseline or 0, t) and not late
+
+    # -- choosing the activity
+
+    def start_pending(self) -> None:
+        self.ctx = {}
+
+    def start(self) -> None:
+        choice = str(self.value)
+        kind, activity, level = ActivityKind.WALK, "walk", None
+        if choice == "plan":
+            plan = todays_plan(self.facts, self.content, self.now)
+            kind, activity, level = plan.kind, plan.activity, plan.level
+        elif choice.startswith("l:"):
+            kind, activity = ActivityKind.EXPOSURE, choice[2:]
+            level = level_today(self.facts, self.content, activity, self.now)[0]
+        elif choice.startswith("p:"):
+            kind, activity = ActivityKind.PORTFOLIO, choice[2:]
+        no = self.facts.next_checkin_no
+        self.save_checkin(Checkin(no=no, kind=kind, activity=activity, level=level, created_at=self.now))
+        self.ctx = {"no": no}
+
+    # -- recording answers
+
+    def record_baseline(self) -> None:
+        self.update(baseline=int(self.value))
+
+    def record_expected(self) -> None:
+        self.update(expected=int(self.value))
+
+    def record_confidence(self) -> None:
+        self.update(confidence_before=int(self.value))
+
+    def record_skip(self) -> None:
+        self.update(status=CheckinStatus.SKIPPED)
+        self.say(K.skipped)
+
+    def record_during(self) -> None:
+        self.update(during=int(self.value), done_at=self.now)
+
+    def schedule_a1(self) -> None:
+        ci = self.update(status=CheckinStatus.AWAITING_A1)
+        due = self.now + timedelta(minutes=self.content.thresholds.followup1_minutes)
+        key = followup_key(self.profile.user_id, ci.no, "a1")
+        self.effects.append(Schedule("followup", due, key, {"no": ci.no, "ask": "a1"}))
+        self.say(K.wait_a1)
+
+    def record_a1(self) -> None:
+        ci = self.checkin
+        value = int(self.value)
+        changes: dict[str, Any] = {"a1": value, "a1_at": self.now}
+        if not settled(value, ci.baseline or 0, self.content.thresholds) and not self.a1_waits():
+            # Answered after the two-hour mark and still not settled: it did not settle within two hours.
+            changes.update(a2=value, a2_at=self.now)
+        self.update(**changes)
+        self.effects.append(Cancel(followup_key(self.profile.user_id, ci.no, "a1")))
+
+    def schedule_a2(self) -> None:
+        ci = self.update(status=CheckinStatus.AWAITING_A2)
+        assert ci.done_at is not None
+        due = max(ci.done_at + timedelta(minutes=self.content.thresholds.followup2_minutes), self.now)
+        key = followup_key(self.profile.user_id, ci.no, "a2")
+        self.effects.append(Schedule("followup", due, key, {"no": ci.no, "ask": "a2"}))
+        self.say(K.wait_a2, a1=ci.a1, b=ci.baseline)
+
+    def record_a2(self) -> None:
+        self.update(a2=int(self.value), a2_at=self.now)
+        self.effects.append(Cancel(followup_key(self.profile.user_id, self.checkin.no, "a2")))
+
+    def record_confidence_after(self) -> None:
+        self.update(confidence_after=int(self.value))
+
+    # -- the advice
+
+    def advise(self) -> None:
+        ci = self.checkin
+        t = self.content.thresholds
+        assert ci.baseline is not None and ci.during is not None
+        verdict = judge(ci.baseline, ci.during, ci.a1, ci.a2, t)
+        ci = self.update(status=CheckinStatus.FINISHED, light=verdict.light)
+        numbers = {"b": ci.baseline, "d": ci.during, "a1": ci.a1, "a2": ci.a2}
+        self.say(f"advice.{verdict.light.value}", light=light_label(self, verdict.light))
+        self.say(f"reason.{verdict.rule}", **numbers)
+        if ci.kind is ActivityKind.EXPOSURE:
+            self.expectancy(ci)
+            self.ladder_step(ci, verdict.light)
+        else:
+            self.say(f"next.gentle_{verdict.light.value}")
+        if verdict.light is Light.RED:
+            self.say(ADV.not_a_substitute)
+        self.move_phase()
+
+    def expectancy(self, ci: Checkin) -> None:
+        if ci.expected is None or ci.during is None:
+            return
+        if ci.expected > ci.during:
+            self.say(ADV.expect_better, expected=ci.expected, d=ci.during)
+        elif ci.expected == ci.during:
+            self.say(ADV.expect_same, expected=ci.expected, d=ci.during)
+        else:
+            self.say(ADV.expect_worse, expected=ci.expected, d=ci.during)
+        if ci.confidence_before is not None and ci.confidence_after is not None:
+            self.say(ADV.confidence, before=ci.confidence_before, after=ci.confidence_after)
+
+    def ladder_step(self, ci: Checkin, light: Light) -> None:
+        t = self.content.thresholds
+        ladder = self.content.ladders[ci.activity]
+        stored = self.facts.levels.get(ci.activity, LevelState(ci.activity))
+        if ci.level != stored.level and light is not Light.RED:
+            # Done at an easier level on a bad morning: the stored level stays where it is.
+            self.update(level_after=stored.level)
+            self.say(NEXT.none, ladder=ladder.name, level=stored.level, step=ladder.step(stored.level).name)
+            return
+        decision = next_step(
+            stored,
+            light,
+            previous_light(self.facts.checkins, ci.activity, stored.level, before_no=ci.no),
+            t,
+            top=ladder.top,
+            reds_in_row=reds_in_row(self.facts.checkins, ci.activity),
+            reds_in_window=reds_in_window(self.facts.checkins, self.now, t),
+            week_hold=week_hold(self.facts.mornings, self.today, t),
+        )
+        new = LevelState(ci.activity, decision.level, decision.return_to)
+        if new != stored:
+            self.effects.append(SetLevel(new))
+            self.facts = replace(self.facts, levels={**self.facts.levels, ci.activity: new})
+        self.update(level_after=decision.level)
+        move = decision.move
+        if decision.held == "reds":
+            move = "hold_reds"
+        elif decision.held == "week":
+            move = "hold_week"
+        elif move == "repeat" and light is Light.GREEN and decision.level == ladder.top:
+            move = "top"
+        step = ladder.step(decision.level)
+        self.say(f"next.{move}", ladder=ladder.name, level=decision.level, top=ladder.top, step=step.name)
+        if decision.flare:
+            self.say(ADV.flare)
+        if decision.see_clinician:
+            self.say(ADV.see_clinician)
+
+    def move_phase(self) -> None:
+        profile = self.profile
+        phase = next_phase(
+            profile.phase, self.facts.checkins, self.facts.levels, profile.episode_start, self.today,
+            self.content.thresholds,
+        )
+        if phase is not profile.phase:
+            self.save_profile(phase=phase)
+            self.say(f"phase_moved.{phase.value}")
+
+
+def pending_params(turn: Turn) -> dict[str, Any]:
+    ci = awaiting(turn.facts.checkins)
+    return {"activity": activity_name(turn, ci) if ci else ""}
+
+
+def activity_name(turn: Turn, ci: Checkin) -> str:
+    """Names a check-in's activity in a few words."""
+    if ci.kind is ActivityKind.EXPOSURE:
+        ladder = turn.content.ladders[ci.activity]
+        return f"{ladder.name} ({ladder.step(ci.level or 1).name})"
+    return turn.content.exercises[ci.activity].name
+
+
+def choose_choices(turn: Turn) -> Sequence[Choice]:
+    plan = todays_plan(turn.facts, turn.content, turn.now)
+    if plan.kind is ActivityKind.EXPOSURE:
+        ladder = turn.content.ladders[plan.activity]
+        today = Choice("plan", C.todays_step, {"name": f"{ladder.name}, level {plan.level}"})
+    else:
+        today = Choice("plan", C.todays_step, {"name": turn.content.exercises[plan.activity].name})
+    others = [
+        Choice(f"l:{m}", C.ladder_step, {"name": turn.content.ladders[m].name, "level": s.level})
+        for m, s in turn.facts.levels.items()
+        if m in turn.content.ladders and not (plan.kind is ActivityKind.EXPOSURE and m == plan.activity)
+    ]
+    extra = [Choice("walk", C.a_walk)] if plan.activity != "walk" else []
+    if turn.profile.portfolio:
+        extra.insert(0, Choice("portfolio", C.a_portfolio))
+    return (today, *others, *extra)
+
+
+def portfolio_choices(turn: Turn) -> Sequence[Choice]:
+    return tuple(
+        Choice(f"p:{e}", turn.content.exercises[e].name, literal=True)
+        for e in turn.profile.portfolio
+        if e in turn.content.exercises
+    )
+
+
+def is_exposure(turn: Turn) -> bool:
+    return isinstance(turn, CheckinTurn) and turn.is_exposure()
+
+
+def checkin_params(turn: Turn) -> dict[str, Any]:
+    assert isinstance(turn, CheckinTurn)
+    ci = turn.checkin
+    params: dict[str, Any] = {"activity": activity_name(turn, ci), "b": ci.baseline, "d": ci.during}
+    params["a1"] = ci.a1
+    if ci.kind is ActivityKind.EXPOSURE:
+        step = turn.content.ladders[ci.activity].step(ci.level or 1)
+        params.update(how=step.how)
+    else:
+        exercise = turn.content.exercises[ci.activity]
+        params.update(how=exercise.how, cues="\n".join(f"• {c}" for c in exercise.cues), stop_if=exercise.stop_if)
+    return params
+
+
+A = "answer"
+STATES = (
+    "pending",
+    "choose",
+    "portfolio",
+    "baseline",
+    "expected",
+    "confidence",
+    "go",
+    "during",
+    "a1",
+    "a2",
+    "confidence_after",
+)
+TRANSITIONS: tuple[dict[str, Any], ...] = (
+    {"trigger": A, "source": "pending", "dest": "a2", "conditions": ["answer_now", "waiting_a2"]},
+    {"trigger": A, "source": "pending", "dest": "a1", "conditions": "answer_now"},
+    {"trigger": A, "source": "pending", "dest": "choose", "after": "start_pending"},
+    {"trigger": A, "source": "choose", "dest": "portfolio", "conditions": "picked_portfolio"},
+    {"trigger": A, "source": "choose", "dest": "baseline", "after": "start"},
+    {"trigger": A, "source": "portfolio", "dest": "baseline", "after": "start"},
+    {"trigger": A, "source": "baseline", "dest": "expected", "conditions": "is_exposure", "after": "record_baseline"},
+    {"trigger": A, "source": "baseline", "dest": "go", "after": "record_baseline"},
+    {"trigger": A, "source": "expected", "dest": "confidence", "after": "record_expected"},
+    {"trigger": A, "source": "confidence", "dest": "go", "after": "record_confidence"},
+    {"trigger": A, "source": "go", "dest": "during", "conditions": "said_done"},
+    {"trigger": A, "source": "go", "dest": "end", "after": "record_skip"},
+    {"trigger": A, "source": "during", "dest": "confidence_after", "conditions": ["red_already", "is_exposure"], "after": "record_during"},
+    {"trigger": A, "source": "during", "dest": "end", "conditions": "red_already", "after": ["record_during", "advise"]},
+    {"trigger": A, "source": "during", "dest": "end", "after": ["record_during", "schedule_a1"]},
+    {"trigger": A, "source": "a1", "dest": "end", "conditions": "a1_waits", "after": ["record_a1", "schedule_a2"]},
+    {"trigger": A, "source": "a1", "dest": "confidence_after", "conditions": "is_exposure", "after": "record_a1"},
+    {"trigger": A, "source": "a1", "dest": "end", "after": ["record_a1", "advise"]},
+    {"trigger": A, "source": "a2", "dest": "confidence_after", "conditions": "is_exposure", "after": "record_a2"},
+    {"trigger": A, "source": "a2", "dest": "end", "after": ["record_a2", "advise"]},
+    {"trigger": A, "source": "confidence_after", "dest": "end", "after": ["record_confidence_after", "advise"]},
+)
+
+
+ASKS: dict[str, Ask] = {
+    "pending": Ask(
+        K.pending,
+        params=pending_params,
+        choices=lambda t: (Choice("now", C.answer_now), Choice("new", C.new_checkin)),
+    ),
+    "choose": Ask(K.choose, choices=choose_choices),
+    "portfolio": Ask(K.portfolio, choices=portfolio_choices),
+    "baseline": Ask(K.baseline, params=checkin_params, scale=PAIN),
+    "expected": Ask(K.expected, params=checkin_params, scale=PAIN),
+    "confidence": Ask(K.confidence, params=checkin_params, scale=CONFIDENCE),
+    "go": Ask(
+        lambda t: K.go_exposure if t.ctx and is_exposure(t) else K.go_exercise,
+        params=checkin_params,
+        choices=lambda t: (Choice("done", C.done), Choice("not_today", C.not_today)),
+    ),
+    "during": Ask(K.during, params=checkin_params, scale=PAIN),
+    "a1": Ask(K.a1, params=checkin_params, scale=PAIN),
+    "a2": Ask(K.a2, params=checkin_params, scale=PAIN),
+    "confidence_after": Ask(K.confidence_after, params=checkin_params, scale=CONFIDENCE),
+}
+
+FLOW = FlowSpec("checkin", CheckinTurn, STATES, TRANSITIONS, ASKS)

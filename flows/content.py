@@ -1,0 +1,105 @@
+"""Content types: what data/ holds, as the coach sees it once loaded and validated by the shell."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Clinical numbers from data/thresholds.toml (see that file for sources)."""
+
+    version: str
+    settled_margin: int = 1  # settled(x): x <= b + settled_margin
+    red_during: int = 6  # RED when d >= red_during
+    red_rise: int = 4  # RED when d - b >= red_rise
+    green_rise_max: int = 1  # GREEN needs d - b <= green_rise_max
+    green_during_max: int = 5  # ... and d <= green_during_max
+    bad_morning_rise: int = 2  # bad morning: waking pain >= usual + bad_morning_rise
+    week_rise: float = 1.0  # hold when 7-day mean waking pain > previous 7 days' mean + week_rise
+    flare_reds_in_row: int = 2
+    pause_reds: int = 3
+    pause_window_days: int = 7
+    followup1_minutes: int = 60
+    followup2_minutes: int = 120
+    usual_morning_days: int = 7  # "usual" morning pain = median of the last N mornings
+    rebuild_greens: int = 2  # settle -> rebuild after this many GREENs on gentle movement
+    progress_level: int = 3  # rebuild -> progress once any ladder reaches this level
+    return_min_days: int = 28  # progress -> return no earlier than this after the episode began
+    return_level: int = 5  # ... and once any ladder reaches this level
+
+
+@dataclass(frozen=True)
+class Exercise:
+    """One movement from the exercise library."""
+
+    id: str
+    name: str
+    purpose: str  # "gentle" or one of the five portfolio purposes
+    how: str
+    cues: tuple[str, ...]
+    stop_if: str
+    minutes: int = 2
+
+
+@dataclass(frozen=True)
+class LadderStep:
+    level: int
+    name: str
+    how: str
+
+
+@dataclass(frozen=True)
+class Ladder:
+    """Graded exposure for one feared movement, level 1 (easy) to N (the everyday goal)."""
+
+    movement: str
+    name: str  # "bending"
+    question: str  # how the fear question names it: "bending forward"
+    steps: tuple[LadderStep, ...]
+
+    @property
+    def top(self) -> int:
+        return len(self.steps)
+
+    def step(self, level: int) -> LadderStep:
+        return self.steps[max(1, min(level, self.top)) - 1]
+
+
+@dataclass(frozen=True)
+class RedFlagQuestion:
+    """One screening question; its wording is catalogue key `redflag.q.<id>`."""
+
+    id: str
+    category: str  # "emergency" or "urgent"
+
+
+PURPOSES: tuple[str, ...] = (
+    "decompression",
+    "hip_mobility",
+    "thoracic_mobility",
+    "deep_stabilisation",
+    "dynamic_control",
+)
+
+
+@dataclass(frozen=True)
+class Content:
+    """All loaded content for one language set."""
+
+    thresholds: Thresholds
+    exercises: Mapping[str, Exercise]
+    ladders: Mapping[str, Ladder]  # ordered as in the file
+    red_flags: tuple[RedFlagQuestion, ...]
+    messages: Mapping[str, Mapping[str, str]]  # language -> key -> template
+    policy_version: str
+    zones: frozenset[str] = field(default_factory=frozenset)  # valid IANA names
+    common_zones: tuple[str, ...] = ()
+
+    def text(self, language: str, key: str) -> str:
+        catalogue = self.messages.get(language) or self.messages["en"]
+        return catalogue.get(key) or self.messages["en"][key]
+
+    def by_purpose(self, purpose: str) -> tuple[Exercise, ...]:
+        return tuple(e for e in self.exercises.values() if e.purpose == purpose)

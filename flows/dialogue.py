@@ -1,0 +1,241 @@
+"""One turn of dialogue: `turn(conversation, event, facts, content, now) -> Outcome`.
+
+Routes an event to the right flow. Safety comes first: while a red-flag hold is open nothing but the
+hold's own answer reaches a flow. Commands do what they say and the dialogue they interrupted is
+re-asked (or suspended and resumed later); scheduled follow-ups interrupt politely.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from flows import checkin, morning, onboarding, safety
+from flows.catalogue import keys
+from flows.content import Content
+from flows.engine import END, FlowSpec, Turn, enter, run_answer
+from flows.model import (
+    CheckinStatus,
+    Conversation,
+    Effect,
+    Event,
+    EventKind,
+    Facts,
+    Frame,
+    Outcome,
+    Reply,
+)
+from flows.plan import describe_plan, describe_progress, todays_plan
+
+FLOWS: dict[str, FlowSpec] = {f.name: f for f in (onboarding.FLOW, checkin.FLOW, morning.FLOW, safety.FLOW)}
+
+K = keys(
+    "common",
+    "stale",
+    "idle",
+    "carry_on",
+    "welcome_back",
+    "in_progress",
+    "finish_first",
+    "setup_first",
+    "resume",
+    "unknown_command",
+    "help",
+    "on_hold",
+)
+
+COMMANDS = ("start", "checkin", "plan", "progress", "morning", "help")
+
+
+@dataclass
+class Session:
+    """What accumulates over one turn, across the frames it passes through."""
+
+    facts: Facts
+    content: Content
+    now: datetime
+    active: Frame | None
+    suspended: Frame | None
+    step: int
+    replies: list[Reply] = field(default_factory=list)
+    effects: list[Effect] = field(default_factory=list)
+
+    def model(self, frame: Frame) -> Turn:
+        spec = FLOWS[frame.flow]
+        return spec.model(frame, self.facts, self.content, self.now, self.replies, self.effects, self.step)
+
+    def absorb(self, model: Turn) -> None:
+        self.facts = model.facts
+        self.step = model.step
+
+    def say(self, key: str, **params: object) -> None:
+        self.replies.append(Reply(key=key, params=params))
+
+    def start(self, frame: Frame) -> None:
+        """Makes `frame` active and asks its question."""
+        model = self.model(frame)
+        enter(FLOWS[frame.flow], model, frame.state)
+        self.absorb(model)
+        self.active = model.frame()
+
+    def reask(self) -> None:
+        if self.active is not None:
+            self.start(self.active)
+
+    def interrupt(self, frame: Frame) -> bool:
+        """Starts `frame`, suspending the active dialogue; False if there is no room to suspend it."""
+        if self.active is not None:
+            if self.suspended is not None:
+                return False
+            self.suspended = self.active
+        self.start(frame)
+        return True
+
+    def answer(self, event: Event) -> None:
+        assert self.active is not None
+        frame = self.active
+        model = self.model(frame)
+        run_answer(FLOWS[frame.flow], model, frame.state, event)
+        self.absorb(model)
+        if model.state != END:
+            self.active = model.frame()
+            return
+        self.active = None
+        if model.then is not None:
+            self.start(model.then)
+        elif self.suspended is not None:
+            frame, self.suspended = self.suspended, None
+            self.say(K.resume)
+            self.start(frame)
+
+    def outcome(self) -> Outcome:
+        conversation = Conversation(active=self.active, suspended=self.suspended, step=self.step)
+        return Outcome(conversation, tuple(self.replies), tuple(self.effects))
+
+
+def turn(conversation: Conversation, event: Event, facts: Facts, content: Content, now: datetime) -> Outcome:
+    """Handles one event for one person and says what to store, send and schedule."""
+    s = Session(facts, content, now, conversation.active, conversation.suspended, conversation.step)
+    profile = facts.profile
+    if profile.safety_hold is not None and (s.active is None or s.active.flow != "safety"):
+        # Red flags win: whatever was going on waits behind the hold.
+        resume = s.active
+        s.active = Frame("safety", "hold", {"resume": _frame_json(resume)} if resume else {})
+    if event.kind is EventKind.DUE:
+        _due(s, event)
+    elif event.kind is EventKind.COMMAND:
+        _command(s, event.name.lower())
+    else:
+        _answer(s, event)
+    return s.outcome()
+
+
+def _frame_json(frame: Frame) -> dict[str, object]:
+    return {"flow": frame.flow, "state": frame.state, "context": dict(frame.context)}
+
+
+def _answer(s: Session, event: Event) -> None:
+    if s.active is None:
+        if s.facts.profile.onboarded_at is None:
+            s.start(Frame("onboarding", "intro"))
+        else:
+            s.say(K.idle)
+        return
+    if event.step is not None and event.step != s.step:
+        s.say(K.stale)
+        s.reask()
+        return
+    s.answer(event)
+
+
+def _command(s: Session, name: str) -> None:
+    profile = s.facts.profile
+    if s.active is not None and s.active.flow == "safety":
+        if name == "help":
+            s.say(K.help)
+        s.say(K.on_hold)
+        s.reask()
+        return
+    if name == "start":
+        if profile.onboarded_at is None:
+            if s.active is not None and s.active.flow == "onboarding":
+                s.say(K.carry_on)
+                s.reask()
+            else:
+                s.start(Frame("onboarding", "intro"))
+            return
+        s.say(K.welcome_back)
+        if s.active is not None:
+            s.reask()
+        else:
+            describe_plan(_view(s), todays_plan(s.facts, s.content, s.now))
+        return
+    if name not in COMMANDS:
+        s.say(K.unknown_command, command=name[:32])
+        s.say(K.help)
+        s.reask()
+        return
+    if name == "help":
+        s.say(K.help)
+        s.reask()
+        return
+    if profile.onboarded_at is None:
+        s.say(K.setup_first)
+        if s.active is None:
+            s.start(Frame("onboarding", "intro"))
+        else:
+            s.reask()
+        return
+    if name == "plan":
+        describe_plan(_view(s), todays_plan(s.facts, s.content, s.now))
+        s.reask()
+    elif name == "progress":
+        describe_progress(_view(s))
+        s.reask()
+    elif name == "checkin":
+        _new_frame(s, _checkin_frame(s))
+    elif name == "morning":
+        _new_frame(s, Frame("morning", "waking"))
+
+
+def _checkin_frame(s: Session) -> Frame:
+    waiting = checkin.awaiting(s.facts.checkins)
+    if waiting is not None:
+        return Frame("checkin", "pending", {"no": waiting.no})
+    return Frame("checkin", "choose")
+
+
+def _new_frame(s: Session, frame: Frame) -> None:
+    if s.active is not None and s.active.flow == frame.flow:
+        s.say(K.in_progress)
+        s.reask()
+    elif not s.interrupt(frame):
+        s.say(K.finish_first)
+        s.reask()
+
+
+def _due(s: Session, event: Event) -> None:
+    profile = s.facts.profile
+    if s.active is not None and s.active.flow in ("safety", "onboarding"):
+        return
+    if event.name == "followup":
+        no = int(event.payload.get("no", 0))
+        which = str(event.payload.get("ask", "a1"))
+        wanted = CheckinStatus.AWAITING_A1 if which == "a1" else CheckinStatus.AWAITING_A2
+        ci = next((c for c in s.facts.checkins if c.no == no), None)
+        if ci is None or ci.status is not wanted:
+            return  # answered early, closed out, or deleted: nothing to ask
+        if s.active is not None and s.active.flow == "checkin" and s.active.context.get("no") == no:
+            return  # already asking about it
+        s.say(checkin.K.followup_intro, activity=checkin.activity_name(_view(s), ci))
+        if not s.interrupt(Frame("checkin", which, {"no": no})):
+            s.replies.pop()
+    elif event.name == "nudge" and profile.onboarded_at is not None and not profile.paused:
+        if s.active is None:
+            s.start(Frame("morning", "waking"))
+
+
+def _view(s: Session) -> Turn:
+    """A model to read facts and say things with, outside any flow's machine."""
+    view = s.model(s.active or Frame("checkin", "choose"))
+    return view

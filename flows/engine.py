@@ -1,0 +1,245 @@
+"""The machinery every dialogue shares: one `transitions` machine per flow, a throwaway model per turn.
+
+A flow is a table of transitions plus, for each state that asks something, an `Ask`: the question's
+catalogue key and what kind of answer it takes. The engine parses the answer for the current state,
+re-asks kindly when it does not fit, and otherwise fires the single trigger `answer`; the table's
+conditions pick the destination, its `before` callbacks record what was said.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+from typing import Any, ClassVar
+from zoneinfo import ZoneInfo
+
+from transitions import Machine
+
+from flows.catalogue import keys
+from flows.content import Content
+from flows.model import (
+    Checkin,
+    Choice,
+    Effect,
+    Event,
+    Facts,
+    Frame,
+    Profile,
+    Reply,
+    SaveCheckin,
+    SaveProfile,
+    Scale,
+)
+
+END = "end"
+
+K = keys("common", "not_a_choice", "not_a_score", "invalid_time", "invalid_zone", "invalid_days")
+
+
+# --------------------------------------------------------------------------- answers
+
+
+class Invalid:
+    """An answer that does not fit; `key` says kindly what would."""
+
+    def __init__(self, key: str) -> None:
+        self.key = key
+
+
+@dataclass(frozen=True)
+class Ask:
+    """What a state asks: the question key, its parameters, and the kind of answer it takes.
+
+    `choices` (buttons / numbered options) may be combined with `parse` for free entry;
+    `scale` asks for a whole number in a range.
+    """
+
+    key: str | Callable[[Turn], str]
+    params: Callable[[Turn], Mapping[str, Any]] | None = None
+    choices: Callable[[Turn], Sequence[Choice]] | None = None
+    scale: Scale | None = None
+    parse: Callable[[Turn, str], Any] | None = None  # returns a value or Invalid
+
+
+def pick(turn: Turn, text: str, choices: Sequence[Choice]) -> str | None:
+    """Matches typed text to a choice: its value, its number in the list, or its label."""
+    wanted = text.strip().lower().rstrip(".)")
+    if not wanted:
+        return None
+    for choice in choices:
+        if wanted == choice.value.lower():
+            return choice.value
+    if wanted.isdigit() and 1 <= int(wanted) <= len(choices):
+        return choices[int(wanted) - 1].value
+    for choice in choices:
+        if wanted == turn.label(choice).lower():
+            return choice.value
+    return None
+
+
+# --------------------------------------------------------------------------- the per-turn model
+
+
+class Turn:
+    """The temporary model attached to a flow's machine for one turn."""
+
+    state: str
+    flow: ClassVar[FlowSpec]
+
+    def __init__(
+        self,
+        frame: Frame,
+        facts: Facts,
+        content: Content,
+        now: datetime,
+        replies: list[Reply],
+        effects: list[Effect],
+        step: int,
+    ) -> None:
+        self.ctx: dict[str, Any] = dict(frame.context)
+        self.facts = facts
+        self.profile = facts.profile
+        self.content = content
+        self.now = now
+        self.replies = replies
+        self.effects = effects
+        self.step = step
+        self.value: Any = None
+        self.then: Frame | None = None  # a frame to start when this one ends
+
+    # -- saying things
+
+    def say(self, key: str, choices: Sequence[Choice] = (), **params: Any) -> None:
+        """Adds a message (with optional buttons) to this turn's replies."""
+        self.replies.append(Reply(key=key, params=params, choices=tuple(choices)))
+
+    def text(self, key: str, **params: Any) -> str:
+        """Renders a catalogue entry to use inside another message."""
+        return self.content.text(self.profile.language, key).format(**params)
+
+    def label(self, choice: Choice) -> str:
+        """Returns a choice's visible label."""
+        return choice.label if choice.literal else self.text(choice.label, **choice.params)
+
+    def ask(self) -> None:
+        """Asks the current state's question again (or for the first time)."""
+        spec = self.flow.asks.get(self.state)
+        if spec is None:
+            return
+        self.step += 1
+        params = dict(spec.params(self)) if spec.params else {}
+        choices = tuple(spec.choices(self)) if spec.choices else ()
+        key = spec.key if isinstance(spec.key, str) else spec.key(self)
+        self.replies.append(
+            Reply(key=key, params=params, choices=choices, scale=spec.scale, step=self.step)
+        )
+
+    # -- recording things
+
+    def save_profile(self, **changes: Any) -> None:
+        """Updates the profile for the rest of the turn and records the change."""
+        self.profile = replace(self.profile, **changes)
+        self.facts = replace(self.facts, profile=self.profile)
+        self.effects.append(SaveProfile(self.profile))
+
+    def save_checkin(self, checkin: Checkin) -> Checkin:
+        """Records a check-in and keeps facts in step with it."""
+        others = tuple(c for c in self.facts.checkins if c.no != checkin.no)
+        ordered = tuple(sorted((*others, checkin), key=lambda c: c.no))
+        self.facts = replace(
+            self.facts, checkins=ordered, next_checkin_no=max(self.facts.next_checkin_no, checkin.no + 1)
+        )
+        self.effects.append(SaveCheckin(checkin))
+        return checkin
+
+    # -- reading the clock the shell gave us
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.profile.tz or "UTC")
+
+    @property
+    def today(self) -> date:
+        return self.now.astimezone(self.zone).date()
+
+    def frame(self) -> Frame:
+        return Frame(flow=self.flow.name, state=self.state, context=self.ctx)
+
+
+# --------------------------------------------------------------------------- flows
+
+
+@dataclass
+class FlowSpec:
+    """One dialogue: its name, states, transition table, questions and turn model class."""
+
+    name: str
+    model: type[Turn]
+    states: Sequence[str]
+    transitions: Sequence[Mapping[str, Any]]
+    asks: Mapping[str, Ask]
+    machine: Machine = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.machine = Machine(
+            model=None,
+            states=[*self.states, END],
+            transitions=[dict(t) for t in self.transitions],
+            initial=None,
+            auto_transitions=False,
+        )
+        self.model.flow = self
+
+    def attach(self, turn: Turn, state: str) -> None:
+        self.machine.add_model(turn, initial=state)
+
+    def detach(self, turn: Turn) -> None:
+        self.machine.remove_model(turn)
+
+
+def parse_answer(turn: Turn, event: Event) -> Any:
+    """Turns the raw answer into the value the current state expects, or an Invalid."""
+    spec = turn.flow.asks[turn.state]
+    text = event.value
+    choices = tuple(spec.choices(turn)) if spec.choices else ()
+    if spec.scale is not None:
+        from flows.parse import score
+
+        value = score(text, spec.scale.lo, spec.scale.hi)
+        return Invalid(K.not_a_score) if value is None else value
+    picked = pick(turn, text, choices) if choices else None
+    if picked is not None:
+        return picked
+    if spec.parse is not None:
+        return spec.parse(turn, text)
+    return Invalid(K.not_a_choice)
+
+
+def run_answer(spec: FlowSpec, turn: Turn, state: str, event: Event) -> bool:
+    """Feeds one answer through the flow's machine; False when it did not fit (re-asked)."""
+    spec.attach(turn, state)
+    try:
+        value = parse_answer(turn, event)
+        if isinstance(value, Invalid):
+            turn.say(value.key, lo=0, hi=10)
+            turn.ask()
+            return False
+        turn.value = value
+        moved = bool(turn.trigger("answer"))  # type: ignore[attr-defined]
+        if not moved:
+            turn.say(K.not_a_choice)
+        if turn.state != END:
+            turn.ask()
+        return moved
+    finally:
+        spec.detach(turn)
+
+
+def enter(spec: FlowSpec, turn: Turn, state: str) -> None:
+    """Puts the turn in `state` without a transition and asks its question."""
+    spec.attach(turn, state)
+    try:
+        turn.ask()
+    finally:
+        spec.detach(turn)

@@ -1,0 +1,264 @@
+"""The coach's vocabulary: frozen records in, frozen records out.
+
+Everything here is plain data. The shell (bot/) loads these from storage, hands them to a flow with
+the time and the content, and applies what comes back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from enum import Enum
+from typing import Any, TypeAlias
+
+JSON: TypeAlias = Any
+
+
+class Light(str, Enum):
+    """Traffic light for one check-in."""
+
+    GREEN = "green"
+    AMBER = "amber"
+    RED = "red"
+    UNFINISHED = "unfinished"
+
+
+class Phase(str, Enum):
+    """Stage of recovery; moves on responses, not on the calendar alone."""
+
+    SETTLE = "settle"
+    REBUILD = "rebuild"
+    PROGRESS = "progress"
+    RETURN = "return"
+
+
+class ActivityKind(str, Enum):
+    """What a check-in is about."""
+
+    EXPOSURE = "exposure"  # a step on an exposure ladder
+    PORTFOLIO = "portfolio"  # one of the person's portfolio movements
+    WALK = "walk"
+
+
+class CheckinStatus(str, Enum):
+    OPEN = "open"  # before/done/during still being asked
+    AWAITING_A1 = "awaiting_a1"  # done; one-hour follow-up pending
+    AWAITING_A2 = "awaiting_a2"  # not settled at one hour; two-hour follow-up pending
+    FINISHED = "finished"  # light decided
+    SKIPPED = "skipped"  # "not today": recorded, never punished
+
+
+class SafetyHold(str, Enum):
+    EMERGENCY = "emergency"
+    URGENT = "urgent"
+
+
+class Answer3(str, Enum):
+    """A red-flag answer. "Not sure" is never "no"."""
+
+    YES = "yes"
+    NO = "no"
+    UNSURE = "unsure"
+
+
+# --------------------------------------------------------------------------- records (stored facts)
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What the coach keeps about one person (nothing identifying)."""
+
+    user_id: int
+    language: str = "en"
+    tz: str | None = None
+    nudge_time: time | None = None
+    episode_start: date | None = None
+    consent_version: str | None = None
+    consent_at: datetime | None = None
+    adult_at: datetime | None = None
+    onboarded_at: datetime | None = None
+    fears: Mapping[str, int] = field(default_factory=dict)  # movement id -> 0..10
+    portfolio: tuple[str, ...] = ()  # exercise ids, one per purpose
+    phase: Phase = Phase.SETTLE
+    paused: bool = False
+    safety_hold: SafetyHold | None = None
+    safety_hold_at: datetime | None = None
+    assessed_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class LevelState:
+    """Position on one exposure ladder."""
+
+    movement: str
+    level: int = 1
+    return_to: int | None = None  # after a RED: the level to come back to, not beyond
+
+
+@dataclass(frozen=True)
+class Checkin:
+    """One check-in, saved whole after every answer so nothing typed is lost."""
+
+    no: int  # per-user sequence number
+    kind: ActivityKind
+    activity: str  # movement id for EXPOSURE, exercise id otherwise
+    level: int | None  # ladder level for EXPOSURE
+    created_at: datetime
+    status: CheckinStatus = CheckinStatus.OPEN
+    baseline: int | None = None  # b: pain before
+    expected: int | None = None  # predicted peak pain (exposure only)
+    confidence_before: int | None = None
+    done_at: datetime | None = None
+    during: int | None = None  # d: peak pain during
+    a1: int | None = None
+    a1_at: datetime | None = None
+    a2: int | None = None
+    a2_at: datetime | None = None
+    confidence_after: int | None = None
+    morning: int | None = None  # next morning's waking pain, when known
+    light: Light | None = None
+    level_after: int | None = None
+
+
+@dataclass(frozen=True)
+class Morning:
+    """Waking pain on one local date."""
+
+    day: date
+    pain: int
+
+
+@dataclass(frozen=True)
+class Facts:
+    """Everything a flow may consult for one turn, loaded by the shell."""
+
+    profile: Profile
+    levels: Mapping[str, LevelState] = field(default_factory=dict)
+    checkins: tuple[Checkin, ...] = ()  # recent (>= 14 days) plus any unfinished, oldest first
+    mornings: tuple[Morning, ...] = ()  # recent (>= 14 days), oldest first
+    next_checkin_no: int = 1
+
+
+# --------------------------------------------------------------------------- dialogue
+
+
+@dataclass(frozen=True)
+class Frame:
+    """Where one dialogue stands."""
+
+    flow: str
+    state: str
+    context: Mapping[str, JSON] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Conversation:
+    """The person's dialogue: the active frame (None when idle) and one suspended frame.
+
+    `step` grows with every question asked; buttons carry it, so a stale one is recognised.
+    """
+
+    active: Frame | None = None
+    suspended: Frame | None = None
+    step: int = 0
+
+
+class EventKind(str, Enum):
+    COMMAND = "command"  # name = command without slash, value = argument text
+    ANSWER = "answer"  # value = typed text or button value; step = the button's step, if any
+    DUE = "due"  # name = due-event kind; payload = its payload
+
+
+@dataclass(frozen=True)
+class Event:
+    kind: EventKind
+    name: str = ""
+    value: str = ""
+    step: int | None = None
+    payload: Mapping[str, JSON] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One button / numbered option. `label` is a catalogue key unless `literal`."""
+
+    value: str
+    label: str
+    params: Mapping[str, JSON] = field(default_factory=dict)
+    literal: bool = False
+
+
+@dataclass(frozen=True)
+class Scale:
+    """A 0..10 answer; `low`/`high` are catalogue keys naming what the ends mean."""
+
+    low: str
+    high: str
+    lo: int = 0
+    hi: int = 10
+
+
+@dataclass(frozen=True)
+class Reply:
+    """One message: a catalogue key with parameters, and what the person can answer."""
+
+    key: str
+    params: Mapping[str, JSON] = field(default_factory=dict)
+    choices: tuple[Choice, ...] = ()
+    scale: Scale | None = None
+    step: int | None = None  # set on questions: buttons carry it back
+
+
+# --------------------------------------------------------------------------- effects
+
+
+@dataclass(frozen=True)
+class SaveProfile:
+    profile: Profile
+
+
+@dataclass(frozen=True)
+class SaveCheckin:
+    checkin: Checkin
+
+
+@dataclass(frozen=True)
+class SetLevel:
+    state: LevelState
+
+
+@dataclass(frozen=True)
+class SaveMorning:
+    morning: Morning
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """Schedule a due event; the shell divides (due_at - now) by BACKCOACH_TIME_SCALE."""
+
+    kind: str
+    due_at: datetime
+    dedupe_key: str
+    payload: Mapping[str, JSON] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Cancel:
+    dedupe_key: str
+
+
+@dataclass(frozen=True)
+class RecordRedFlags:
+    answers: tuple[tuple[str, Answer3], ...]  # (question id, answer)
+    context: str  # "onboarding", "weekly", "after_red"
+
+
+Effect: TypeAlias = SaveProfile | SaveCheckin | SetLevel | SaveMorning | Schedule | Cancel | RecordRedFlags
+
+
+@dataclass(frozen=True)
+class Outcome:
+    conversation: Conversation
+    replies: tuple[Reply, ...] = ()
+    effects: tuple[Effect, ...] = ()

@@ -1,0 +1,327 @@
+"""Onboarding (/start): what the coach is, consent, 18+, the red-flag screen, the episode, feared
+movements, the portfolio, time zone and morning time. Ends with today's first step."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import time, timedelta
+from typing import Any
+
+from flows.catalogue import keys
+from flows.content import PURPOSES
+from flows.engine import K as K_INVALID
+from flows.engine import Ask, FlowSpec, Invalid, Turn
+from flows.model import (
+    Answer3,
+    Choice,
+    Facts,
+    Frame,
+    LevelState,
+    RecordRedFlags,
+    SafetyHold,
+    Scale,
+    SetLevel,
+)
+from flows.parse import days_ago, time_of_day, zone
+from flows.plan import describe_plan, todays_plan
+
+K = keys(
+    "onboarding",
+    "intro",
+    "consent",
+    "declined",
+    "adult",
+    "under_18",
+    "redflag_intro",
+    "redflag",
+    "episode",
+    "episode_long",
+    "fear",
+    "fear_low",
+    "fear_high",
+    "portfolio_mode",
+    "portfolio_pick",
+    "tz",
+    "nudge_time",
+    "done",
+    "done_no_ladders",
+    "start_now",
+)
+C = keys(
+    "choice",
+    "go_on",
+    "agree",
+    "decline",
+    "yes",
+    "no",
+    "unsure",
+    "ep_week",
+    "ep_2weeks",
+    "ep_6weeks",
+    "ep_12weeks",
+    "ep_older",
+    "suggested",
+    "choose",
+    "checkin_now",
+    "later",
+)
+
+keys("purpose", *PURPOSES)
+
+EPISODE_DAYS = {"week": 3, "2weeks": 10, "6weeks": 28, "12weeks": 63, "older": 100}
+NUDGE_TIMES = ("07:00", "07:30", "08:00", "08:30", "09:00")
+LONG_EPISODE_DAYS = 84  # beyond ~12 weeks the episode is no longer recent: suggest a review
+
+
+def yes_no_unsure() -> Sequence[Choice]:
+    return (Choice("yes", C.yes), Choice("no", C.no), Choice("unsure", C.unsure))
+
+
+class Onboarding(Turn):
+    """Turn model for onboarding."""
+
+    # -- guards
+
+    def agreed(self) -> bool:
+        return bool(self.value == "agree")
+
+    def is_yes(self) -> bool:
+        return bool(self.value == "yes")
+
+    def emergency(self) -> bool:
+        question = self.content.red_flags[self.ctx.get("rf", 0)]
+        return question.category == "emergency" and self.value != "no"
+
+    def more_red_flags(self) -> bool:
+        return int(self.ctx.get("rf", 0)) + 1 < len(self.content.red_flags)
+
+    def urgent_after_last(self) -> bool:
+        question = self.content.red_flags[self.ctx.get("rf", 0)]
+        urgent_now = question.category == "urgent" and self.value != "no"
+        return bool(self.ctx.get("urgent")) or urgent_now
+
+    def more_fears(self) -> bool:
+        return int(self.ctx.get("fi", 0)) + 1 < len(self.content.ladders)
+
+    def choose_own(self) -> bool:
+        return bool(self.value == "choose")
+
+    def more_purposes(self) -> bool:
+        return int(self.ctx.get("pi", 0)) + 1 < len(purposes(self))
+
+    def wants_checkin(self) -> bool:
+        return bool(self.value == "checkin")
+
+    # -- actions
+
+    def declined(self) -> None:
+        self.say(K.declined)
+
+    def too_young(self) -> None:
+        self.say(K.under_18)
+
+    def record_consent(self) -> None:
+        self.save_profile(consent_version=self.content.policy_version, consent_at=self.now)
+
+    def record_adult(self) -> None:
+        self.save_profile(adult_at=self.now)
+        self.say(K.redflag_intro)
+
+    def record_red_flag(self) -> None:
+        index = int(self.ctx.get("rf", 0))
+        question = self.content.red_flags[index]
+        answer = Answer3(self.value)
+        self.effects.append(RecordRedFlags(((question.id, answer),), "onboarding"))
+        if question.category == "urgent" and answer is not Answer3.NO:
+            self.ctx["urgent"] = True
+        self.ctx["rf"] = index + 1
+
+    def hold_emergency(self) -> None:
+        self.record_red_flag()
+        self.hold(SafetyHold.EMERGENCY)
+
+    def hold_urgent(self) -> None:
+        self.hold(SafetyHold.URGENT)
+
+    def hold(self, kind: SafetyHold) -> None:
+        self.save_profile(safety_hold=kind, safety_hold_at=self.now)
+        # Onboarding carries on from the episode question once the person has been assessed.
+        resume = {key: value for key, value in self.ctx.items() if key not in ("rf", "urgent")}
+        self.then = Frame("safety", "hold", {"resume": {"flow": "onboarding", "state": "episode", "context": resume}})
+
+    def record_episode(self) -> None:
+        days = EPISODE_DAYS.get(self.value, self.value)
+        self.ctx["episode_days"] = int(days)
+        if int(days) >= LONG_EPISODE_DAYS:
+            self.say(K.episode_long)
+
+    def record_fear(self) -> None:
+        index = int(self.ctx.get("fi", 0))
+        movement = list(self.content.ladders)[index]
+        fears = dict(self.ctx.get("fears", {}))
+        fears[movement] = int(self.value)
+        self.ctx["fears"] = fears
+        self.ctx["fi"] = index + 1
+
+    def suggested_portfolio(self) -> None:
+        self.ctx["portfolio"] = [self.content.by_purpose(p)[0].id for p in purposes(self)]
+
+    def record_portfolio(self) -> None:
+        index = int(self.ctx.get("pi", 0))
+        self.ctx["portfolio"] = [*self.ctx.get("portfolio", []), self.value]
+        self.ctx["pi"] = index + 1
+
+    def record_tz(self) -> None:
+        self.ctx["tz"] = self.value
+
+    def finish(self) -> None:
+        hour, minute = (int(x) for x in str(self.value).split(":"))
+        fears: dict[str, int] = {k: int(v) for k, v in self.ctx.get("fears", {}).items()}
+        episode = self.today - timedelta(days=int(self.ctx.get("episode_days", 0)))
+        self.save_profile(
+            tz=self.ctx.get("tz", "UTC"),
+            nudge_time=time(hour, minute),
+            episode_start=episode,
+            fears=fears,
+            portfolio=tuple(self.ctx.get("portfolio", ())),
+            onboarded_at=self.now,
+        )
+        feared = [m for m in self.content.ladders if fears.get(m, 0) > 0]
+        for movement in feared:
+            if movement not in self.facts.levels:
+                self.effects.append(SetLevel(LevelState(movement)))
+        self.facts = self._with_levels(feared)
+        if feared:
+            names = ", ".join(self.content.ladders[m].name for m in feared)
+            self.say(K.done, ladders=names)
+        else:
+            self.say(K.done_no_ladders)
+        describe_plan(self, todays_plan(self.facts, self.content, self.now))
+
+    def _with_levels(self, movements: Sequence[str]) -> Facts:
+        levels = dict(self.facts.levels)
+        for movement in movements:
+            levels.setdefault(movement, LevelState(movement))
+        return replace(self.facts, levels=levels)
+
+    def start_checkin(self) -> None:
+        self.then = Frame("checkin", "choose", {})
+
+
+def purposes(turn: Turn) -> Sequence[str]:
+    return PURPOSES
+
+
+def red_flag_params(turn: Turn) -> dict[str, Any]:
+    index = int(turn.ctx.get("rf", 0))
+    question = turn.content.red_flags[index]
+    return {
+        "n": index + 1,
+        "total": len(turn.content.red_flags),
+        "question": turn.text(f"redflag.q.{question.id}"),
+    }
+
+
+def fear_params(turn: Turn) -> dict[str, Any]:
+    ladder = list(turn.content.ladders.values())[int(turn.ctx.get("fi", 0))]
+    return {"movement": ladder.question}
+
+
+def portfolio_params(turn: Turn) -> dict[str, Any]:
+    purpose = purposes(turn)[int(turn.ctx.get("pi", 0))]
+    return {"purpose": turn.text(f"purpose.{purpose}")}
+
+
+def portfolio_choices(turn: Turn) -> Sequence[Choice]:
+    purpose = purposes(turn)[int(turn.ctx.get("pi", 0))]
+    return tuple(Choice(e.id, e.name, literal=True) for e in turn.content.by_purpose(purpose))
+
+
+def parse_days(turn: Turn, text: str) -> Any:
+    days = days_ago(text, turn.today)
+    return Invalid(K_INVALID.invalid_days) if days is None else days
+
+
+def parse_zone(turn: Turn, text: str) -> Any:
+    found = zone(text, turn.content.zones)
+    return Invalid(K_INVALID.invalid_zone) if found is None else found
+
+
+def parse_time(turn: Turn, text: str) -> Any:
+    found = time_of_day(text)
+    return Invalid(K_INVALID.invalid_time) if found is None else found.strftime("%H:%M")
+
+STATES = (
+    "intro",
+    "consent",
+    "adult",
+    "redflag",
+    "episode",
+    "fear",
+    "portfolio_mode",
+    "portfolio",
+    "tz",
+    "nudge_time",
+    "start_now",
+)
+
+A = "answer"
+TRANSITIONS: tuple[dict[str, Any], ...] = (
+    {"trigger": A, "source": "intro", "dest": "consent"},
+    {"trigger": A, "source": "consent", "dest": "adult", "conditions": "agreed", "after": "record_consent"},
+    {"trigger": A, "source": "consent", "dest": "end", "after": "declined"},
+    {"trigger": A, "source": "adult", "dest": "redflag", "conditions": "is_yes", "after": "record_adult"},
+    {"trigger": A, "source": "adult", "dest": "end", "after": "too_young"},
+    {"trigger": A, "source": "redflag", "dest": "end", "conditions": "emergency", "after": "hold_emergency"},
+    {"trigger": A, "source": "redflag", "dest": "redflag", "conditions": "more_red_flags", "after": "record_red_flag"},
+    {"trigger": A, "source": "redflag", "dest": "end", "conditions": "urgent_after_last", "after": ["record_red_flag", "hold_urgent"]},
+    {"trigger": A, "source": "redflag", "dest": "episode", "after": "record_red_flag"},
+    {"trigger": A, "source": "episode", "dest": "fear", "after": "record_episode"},
+    {"trigger": A, "source": "fear", "dest": "fear", "conditions": "more_fears", "after": "record_fear"},
+    {"trigger": A, "source": "fear", "dest": "portfolio_mode", "after": "record_fear"},
+    {"trigger": A, "source": "portfolio_mode", "dest": "portfolio", "conditions": "choose_own"},
+    {"trigger": A, "source": "portfolio_mode", "dest": "tz", "after": "suggested_portfolio"},
+    {"trigger": A, "source": "portfolio", "dest": "portfolio", "conditions": "more_purposes", "after": "record_portfolio"},
+    {"trigger": A, "source": "portfolio", "dest": "tz", "after": "record_portfolio"},
+    {"trigger": A, "source": "tz", "dest": "nudge_time", "after": "record_tz"},
+    {"trigger": A, "source": "nudge_time", "dest": "start_now", "after": "finish"},
+    {"trigger": A, "source": "start_now", "dest": "end", "conditions": "wants_checkin", "after": "start_checkin"},
+    {"trigger": A, "source": "start_now", "dest": "end"},
+)
+
+SCORE = Scale(low=K.fear_low, high=K.fear_high)
+
+ASKS: dict[str, Ask] = {
+    "intro": Ask(K.intro, choices=lambda t: (Choice("go_on", C.go_on),)),
+    "consent": Ask(
+        K.consent,
+        params=lambda t: {"version": t.content.policy_version},
+        choices=lambda t: (Choice("agree", C.agree), Choice("decline", C.decline)),
+    ),
+    "adult": Ask(K.adult, choices=lambda t: (Choice("yes", C.yes), Choice("no", C.no))),
+    "redflag": Ask(K.redflag, params=red_flag_params, choices=lambda t: yes_no_unsure()),
+    "episode": Ask(
+        K.episode,
+        choices=lambda t: tuple(Choice(k, f"choice.ep_{k}") for k in EPISODE_DAYS),
+        parse=parse_days,
+    ),
+    "fear": Ask(K.fear, params=fear_params, scale=SCORE),
+    "portfolio_mode": Ask(
+        K.portfolio_mode, choices=lambda t: (Choice("suggested", C.suggested), Choice("choose", C.choose))
+    ),
+    "portfolio": Ask(K.portfolio_pick, params=portfolio_params, choices=portfolio_choices),
+    "tz": Ask(
+        K.tz,
+        choices=lambda t: tuple(Choice(z, z, literal=True) for z in t.content.common_zones),
+        parse=parse_zone,
+    ),
+    "nudge_time": Ask(
+        K.nudge_time,
+        choices=lambda t: tuple(Choice(x, x, literal=True) for x in NUDGE_TIMES),
+        parse=parse_time,
+    ),
+    "start_now": Ask(K.start_now, choices=lambda t: (Choice("checkin", C.checkin_now), Choice("later", C.later))),
+}
+
+FLOW = FlowSpec("onboarding", Onboarding, STATES, TRANSITIONS, ASKS)

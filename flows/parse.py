@@ -1,0 +1,67 @@
+"""Reading what people type: numbers, times of day, time zones, dates. Strict where a guess could hurt."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date, time
+
+_SCORE = re.compile(r"^\s*(\d{1,2})\s*(?:(?:/|out of|of)\s*10)?\s*[.!]?\s*$", re.IGNORECASE)
+
+
+def score(text: str, lo: int = 0, hi: int = 10) -> int | None:
+    """Returns the whole number in lo..hi that `text` unambiguously is ("4", " 4 ", "4/10"), else None."""
+    match = _SCORE.match(text)
+    if not match:
+        return None
+    value = int(match.group(1))
+    return value if lo <= value <= hi else None
+
+
+_TIME = re.compile(r"^\s*(\d{1,2})(?:\s*[:.h]\s*(\d{2})|(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?\s*$", re.I)
+
+
+def time_of_day(text: str) -> time | None:
+    """Reads "7:30", "07.30", "0730", "7am", "7:30 pm" as a time of day; None if it is not one."""
+    match = _TIME.match(text)
+    if not match:
+        return None
+    hour = int(match.group(1))
+    minute = int(match.group(2) or match.group(3) or 0)
+    suffix = (match.group(4) or "").lower().replace(".", "")
+    if suffix:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if suffix == "pm" else 0)
+    if hour > 23 or minute > 59:
+        return None
+    return time(hour, minute)
+
+
+def zone(text: str, zones: Iterable[str]) -> str | None:
+    """Finds the IANA zone meant by `text` ("Europe/London", "europe/london", "London"); None if unclear."""
+    wanted = text.strip().replace(" ", "_").lower()
+    if not wanted:
+        return None
+    by_lower = {z.lower(): z for z in zones}
+    if wanted in by_lower:
+        return by_lower[wanted]
+    tails = [z for low, z in by_lower.items() if low.rsplit("/", 1)[-1] == wanted]
+    return tails[0] if len(tails) == 1 else None
+
+
+_AGO = re.compile(r"^\s*(\d{1,3})\s*(day|days|d|week|weeks|w)\s*(ago)?\s*$", re.IGNORECASE)
+
+
+def days_ago(text: str, today: date) -> int | None:
+    """Reads "3 days ago", "2 weeks", or an ISO date not in the future; returns how many days ago."""
+    match = _AGO.match(text)
+    if match:
+        n = int(match.group(1))
+        return n * 7 if match.group(2).lower().startswith("w") else n
+    try:
+        when = date.fromisoformat(text.strip())
+    except ValueError:
+        return None
+    delta = (today - when).days
+    return delta if 0 <= delta <= 3650 else None

@@ -1,0 +1,107 @@
+"""A pure harness for replaying conversations through the flows, with effects kept in memory.
+
+Not a stand-in for storage (tests/bot covers that): it applies effects to the Facts the way the
+repository does, so that whole dialogues can be checked as plain data in, data out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta
+
+from bot.content import load_content
+from bot.render import as_text
+from flows.content import Content
+from flows.dialogue import turn
+from flows.model import (
+    Cancel,
+    Conversation,
+    Effect,
+    Event,
+    EventKind,
+    Facts,
+    Outcome,
+    Profile,
+    RecordRedFlags,
+    Reply,
+    SaveCheckin,
+    SaveMorning,
+    SaveProfile,
+    Schedule,
+    SetLevel,
+)
+
+CONTENT: Content = load_content()
+START = datetime(2026, 3, 2, 8, 0, tzinfo=datetime.now().astimezone().tzinfo).replace(tzinfo=None)
+
+
+@dataclass
+class Chat:
+    """One person's conversation with the coach, in memory."""
+
+    now: datetime
+    facts: Facts = field(default_factory=lambda: Facts(Profile(user_id=1)))
+    conversation: Conversation = field(default_factory=Conversation)
+    due: dict[str, Schedule] = field(default_factory=dict)
+    red_flags: list[RecordRedFlags] = field(default_factory=list)
+    last: Outcome | None = None
+
+    def send(self, event: Event) -> list[Reply]:
+        """Runs one turn and applies its effects."""
+        outcome = turn(self.conversation, event, self.facts, CONTENT, self.now)
+        self.conversation = outcome.conversation
+        for effect in outcome.effects:
+            self.apply(effect)
+        self.last = outcome
+        for reply in outcome.replies:  # every reply must render
+            as_text(CONTENT, "en", reply)
+        return list(outcome.replies)
+
+    def say(self, text: str, *, step: int | None = None) -> list[Reply]:
+        return self.send(Event(EventKind.ANSWER, value=text, step=step))
+
+    def command(self, name: str) -> list[Reply]:
+        return self.send(Event(EventKind.COMMAND, name=name))
+
+    def press(self, value: str) -> list[Reply]:
+        """Presses the button with `value` on the last question asked."""
+        return self.send(Event(EventKind.ANSWER, value=value, step=self.conversation.step))
+
+    def wait(self, minutes: int) -> list[Reply]:
+        """Lets time pass and delivers every due event, in order."""
+        self.now += timedelta(minutes=minutes)
+        replies: list[Reply] = []
+        for key, event in sorted(self.due.items(), key=lambda kv: kv[1].due_at):
+            if event.due_at <= self.now:
+                del self.due[key]
+                replies += self.send(Event(EventKind.DUE, name=event.kind, payload=event.payload))
+        return replies
+
+    def apply(self, effect: Effect) -> None:
+        f = self.facts
+        if isinstance(effect, SaveProfile):
+            self.facts = replace(f, profile=effect.profile)
+        elif isinstance(effect, SaveCheckin):
+            others = [c for c in f.checkins if c.no != effect.checkin.no]
+            checkins = tuple(sorted([*others, effect.checkin], key=lambda c: c.no))
+            self.facts = replace(f, checkins=checkins, next_checkin_no=max(c.no for c in checkins) + 1)
+        elif isinstance(effect, SetLevel):
+            self.facts = replace(f, levels={**f.levels, effect.state.movement: effect.state})
+        elif isinstance(effect, SaveMorning):
+            kept = [m for m in f.mornings if m.day != effect.morning.day]
+            self.facts = replace(f, mornings=tuple(sorted([*kept, effect.morning], key=lambda m: m.day)))
+        elif isinstance(effect, Schedule):
+            self.due.setdefault(effect.dedupe_key, effect)
+        elif isinstance(effect, Cancel):
+            self.due.pop(effect.dedupe_key, None)
+        elif isinstance(effect, RecordRedFlags):
+            self.red_flags.append(effect)
+
+    @property
+    def state(self) -> tuple[str, str] | None:
+        active = self.conversation.active
+        return (active.flow, active.state) if active else None
+
+
+def keys_of(replies: list[Reply]) -> list[str]:
+    return [r.key for r in replies]
