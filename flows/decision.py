@@ -1,0 +1,253 @@
+"""The shared decision module: the traffic light, the next ladder step, holds and the phase.
+
+Pure functions over frozen records (DESIGN §4). Every clinical number comes from `Thresholds`;
+time comes in as arguments.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from statistics import fmean, median
+
+from flows.content import Thresholds
+from flows.model import ActivityKind, Checkin, CheckinStatus, LevelState, Light, Morning, Phase
+
+__all__ = [
+    "StepDecision",
+    "Verdict",
+    "bad_morning",
+    "easier_today",
+    "judge",
+    "next_phase",
+    "next_step",
+    "previous_light",
+    "reds_in_row",
+    "reds_in_window",
+    "settled",
+    "usual_morning",
+    "week_hold",
+]
+
+# Not clinical thresholds but the shape of the statistics: fewer readings than this say nothing
+# about "usual", and a week is a week. (Candidates for Thresholds if a clinician wants them tuned.)
+_MIN_READINGS = 3
+_WEEK_DAYS = 7
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The light for one check-in and the name of the rule that decided it."""
+
+    light: Light
+    rule: str  # "red.during", "red.rise", "red.unsettled", "red.morning", "green",
+    #            "amber.rise", "amber.late", "unfinished.a1", "unfinished.a2"
+
+
+@dataclass(frozen=True)
+class StepDecision:
+    """Where a ladder goes after one check-in, and why it may be held."""
+
+    level: int
+    return_to: int | None
+    move: str  # "up", "repeat", "back", "return", "hold", "none"
+    flare: bool = False  # 2 REDs in a row on this movement: offer the flare-up plan
+    see_clinician: bool = False  # 3 REDs within the window: pause, suggest physio/doctor
+    held: str | None = None  # why progression is held: "reds" | "week" | None
+
+
+# --------------------------------------------------------------------------- one check-in
+
+
+def settled(x: int, baseline: int, t: Thresholds) -> bool:
+    """Tells whether pain `x` is back to within the settled margin of the baseline."""
+    return x <= baseline + t.settled_margin
+
+
+def bad_morning(waking: int, usual: float | None, t: Thresholds) -> bool:
+    """Tells whether waking pain is at least the bad-morning rise above usual (unknown: no)."""
+    return usual is not None and waking >= usual + t.bad_morning_rise
+
+
+def judge(
+    baseline: int,
+    during: int,
+    a1: int | None,
+    a2: int | None,
+    t: Thresholds,
+    *,
+    morning: int | None = None,
+    usual_morning: float | None = None,
+) -> Verdict:
+    """Returns the light for one check-in: the first matching rule of DESIGN §4 wins."""
+    b, d = baseline, during
+    if d >= t.red_during:
+        return Verdict(Light.RED, "red.during")
+    if d - b >= t.red_rise:
+        return Verdict(Light.RED, "red.rise")
+    if a1 is not None and not settled(a1, b, t) and a2 is not None and not settled(a2, b, t):
+        return Verdict(Light.RED, "red.unsettled")
+    if morning is not None and bad_morning(morning, usual_morning, t):
+        return Verdict(Light.RED, "red.morning")
+    if a1 is None:
+        return Verdict(Light.UNFINISHED, "unfinished.a1")
+    if settled(a1, b, t):
+        if d - b <= t.green_rise_max and d <= t.green_during_max:
+            return Verdict(Light.GREEN, "green")
+        return Verdict(Light.AMBER, "amber.rise")
+    if a2 is None:
+        return Verdict(Light.UNFINISHED, "unfinished.a2")
+    # Not settled at one hour and, since red.unsettled did not match, settled at two.
+    return Verdict(Light.AMBER, "amber.late")
+
+
+# --------------------------------------------------------------------------- the ladder
+
+
+def next_step(
+    state: LevelState,
+    light: Light,
+    previous: Light | None,
+    t: Thresholds,
+    *,
+    top: int,
+    reds_in_row: int = 0,
+    reds_in_window: int = 0,
+    week_hold: bool = False,
+) -> StepDecision:
+    """Returns the ladder position after one check-in: at most one level, within 1..top."""
+    level, return_to = state.level, state.return_to
+    if light is Light.UNFINISHED:
+        return StepDecision(level, return_to, "none")
+
+    see_clinician = reds_in_window >= t.pause_reds
+    held = "reds" if see_clinician else ("week" if week_hold else None)
+
+    if light is Light.RED:
+        flare = reds_in_row >= t.flare_reds_in_row
+        if level <= 1:
+            return StepDecision(1, return_to, "repeat", flare, see_clinician, held)
+        return StepDecision(level - 1, level, "back", flare, see_clinician, held)
+
+    if light is Light.AMBER or held is not None:
+        move = "repeat" if light is Light.AMBER else "hold"
+        return StepDecision(level, return_to, move, see_clinician=see_clinician, held=held)
+
+    # GREEN, nothing holding progression.
+    if return_to is not None and level < return_to:
+        new = min(level + 1, return_to, top)
+        keep = return_to if new < min(return_to, top) else None
+        return StepDecision(new, keep, "return" if new > level else "repeat")
+    if previous is Light.GREEN and level < top:
+        return StepDecision(level + 1, None, "up")
+    return StepDecision(level, None, "repeat")
+
+
+def easier_today(level: int) -> int:
+    """Returns today's level after a bad morning: one easier, not below 1."""
+    return max(1, level - 1)
+
+
+# --------------------------------------------------------------------------- mornings
+
+
+def _pains_by_day(mornings: Sequence[Morning], first: date, last: date) -> list[int]:
+    """Returns one waking pain per local date in first..last (the latest reading of a date wins)."""
+    by_day = {m.day: m.pain for m in mornings if first <= m.day <= last}
+    return list(by_day.values())
+
+
+def usual_morning(mornings: Sequence[Morning], today: date, t: Thresholds) -> float | None:
+    """Returns the median waking pain of the last N dates before today, or None if too few."""
+    last = today - timedelta(days=1)
+    pains = _pains_by_day(mornings, today - timedelta(days=t.usual_morning_days), last)
+    if len(pains) < _MIN_READINGS:
+        return None
+    return float(median(pains))
+
+
+def week_hold(mornings: Sequence[Morning], today: date, t: Thresholds) -> bool:
+    """Tells whether this week's mean waking pain rose more than allowed over last week's."""
+    week = timedelta(days=_WEEK_DAYS)
+    this_week = _pains_by_day(mornings, today - week + timedelta(days=1), today)
+    last_week = _pains_by_day(mornings, today - 2 * week + timedelta(days=1), today - week)
+    if len(this_week) < _MIN_READINGS or len(last_week) < _MIN_READINGS:
+        return False
+    return fmean(this_week) > fmean(last_week) + t.week_rise
+
+
+# --------------------------------------------------------------------------- history
+
+
+def _finished(c: Checkin) -> bool:
+    """Tells whether a check-in has a final light."""
+    return c.status is CheckinStatus.FINISHED and c.light not in (None, Light.UNFINISHED)
+
+
+def _exposures(checkins: Sequence[Checkin], movement: str) -> list[Checkin]:
+    """Returns the finished exposure check-ins of one movement, in `no` order."""
+    return sorted(
+        (
+            c
+            for c in checkins
+            if c.kind is ActivityKind.EXPOSURE and c.activity == movement and _finished(c)
+        ),
+        key=lambda c: c.no,
+    )
+
+
+def reds_in_row(checkins: Sequence[Checkin], movement: str) -> int:
+    """Counts the trailing run of REDs among finished exposure check-ins of one movement."""
+    run = 0
+    for c in reversed(_exposures(checkins, movement)):
+        if c.light is not Light.RED:
+            break
+        run += 1
+    return run
+
+
+def reds_in_window(checkins: Sequence[Checkin], now: datetime, t: Thresholds) -> int:
+    """Counts finished REDs on any activity done within the pause window before now."""
+    since = now - timedelta(days=t.pause_window_days)
+    # No upper bound: a stamp a little after `now` (clock skew) must not hide a RED.
+    return sum(
+        1
+        for c in checkins
+        if _finished(c) and c.light is Light.RED and (c.done_at or c.created_at) >= since
+    )
+
+
+def previous_light(
+    checkins: Sequence[Checkin], movement: str, level: int, *, before_no: int
+) -> Light | None:
+    """Returns the light of the latest earlier finished check-in at this movement and level."""
+    earlier = [c for c in _exposures(checkins, movement) if c.level == level and c.no < before_no]
+    return earlier[-1].light if earlier else None
+
+
+# --------------------------------------------------------------------------- recovery phase
+
+
+def next_phase(
+    current: Phase,
+    checkins: Sequence[Checkin],
+    levels: Mapping[str, LevelState],
+    episode_start: date | None,
+    today: date,
+    t: Thresholds,
+) -> Phase:
+    """Returns the recovery phase after today's responses: forward only, one phase per call."""
+    top_level = max((s.level for s in levels.values()), default=0)
+    if current is Phase.SETTLE:
+        # Gentle movement (portfolio, walk) counts; so does any exposure GREEN.
+        greens = sum(1 for c in checkins if _finished(c) and c.light is Light.GREEN)
+        return Phase.REBUILD if greens >= t.rebuild_greens else current
+    if current is Phase.REBUILD:
+        return Phase.PROGRESS if top_level >= t.progress_level else current
+    if current is Phase.PROGRESS:
+        long_enough = (
+            episode_start is not None and (today - episode_start).days >= t.return_min_days
+        )
+        return Phase.RETURN if long_enough and top_level >= t.return_level else current
+    return current
