@@ -35,6 +35,7 @@ from flows.model import (
 END = "end"
 
 K = keys("common", "not_a_choice", "not_a_score", "invalid_time", "invalid_zone", "invalid_days")
+LATER = keys("common", "later")
 
 
 # --------------------------------------------------------------------------- answers

@@ -6,6 +6,7 @@ from dataclasses import replace
 from typing import Any
 
 from flows.catalogue import keys
+from flows.engine import LATER
 from flows.checkin import followup_key
 from flows.decision import judge, next_step, usual_morning
 from flows.engine import Ask, FlowSpec, Turn
@@ -110,6 +111,9 @@ class MorningTurn(Turn):
             return self.content.ladders[ci.activity].name
         return self.content.exercises[ci.activity].name
 
+    def later(self) -> None:
+        self.say(LATER.later)
+
     def start_checkin(self) -> None:
         self.then = Frame("checkin", "choose", {})
 
@@ -120,7 +124,7 @@ STATES = ("waking", "start_now")
 TRANSITIONS: tuple[dict[str, Any], ...] = (
     {"trigger": A, "source": "waking", "dest": "start_now", "after": "record_waking"},
     {"trigger": A, "source": "start_now", "dest": "end", "conditions": "wants_checkin", "after": "start_checkin"},
-    {"trigger": A, "source": "start_now", "dest": "end"},
+    {"trigger": A, "source": "start_now", "dest": "end", "after": "later"},
 )
 ASKS: dict[str, Ask] = {
     "waking": Ask(K.waking, scale=Scale(low=K.pain_none, high=K.pain_worst)),

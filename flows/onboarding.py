@@ -9,6 +9,7 @@ from datetime import time, timedelta
 from typing import Any
 
 from flows.catalogue import keys
+from flows.engine import LATER
 from flows.content import PURPOSES
 from flows.engine import K as K_INVALID
 from flows.engine import Ask, FlowSpec, Invalid, Turn
@@ -205,6 +206,9 @@ class Onboarding(Turn):
             levels.setdefault(movement, LevelState(movement))
         return replace(self.facts, levels=levels)
 
+    def later(self) -> None:
+        self.say(LATER.later)
+
     def start_checkin(self) -> None:
         self.then = Frame("checkin", "choose", {})
 
@@ -287,7 +291,7 @@ TRANSITIONS: tuple[dict[str, Any], ...] = (
     {"trigger": A, "source": "tz", "dest": "nudge_time", "after": "record_tz"},
     {"trigger": A, "source": "nudge_time", "dest": "start_now", "after": "finish"},
     {"trigger": A, "source": "start_now", "dest": "end", "conditions": "wants_checkin", "after": "start_checkin"},
-    {"trigger": A, "source": "start_now", "dest": "end"},
+    {"trigger": A, "source": "start_now", "dest": "end", "after": "later"},
 )
 
 SCORE = Scale(low=K.fear_low, high=K.fear_high)

@@ -1,0 +1,362 @@
+"""Content loader: reads data/, checks all of it at start-up, hands the coach a frozen Content."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import string
+import tomllib
+import zoneinfo
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+import flows.catalogue
+from flows.content import (
+    PURPOSES,
+    Content,
+    Exercise,
+    Ladder,
+    LadderStep,
+    RedFlagQuestion,
+    Thresholds,
+)
+
+__all__ = [
+    "ContentError",
+    "default_data_dir",
+    "load_content",
+    "load_thresholds",
+    "template_fields",
+    "validate_catalogue",
+]
+
+Table = Mapping[str, Any]
+
+GENTLE_IDS = ("walk", "knee_rolls", "cat_cow", "supported_bridge")
+CORE_LADDERS = ("bend", "lift", "twist")
+MIN_LADDER_STEPS = 5
+# A safety floor: the screen may grow, but it never loses one of DESIGN §5's questions.
+RED_FLAGS = {
+    **dict.fromkeys(("bladder", "bowel", "saddle", "sexual", "both_legs", "weakness"), "emergency"),
+    **dict.fromkeys(("fever", "cancer", "trauma", "weight", "night"), "urgent"),
+}
+_ID = re.compile(r"[a-z][a-z0-9_]*")
+
+
+class ContentError(Exception):
+    """A content file is missing, malformed or inconsistent; str() names the file and the key."""
+
+    def __init__(self, file: str, key: str, problem: str) -> None:
+        self.file, self.key, self.problem = file, key, " ".join(problem.split())
+        super().__init__(f"{file}: {key}: {self.problem}")
+
+
+def default_data_dir() -> Path:
+    """Returns the repository's data/ when running from a checkout, else the packaged copy."""
+    repo = Path(__file__).resolve().parents[1] / "data"
+    return repo if repo.is_dir() else Path(__file__).parent / "_data"
+
+
+def _path(where: str, key: str) -> str:
+    return f"{where}.{key}" if where else key
+
+
+class _Doc:
+    """One parsed TOML file, with typed getters whose errors name the file and the key."""
+
+    def __init__(self, data_dir: Path, relative: str) -> None:
+        self.name = f"data/{relative}"
+        try:
+            self.root: Table = tomllib.loads((data_dir / relative).read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise self.error("(file)", "missing") from None
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise self.error("(syntax)", str(exc)) from None
+
+    def error(self, key: str, problem: str) -> ContentError:
+        """Builds the error for `key` in this file."""
+        return ContentError(self.name, key, problem)
+
+    def get(self, table: Table, key: str, where: str, kind: type) -> Any:
+        """Returns table[key], checked to be present, of `kind` (bool is no int), and not blank."""
+        value, path = table.get(key), _path(where, key)
+        if value is None:
+            raise self.error(path, "missing")
+        if kind is float and type(value) is int:
+            value = float(value)
+        if not isinstance(value, kind) or (kind is not bool and isinstance(value, bool)):
+            raise self.error(path, f"expected {kind.__name__}, got {type(value).__name__}")
+        if (value.strip() == "") if isinstance(value, str) else value in ([], {}):
+            raise self.error(path, "empty")
+        return value
+
+    def text(self, table: Table, key: str, where: str = "", *, one_line: bool = False) -> str:
+        """Returns a non-blank string, optionally required to fit on one line."""
+        value: str = self.get(table, key, where, str).strip()
+        if one_line and "\n" in value:
+            raise self.error(_path(where, key), "must be one line")
+        return value
+
+    def ident(self, table: Table, key: str, where: str) -> str:
+        """Returns an id: lower case letters, digits and underscores."""
+        value = self.text(table, key, where)
+        if not _ID.fullmatch(value):
+            raise self.error(_path(where, key), f"{value!r} is not a lower_snake_case id")
+        return value
+
+    def count(self, table: Table, key: str, where: str, low: int) -> int:
+        """Returns an integer of at least `low`."""
+        value: int = self.get(table, key, where, int)
+        if value < low:
+            raise self.error(_path(where, key), f"must be >= {low}")
+        return value
+
+    def entries(self, table: Table, key: str, where: str = "") -> list[Table]:
+        """Returns an array of tables (`[[key]]`)."""
+        items: list[Any] = self.get(table, key, where, list)
+        for i, item in enumerate(items, 1):
+            if not isinstance(item, dict):
+                raise self.error(f"{_path(where, key)}[{i}]", "expected a table")
+        return items
+
+    def strings(self, table: Table, key: str, where: str, low: int, high: int) -> tuple[str, ...]:
+        """Returns a list of `low` to `high` non-blank strings."""
+        items: list[Any] = self.get(table, key, where, list)
+        path = _path(where, key)
+        if not low <= len(items) <= high:
+            raise self.error(path, f"{len(items)} items; {low} to {high} needed")
+        for i, item in enumerate(items, 1):
+            if not isinstance(item, str) or not item.strip():
+                raise self.error(f"{path}[{i}]", "expected non-empty text")
+        return tuple(item.strip() for item in items)
+
+    def only(self, table: Table, allowed: Iterable[str], where: str) -> None:
+        """Rejects keys outside `allowed`: a typo must not pass silently."""
+        unknown = sorted(set(table) - set(allowed))
+        if unknown:
+            raise self.error(_path(where, unknown[0]), "unknown key")
+
+    def unique(self, values: Iterable[str], where: str) -> None:
+        """Rejects a repeated value; `where` is a pattern such as "exercise[{}].id"."""
+        seen: dict[str, int] = {}
+        for i, value in enumerate(values, 1):
+            if value in seen:
+                raise self.error(where.format(i), f"duplicate {value!r} (first at {seen[value]})")
+            seen[value] = i
+
+
+def load_thresholds(data_dir: Path | None = None) -> Thresholds:
+    """Loads data/thresholds.toml: every field of Thresholds, no more, no less, and sane."""
+    doc = _Doc(data_dir or default_data_dir(), "thresholds.toml")
+    version = doc.text(doc.root, "version")
+    sources: Table = doc.get(doc.root, "sources", "", dict)
+    for name in sources:
+        doc.text(sources, name, "sources")
+    values: Table = doc.get(doc.root, "values", "", dict)
+    fields = [f for f in dataclasses.fields(Thresholds) if f.name != "version"]
+    doc.only(values, [f.name for f in fields], "values")
+    kwargs: dict[str, Any] = {}
+    for f in fields:
+        kind = float if isinstance(f.default, float) else int
+        kwargs[f.name] = value = doc.get(values, f.name, "values", kind)
+        if value < 0:
+            raise doc.error(f"values.{f.name}", "must be >= 0")
+    t = Thresholds(version=version, **kwargs)
+    positive = "flare_reds_in_row pause_reds pause_window_days usual_morning_days rebuild_greens"
+    positive += " progress_level followup1_minutes bad_morning_rise"
+    rules = [(name, getattr(t, name) >= 1, "must be >= 1") for name in positive.split()] + [
+        ("followup2_minutes", t.followup2_minutes > t.followup1_minutes, "must be > followup1"),
+        ("red_during", t.red_during <= 10, "must be <= 10 (pain is scored 0–10)"),
+        ("green_during_max", t.green_during_max < t.red_during, "must be < red_during"),
+        ("green_rise_max", t.green_rise_max < t.red_rise, "must be < red_rise"),
+        ("return_level", t.return_level >= t.progress_level, "must be >= progress_level"),
+    ]
+    for name, ok, problem in rules:
+        if not ok:
+            raise doc.error(f"values.{name}", problem)
+    return t
+
+
+def _exercises(data_dir: Path) -> dict[str, Exercise]:
+    doc = _Doc(data_dir, "exercises.toml")
+    doc.text(doc.root, "version")
+    found: list[Exercise] = []
+    purposes = ("gentle", *PURPOSES)
+    for i, e in enumerate(doc.entries(doc.root, "exercise"), 1):
+        where = f"exercise[{i}]"
+        doc.only(e, ("id", "name", "purpose", "how", "cues", "stop_if", "minutes"), where)
+        exercise = Exercise(
+            id=doc.ident(e, "id", where),
+            name=doc.text(e, "name", where, one_line=True),
+            purpose=doc.text(e, "purpose", where),
+            how=doc.text(e, "how", where),
+            cues=doc.strings(e, "cues", where, 2, 4),
+            stop_if=doc.text(e, "stop_if", where, one_line=True),
+            minutes=doc.count(e, "minutes", where, 1),
+        )
+        if exercise.purpose not in purposes:
+            problem = f"{exercise.purpose!r} is not one of {', '.join(purposes)}"
+            raise doc.error(f"{where}.purpose", problem)
+        found.append(exercise)
+    doc.unique((x.id for x in found), "exercise[{}].id")
+    for purpose in PURPOSES:
+        if (n := sum(x.purpose == purpose for x in found)) < 2:
+            raise doc.error("exercise", f"purpose {purpose!r} has {n} movements; 2 needed")
+    exercises = {x.id: x for x in found}
+    for gentle in GENTLE_IDS:
+        if gentle not in exercises or exercises[gentle].purpose != "gentle":
+            raise doc.error("exercise", f"gentle movement {gentle!r} is missing")
+    return exercises
+
+
+def _ladders(data_dir: Path, min_steps: int) -> dict[str, Ladder]:
+    doc = _Doc(data_dir, "ladders.toml")
+    doc.text(doc.root, "version")
+    found: list[Ladder] = []
+    for i, item in enumerate(doc.entries(doc.root, "ladder"), 1):
+        where = f"ladder[{i}]"
+        doc.only(item, ("movement", "name", "question", "step"), where)
+        steps = []
+        for level, s in enumerate(doc.entries(item, "step", where), 1):
+            at = f"{where}.step[{level}]"
+            doc.only(s, ("name", "how"), at)
+            steps.append(
+                LadderStep(level, doc.text(s, "name", at, one_line=True), doc.text(s, "how", at))
+            )
+        if len(steps) < min_steps:
+            raise doc.error(f"{where}.step", f"{len(steps)} steps; at least {min_steps} needed")
+        movement = doc.ident(item, "movement", where)
+        name = doc.text(item, "name", where, one_line=True)
+        question = doc.text(item, "question", where, one_line=True)
+        found.append(Ladder(movement, name, question, tuple(steps)))
+    doc.unique((x.movement for x in found), "ladder[{}].movement")
+    ladders = {x.movement: x for x in found}
+    for core in CORE_LADDERS:
+        if core not in ladders:
+            raise doc.error("ladder", f"ladder {core!r} is missing")
+    return ladders
+
+
+def _red_flags(data_dir: Path) -> tuple[RedFlagQuestion, ...]:
+    doc = _Doc(data_dir, "redflags.toml")
+    doc.text(doc.root, "version")
+    found: list[RedFlagQuestion] = []
+    for i, q in enumerate(doc.entries(doc.root, "question"), 1):
+        where = f"question[{i}]"
+        doc.only(q, ("id", "category"), where)
+        question = RedFlagQuestion(doc.ident(q, "id", where), doc.text(q, "category", where))
+        if question.category not in ("emergency", "urgent"):
+            raise doc.error(f"{where}.category", f"{question.category!r} is not emergency/urgent")
+        found.append(question)
+    doc.unique((q.id for q in found), "question[{}].id")
+    categories = {q.id: q.category for q in found}
+    for qid, category in RED_FLAGS.items():
+        if categories.get(qid) != category:
+            raise doc.error("question", f"{category} question {qid!r} is missing")
+    return tuple(found)
+
+
+def _zones(data_dir: Path, zones: frozenset[str]) -> tuple[str, ...]:
+    doc = _Doc(data_dir, "zones.toml")
+    common = doc.strings(doc.root, "common", "", 1, 64)
+    for i, name in enumerate(common, 1):
+        if name not in zones:
+            raise doc.error(f"common[{i}]", f"{name!r} is not an IANA time zone")
+    doc.unique(common, "common[{}]")
+    return common
+
+
+def _messages(data_dir: Path) -> dict[str, dict[str, str]]:
+    catalogues: dict[str, dict[str, str]] = {}
+    for path in sorted((data_dir / "messages").glob("*.toml")):
+        doc = _Doc(data_dir, f"messages/{path.name}")
+        catalogues[path.stem] = _flatten(doc, doc.root, "")
+    return catalogues
+
+
+def _flatten(doc: _Doc, table: Table, prefix: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for name, value in table.items():
+        key = prefix + name
+        if isinstance(value, dict):
+            out.update(_flatten(doc, value, key + "."))
+        elif key != "version":  # the catalogue's own version, not a message
+            out[key] = doc.text(table, name, prefix.rstrip("."))
+    return out
+
+
+def template_fields(template: str) -> frozenset[str]:
+    """Returns the named fields of a str.format template; ValueError if malformed or positional."""
+    names: set[str] = set()
+    for _, name, spec, conversion in string.Formatter().parse(template):
+        if name is None:
+            continue
+        if not name.isidentifier():
+            raise ValueError(f"field {{{name}}} is not a plain name (positional or indexed)")
+        if conversion not in (None, "r", "s", "a"):
+            raise ValueError(f"field {{{name}}} has an unknown conversion !{conversion}")
+        names |= {name} | template_fields(spec or "")
+    return frozenset(names)
+
+
+def validate_catalogue(
+    messages: Mapping[str, Mapping[str, str]], required_keys: Iterable[str]
+) -> None:
+    """Checks every template, that en has every required key, and that others agree with en."""
+    if "en" not in messages:
+        raise ContentError("data/messages/en.toml", "(file)", "missing")
+    fields: dict[str, dict[str, frozenset[str]]] = {}
+    for language, catalogue in messages.items():
+        fields[language] = {}
+        for key, template in catalogue.items():
+            try:
+                fields[language][key] = template_fields(template)
+            except ValueError as exc:
+                raise ContentError(
+                    f"data/messages/{language}.toml", key, f"bad template: {exc}"
+                ) from None
+    en = fields["en"]
+    missing = sorted(set(required_keys) - set(en))
+    if missing:
+        more = f" (and {len(missing) - 1} more)" if len(missing) > 1 else ""
+        raise ContentError("data/messages/en.toml", missing[0], "missing" + more)
+    for language, found in fields.items():
+        file = f"data/messages/{language}.toml"
+        for key, names in found.items():
+            if key not in en:
+                raise ContentError(file, key, "not in en.toml, the reference catalogue")
+            if names != en[key]:
+                problem = f"fields {sorted(names)} differ from en's {sorted(en[key])}"
+                raise ContentError(file, key, problem)
+
+
+def load_content(
+    data_dir: Path | None = None, *, required_keys: Iterable[str] | None = None
+) -> Content:
+    """Loads and validates everything in data/; raises ContentError on the first problem."""
+    root = data_dir or default_data_dir()
+    thresholds = load_thresholds(root)
+    exercises = _exercises(root)
+    ladders = _ladders(root, max(MIN_LADDER_STEPS, thresholds.return_level))
+    red_flags = _red_flags(root)
+    policy = _Doc(root, "policy.toml")
+    policy_version = policy.text(policy.root, "version")
+    summary_key = policy.text(policy.root, "summary_key")
+    zones = frozenset(zoneinfo.available_timezones())
+    common_zones = _zones(root, zones)
+    messages = _messages(root)
+    required = set(flows.catalogue.REGISTERED if required_keys is None else required_keys)
+    required |= {f"redflag.q.{q.id}" for q in red_flags} | {summary_key}
+    validate_catalogue(messages, required)
+    return Content(
+        thresholds=thresholds,
+        exercises=MappingProxyType(exercises),
+        ladders=MappingProxyType(ladders),
+        red_flags=red_flags,
+        messages=MappingProxyType({k: MappingProxyType(v) for k, v in messages.items()}),
+        policy_version=policy_version,
+        zones=zones,
+        common_zones=common_zones,
+    )
