@@ -1,0 +1,91 @@
+"""The coach as a chat in the terminal: same flows, same database, choices numbered.
+
+Follow-ups are printed when they come due (the scheduler tick runs alongside the prompt).
+Ctrl-D or Ctrl-C leaves; everything said so far is already stored, so the next start resumes.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+import threading
+from typing import TextIO
+
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+
+from bot.coach import Coach, Said
+from bot.render import as_text
+from bot.storage import DueEvent
+from bot.ticker import Ticker
+from flows.model import Event, EventKind
+
+TERMINAL_USER = "terminal:local"
+PROMPT = "> "
+BANNER = "backcoach — terminal chat. Type /help for commands; Ctrl-D leaves (your progress is kept)."
+
+
+def event_from(line: str) -> Event:
+    """Turns a typed line into an event: "/name rest" is a command, anything else an answer."""
+    text = line.strip()
+    if text.startswith("/") and len(text) > 1:
+        name, _, rest = text[1:].partition(" ")
+        return Event(EventKind.COMMAND, name=name.split("@", 1)[0].lower(), value=rest.strip())
+    return Event(EventKind.ANSWER, value=text)
+
+
+class TerminalChat:
+    """Reads lines, runs turns, prints replies; prints due follow-ups as they arrive."""
+
+    def __init__(self, coach: Coach, out: TextIO = sys.stdout, *, user: str = TERMINAL_USER) -> None:
+        self.coach = coach
+        self.out = out
+        self.user = user
+        self.user_id = 0
+        self._lines: asyncio.Queue[str | None] = asyncio.Queue()
+
+    def show(self, said: Said) -> None:
+        for reply in said.replies:
+            self.out.write(as_text(self.coach.content, said.language, reply) + "\n\n")
+        self.out.flush()
+
+    async def deliver(self, due: DueEvent, said: Said) -> None:
+        """Prints replies produced by a due event for this terminal's person."""
+        if due.external_id == self.user and said.replies:
+            self.out.write("\n")
+            self.show(said)
+            self.out.write(PROMPT)
+            self.out.flush()
+
+    def _read_stdin(self, loop: asyncio.AbstractEventLoop, stream: TextIO) -> None:
+        # A daemon thread: a blocked read never holds up leaving.
+        for line in iter(stream.readline, ""):
+            loop.call_soon_threadsafe(self._lines.put_nowait, line)
+        loop.call_soon_threadsafe(self._lines.put_nowait, None)
+
+    async def run(self, stream: TextIO = sys.stdin, *, tick_seconds: float = 2.0) -> None:
+        """Runs the chat until end of input."""
+        self.user_id = await self.coach.user(self.user)
+        ticker = Ticker(self.coach, self.deliver)
+        scheduler = AsyncIOScheduler()
+        ticker.schedule(scheduler, tick_seconds)
+        scheduler.start()
+        loop = asyncio.get_running_loop()
+        threading.Thread(target=self._read_stdin, args=(loop, stream), daemon=True).start()
+        self.out.write(BANNER + "\n\n")
+        try:
+            # Opening the chat is like /start: it begins onboarding or picks up where we left off.
+            self.show(await self.coach.handle(self.user_id, Event(EventKind.COMMAND, name="start")))
+            await ticker.tick()
+            while True:
+                self.out.write(PROMPT)
+                self.out.flush()
+                line = await self._lines.get()
+                if line is None:
+                    break
+                if not line.strip():
+                    continue
+                self.show(await self.coach.handle(self.user_id, event_from(line)))
+        finally:
+            scheduler.shutdown(wait=False)
+            self.out.write("\nBye for now — everything you told me is saved.\n")
+            self.out.flush()

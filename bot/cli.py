@@ -1,0 +1,111 @@
+"""The `backcoach` command: run, chat, migrate, advise. The composition root lives here."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+from collections.abc import Sequence
+from typing import NoReturn
+
+from bot import advise
+from bot.settings import Settings, SettingsError, load_settings
+
+
+class _Parser(argparse.ArgumentParser):
+    """Argument errors as one line on stderr, exit status 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: {message}\n")
+
+
+def _configure_logging(settings: Settings, *, quiet: bool) -> None:
+    level = logging.WARNING if quiet else getattr(logging, settings.log_level.upper(), logging.INFO)
+    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    # The HTTP client logs every request URL, and Telegram URLs carry the bot token.
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    logging.getLogger("apscheduler").setLevel(logging.WARNING)
+
+
+async def _build(settings: Settings):  # type: ignore[no-untyped-def]
+    """Loads and validates content, migrates the database, and returns engine and coach."""
+    from bot.coach import Coach
+    from bot.content import load_content
+    from bot.storage import make_engine, session_factory, upgrade
+
+    content = load_content(settings.data_dir)
+    await upgrade(settings.db_url)
+    engine = make_engine(settings.db_url)
+    coach = Coach(session_factory(engine), content, time_scale=settings.time_scale)
+    return engine, coach
+
+
+async def _chat(settings: Settings) -> int:
+    from bot.chat import TerminalChat
+
+    engine, coach = await _build(settings)
+    try:
+        await TerminalChat(coach).run(tick_seconds=min(settings.tick_seconds, 1.0))
+    finally:
+        await engine.dispose()
+    return 0
+
+
+def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
+    """Opens the coach as a chat in this terminal."""
+    _configure_logging(settings, quiet=True)
+    try:
+        return asyncio.run(_chat(settings))
+    except KeyboardInterrupt:
+        print("\nBye for now — everything you told me is saved.")
+        return 0
+
+
+def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
+    """Runs the Telegram bot when a token is set; otherwise opens the terminal chat."""
+    if settings.telegram_bot_token is None:
+        print("No TELEGRAM_BOT_TOKEN set: opening the coach as a chat in this terminal instead.\n")
+        return cmd_chat(args, settings)
+    print(
+        "The Telegram front end is not part of this build yet; opening the terminal chat instead.\n",
+        file=sys.stderr,
+    )
+    return cmd_chat(args, settings)
+
+
+def cmd_migrate(args: argparse.Namespace, settings: Settings) -> int:
+    """Brings the database schema up to date."""
+    from bot.storage import upgrade_sync
+
+    _configure_logging(settings, quiet=False)
+    upgrade_sync(settings.db_url)
+    print("Database is up to date.")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="backcoach", description="A coach for recovering from low back pain.")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+    for name, func in (("run", cmd_run), ("chat", cmd_chat), ("migrate", cmd_migrate)):
+        sub.add_parser(name, help=(func.__doc__ or "").strip()).set_defaults(handler=func)
+    advise.add_parser(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `backcoach` command."""
+    args = build_parser().parse_args(argv)
+    if args.command == "advise":
+        return int(args.func(args))
+    try:
+        settings = load_settings()
+    except SettingsError as error:
+        print(f"backcoach: {error}", file=sys.stderr)
+        return 2
+    handler = getattr(args, "handler", cmd_run)
+    return int(handler(args, settings))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,101 @@
+"""One turn, end to end: load, ask the flows, store everything in one transaction, hand back replies.
+
+Turns of one person run one at a time (a lock per user in this process, the conversation's version
+column across processes); the transaction commits before the caller sends anything.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import weakref
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.storage import DueEvent, Repository, StaleConversation
+from flows.content import Content
+from flows.dialogue import turn
+from flows.model import Event, EventKind, Reply
+
+log = logging.getLogger(__name__)
+
+Clock = Callable[[], datetime]
+RETRIES = 3
+
+
+def system_clock() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True)
+class Said:
+    """What one turn wants sent: the replies and the language to render them in."""
+
+    user_id: int
+    language: str
+    replies: tuple[Reply, ...]
+
+
+class Coach:
+    """Runs turns against the database; knows nothing about how replies are shown."""
+
+    def __init__(
+        self,
+        sessions: async_sessionmaker[AsyncSession],
+        content: Content,
+        *,
+        clock: Clock = system_clock,
+        time_scale: float = 1.0,
+    ) -> None:
+        self.sessions = sessions
+        self.content = content
+        self.clock = clock
+        self.time_scale = time_scale
+        self._locks: weakref.WeakValueDictionary[int, asyncio.Lock] = weakref.WeakValueDictionary()
+
+    def _lock(self, user_id: int) -> asyncio.Lock:
+        lock = self._locks.get(user_id)
+        if lock is None:
+            lock = asyncio.Lock()
+            self._locks[user_id] = lock
+        return lock
+
+    async def user(self, external_id: str, chat_id: int | None = None) -> int:
+        """Finds or creates the person behind an outside id."""
+        async with self.sessions() as session, session.begin():
+            user_id = await Repository(session).user_id_for(external_id, chat_id)
+        assert user_id is not None
+        return user_id
+
+    async def handle(self, user_id: int, event: Event, *, due: DueEvent | None = None) -> Said:
+        """Runs one event through the flows and commits its outcome; returns what to send."""
+        async with self._lock(user_id):
+            for attempt in range(1, RETRIES + 1):
+                try:
+                    return await self._once(user_id, event, due)
+                except StaleConversation:
+                    # Another process moved this conversation on: reload and run the event again.
+                    log.info("conversation changed under turn; retry %d", attempt)
+            raise RuntimeError("conversation kept changing; gave up after retries")
+
+    async def _once(self, user_id: int, event: Event, due: DueEvent | None) -> Said:
+        now = self.clock()
+        async with self.sessions() as session, session.begin():
+            repo = Repository(session)
+            conversation, facts, version = await repo.load(user_id, now)
+            outcome = turn(conversation, event, facts, self.content, now)
+            await repo.apply(user_id, outcome.effects, now, time_scale=self.time_scale)
+            await repo.save_conversation(user_id, outcome.conversation, version)
+            await repo.touch(user_id, now)
+            if due is not None:
+                await repo.finish_due(due.id, "done", now=now)
+        language = facts.profile.language
+        return Said(user_id, language, outcome.replies)
+
+    async def handle_due(self, due: DueEvent) -> Said:
+        """Delivers a claimed due event to its person's flows and marks it done in the same commit."""
+        event = Event(EventKind.DUE, name=due.kind, payload=due.payload)
+        return await self.handle(due.user_id, event, due=due)

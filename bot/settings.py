@@ -1,0 +1,54 @@
+"""Typed settings, read once from the environment by the composition root (nothing else reads it)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class SettingsError(Exception):
+    """A setting has a value we cannot use; the message names it."""
+
+
+class Settings(BaseSettings):
+    """Everything the shell can be told from outside."""
+
+    model_config = SettingsConfigDict(extra="ignore", frozen=True)
+
+    telegram_bot_token: SecretStr | None = Field(default=None, alias="TELEGRAM_BOT_TOKEN")
+    telegram_api_url: str = Field(default="https://api.telegram.org/bot", alias="TELEGRAM_API_URL")
+    database_url: str | None = Field(default=None, alias="DATABASE_URL")
+    home: Path = Field(default=Path("var"), alias="BACKCOACH_HOME")
+    data_dir: Path | None = Field(default=None, alias="BACKCOACH_DATA_DIR")
+    time_scale: float = Field(default=1.0, alias="BACKCOACH_TIME_SCALE", gt=0)
+    tick_seconds: float = Field(default=2.0, alias="BACKCOACH_TICK_SECONDS", gt=0)
+    log_level: str = Field(default="INFO", alias="BACKCOACH_LOG_LEVEL")
+
+    @field_validator("telegram_bot_token", mode="before")
+    @classmethod
+    def _blank_token_is_none(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
+
+    @property
+    def db_url(self) -> str:
+        """The SQLAlchemy URL: DATABASE_URL, or the embedded SQLite file under BACKCOACH_HOME."""
+        if self.database_url:
+            url = self.database_url
+            if url.startswith("postgresql://") or url.startswith("postgres://"):
+                url = "postgresql+asyncpg://" + url.split("://", 1)[1]
+            elif url.startswith("sqlite:///"):
+                url = "sqlite+aiosqlite:///" + url.removeprefix("sqlite:///")
+            return url
+        return f"sqlite+aiosqlite:///{(self.home / 'backcoach.db').resolve()}"
+
+
+def load_settings() -> Settings:
+    """Reads the settings; a bad value raises SettingsError naming the variable."""
+    try:
+        return Settings()
+    except ValidationError as error:
+        first = error.errors()[0]
+        name = first["loc"][0] if first["loc"] else "settings"
+        raise SettingsError(f"{name}: {first['msg']}") from None
