@@ -21,7 +21,9 @@ from flows.model import Event, EventKind
 
 TERMINAL_USER = "terminal:local"
 PROMPT = "> "
-BANNER = "backcoach — terminal chat. Type /help for commands; Ctrl-D leaves (your progress is kept)."
+BANNER = (
+    "backcoach — terminal chat. Type /help for commands; Ctrl-D leaves (your progress is kept)."
+)
 
 
 def event_from(line: str) -> Event:
@@ -36,7 +38,9 @@ def event_from(line: str) -> Event:
 class TerminalChat:
     """Reads lines, runs turns, prints replies; prints due follow-ups as they arrive."""
 
-    def __init__(self, coach: Coach, out: TextIO = sys.stdout, *, user: str = TERMINAL_USER) -> None:
+    def __init__(
+        self, coach: Coach, out: TextIO = sys.stdout, *, user: str = TERMINAL_USER
+    ) -> None:
         self.coach = coach
         self.out = out
         self.user = user

@@ -68,7 +68,8 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
         print("No TELEGRAM_BOT_TOKEN set: opening the coach as a chat in this terminal instead.\n")
         return cmd_chat(args, settings)
     print(
-        "The Telegram front end is not part of this build yet; opening the terminal chat instead.\n",
+        "The Telegram front end is not part of this build yet; "
+        "opening the terminal chat instead.\n",
         file=sys.stderr,
     )
     return cmd_chat(args, settings)
@@ -85,8 +86,10 @@ def cmd_migrate(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="backcoach", description="A coach for recovering from low back pain.")
-    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+    parser: argparse.ArgumentParser = _Parser(
+        prog="backcoach", description="A coach for recovering from low back pain."
+    )
+    sub = parser.add_subparsers(dest="command")
     for name, func in (("run", cmd_run), ("chat", cmd_chat), ("migrate", cmd_migrate)):
         sub.add_parser(name, help=(func.__doc__ or "").strip()).set_defaults(handler=func)
     advise.add_parser(sub)

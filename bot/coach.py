@@ -1,4 +1,4 @@
-"""One turn, end to end: load, ask the flows, store everything in one transaction, hand back replies.
+"""One turn, end to end: load, ask the flows, store it all in one transaction, return replies.
 
 Turns of one person run one at a time (a lock per user in this process, the conversation's version
 column across processes); the transaction commits before the caller sends anything.
@@ -96,6 +96,6 @@ class Coach:
         return Said(user_id, language, outcome.replies)
 
     async def handle_due(self, due: DueEvent) -> Said:
-        """Delivers a claimed due event to its person's flows and marks it done in the same commit."""
+        """Delivers a claimed due event to its person's flows; marks it done in the same commit."""
         event = Event(EventKind.DUE, name=due.kind, payload=due.payload)
         return await self.handle(due.user_id, event, due=due)

@@ -31,11 +31,15 @@ def text_of(content: Content, language: str, reply: Reply) -> str:
 
 def label_of(content: Content, language: str, choice: Choice) -> str:
     """The visible label of one choice."""
-    return choice.label if choice.literal else fill(content.text(language, choice.label), choice.params)
+    return (
+        choice.label
+        if choice.literal
+        else fill(content.text(language, choice.label), choice.params)
+    )
 
 
 def scale_hint(content: Content, language: str, reply: Reply) -> str:
-    """"0 = no pain … 10 = worst pain imaginable" for a scale question."""
+    """ "0 = no pain … 10 = worst pain imaginable" for a scale question."""
     assert reply.scale is not None
     low = content.text(language, reply.scale.low)
     high = content.text(language, reply.scale.high)
@@ -43,7 +47,7 @@ def scale_hint(content: Content, language: str, reply: Reply) -> str:
 
 
 def as_text(content: Content, language: str, reply: Reply) -> str:
-    """A reply as plain text for the terminal: body, then numbered choices or the scale's meaning."""
+    """A reply as plain text for the terminal: body, then numbered choices or the scale."""
     lines = [text_of(content, language, reply)]
     if reply.scale is not None:
         lines.append(f"   ({scale_hint(content, language, reply)} — type a number)")

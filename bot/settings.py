@@ -1,4 +1,4 @@
-"""Typed settings, read once from the environment by the composition root (nothing else reads it)."""
+"""Typed settings, read once from the environment by the composition root (nothing else does)."""
 
 from __future__ import annotations
 

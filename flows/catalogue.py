@@ -1,4 +1,4 @@
-"""Message keys: every catalogue key the coach uses is declared here, at import, by the flow using it.
+"""Message keys: every catalogue key the coach uses is declared here, at import, by its flow.
 
 `keys("checkin", "ask_baseline")` returns a namespace whose attributes are full keys
 ("checkin.ask_baseline") and records them, so the shell can check at start-up that every

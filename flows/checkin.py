@@ -11,8 +11,8 @@ from typing import Any
 from flows.catalogue import keys
 from flows.decision import (
     judge,
-    next_step,
     next_phase,
+    next_step,
     previous_light,
     reds_in_row,
     reds_in_window,
@@ -26,8 +26,8 @@ from flows.model import (
     Checkin,
     CheckinStatus,
     Choice,
-    Light,
     LevelState,
+    Light,
     Scale,
     Schedule,
     SetLevel,
@@ -121,7 +121,9 @@ def followup_key(user_id: int, no: int, which: str) -> str:
 
 def awaiting(checkins: Sequence[Checkin]) -> Checkin | None:
     """The most recent check-in still waiting for a follow-up answer, if any."""
-    waiting = [c for c in checkins if c.status in (CheckinStatus.AWAITING_A1, CheckinStatus.AWAITING_A2)]
+    waiting = [
+        c for c in checkins if c.status in (CheckinStatus.AWAITING_A1, CheckinStatus.AWAITING_A2)
+    ]
     return waiting[-1] if waiting else None
 
 
@@ -160,7 +162,9 @@ class CheckinTurn(Turn):
     def a1_waits(self) -> bool:
         ci = self.checkin
         t = self.content.thresholds
-        late = ci.done_at is not None and self.now >= ci.done_at + timedelta(minutes=t.followup2_minutes)
+        late = ci.done_at is not None and self.now >= ci.done_at + timedelta(
+            minutes=t.followup2_minutes
+        )
         return not settled(int(self.value), ci.baseline or 0, t) and not late
 
     # -- choosing the activity
@@ -180,7 +184,9 @@ class CheckinTurn(Turn):
         elif choice.startswith("p:"):
             kind, activity = ActivityKind.PORTFOLIO, choice[2:]
         no = self.facts.next_checkin_no
-        self.save_checkin(Checkin(no=no, kind=kind, activity=activity, level=level, created_at=self.now))
+        self.save_checkin(
+            Checkin(no=no, kind=kind, activity=activity, level=level, created_at=self.now)
+        )
         self.ctx = {"no": no}
 
     # -- recording answers
@@ -213,7 +219,7 @@ class CheckinTurn(Turn):
         value = int(self.value)
         changes: dict[str, Any] = {"a1": value, "a1_at": self.now}
         if not settled(value, ci.baseline or 0, self.content.thresholds) and not self.a1_waits():
-            # Answered after the two-hour mark and still not settled: it did not settle within two hours.
+            # Answered after the two-hour mark and still not settled: not settled within two hours.
             changes.update(a2=value, a2_at=self.now)
         self.update(**changes)
         self.effects.append(Cancel(followup_key(self.profile.user_id, ci.no, "a1")))
@@ -221,7 +227,9 @@ class CheckinTurn(Turn):
     def schedule_a2(self) -> None:
         ci = self.update(status=CheckinStatus.AWAITING_A2)
         assert ci.done_at is not None
-        due = max(ci.done_at + timedelta(minutes=self.content.thresholds.followup2_minutes), self.now)
+        due = max(
+            ci.done_at + timedelta(minutes=self.content.thresholds.followup2_minutes), self.now
+        )
         key = followup_key(self.profile.user_id, ci.no, "a2")
         self.effects.append(Schedule("followup", due, key, {"no": ci.no, "ask": "a2"}))
         self.say(K.wait_a2, a1=ci.a1, b=ci.baseline)
@@ -241,7 +249,7 @@ class CheckinTurn(Turn):
         assert ci.baseline is not None and ci.during is not None
         verdict = judge(ci.baseline, ci.during, ci.a1, ci.a2, t)
         ci = self.update(status=CheckinStatus.FINISHED, light=verdict.light)
-        numbers = {"b": ci.baseline, "d": ci.during, "a1": ci.a1, "a2": ci.a2}
+        numbers: dict[str, Any] = {"b": ci.baseline, "d": ci.during, "a1": ci.a1, "a2": ci.a2}
         self.say(f"advice.{verdict.light.value}", light=light_label(self, verdict.light))
         self.say(f"reason.{verdict.rule}", **numbers)
         if ci.kind is ActivityKind.EXPOSURE:
@@ -272,7 +280,12 @@ class CheckinTurn(Turn):
         if ci.level != stored.level and light is not Light.RED:
             # Done at an easier level on a bad morning: the stored level stays where it is.
             self.update(level_after=stored.level)
-            self.say(NEXT.none, ladder=ladder.name, level=stored.level, step=ladder.step(stored.level).name)
+            self.say(
+                NEXT.none,
+                ladder=ladder.name,
+                level=stored.level,
+                step=ladder.step(stored.level).name,
+            )
             return
         decision = next_step(
             stored,
@@ -297,7 +310,9 @@ class CheckinTurn(Turn):
         elif move == "repeat" and light is Light.GREEN and decision.level == ladder.top:
             move = "top"
         step = ladder.step(decision.level)
-        self.say(f"next.{move}", ladder=ladder.name, level=decision.level, top=ladder.top, step=step.name)
+        self.say(
+            f"next.{move}", ladder=ladder.name, level=decision.level, top=ladder.top, step=step.name
+        )
         if decision.flare:
             self.say(ADV.flare)
         if decision.see_clinician:
@@ -306,7 +321,11 @@ class CheckinTurn(Turn):
     def move_phase(self) -> None:
         profile = self.profile
         phase = next_phase(
-            profile.phase, self.facts.checkins, self.facts.levels, profile.episode_start, self.today,
+            profile.phase,
+            self.facts.checkins,
+            self.facts.levels,
+            profile.episode_start,
+            self.today,
             self.content.thresholds,
         )
         if phase is not profile.phase:
@@ -337,7 +356,8 @@ def choose_choices(turn: Turn) -> Sequence[Choice]:
     others = [
         Choice(f"l:{m}", C.ladder_step, {"name": turn.content.ladders[m].name, "level": s.level})
         for m, s in turn.facts.levels.items()
-        if m in turn.content.ladders and not (plan.kind is ActivityKind.EXPOSURE and m == plan.activity)
+        if m in turn.content.ladders
+        and not (plan.kind is ActivityKind.EXPOSURE and m == plan.activity)
     ]
     extra = [Choice("walk", C.a_walk)] if plan.activity != "walk" else []
     if turn.profile.portfolio:
@@ -367,7 +387,11 @@ def checkin_params(turn: Turn) -> dict[str, Any]:
         params.update(how=step.how)
     else:
         exercise = turn.content.exercises[ci.activity]
-        params.update(how=exercise.how, cues="\n".join(f"• {c}" for c in exercise.cues), stop_if=exercise.stop_if)
+        params.update(
+            how=exercise.how,
+            cues="\n".join(f"• {c}" for c in exercise.cues),
+            stop_if=exercise.stop_if,
+        )
     return params
 
 
@@ -392,21 +416,62 @@ TRANSITIONS: tuple[dict[str, Any], ...] = (
     {"trigger": A, "source": "choose", "dest": "portfolio", "conditions": "picked_portfolio"},
     {"trigger": A, "source": "choose", "dest": "baseline", "after": "start"},
     {"trigger": A, "source": "portfolio", "dest": "baseline", "after": "start"},
-    {"trigger": A, "source": "baseline", "dest": "expected", "conditions": "is_exposure", "after": "record_baseline"},
+    {
+        "trigger": A,
+        "source": "baseline",
+        "dest": "expected",
+        "conditions": "is_exposure",
+        "after": "record_baseline",
+    },
     {"trigger": A, "source": "baseline", "dest": "go", "after": "record_baseline"},
     {"trigger": A, "source": "expected", "dest": "confidence", "after": "record_expected"},
     {"trigger": A, "source": "confidence", "dest": "go", "after": "record_confidence"},
     {"trigger": A, "source": "go", "dest": "during", "conditions": "said_done"},
     {"trigger": A, "source": "go", "dest": "end", "after": "record_skip"},
-    {"trigger": A, "source": "during", "dest": "confidence_after", "conditions": ["red_already", "is_exposure"], "after": "record_during"},
-    {"trigger": A, "source": "during", "dest": "end", "conditions": "red_already", "after": ["record_during", "advise"]},
+    {
+        "trigger": A,
+        "source": "during",
+        "dest": "confidence_after",
+        "conditions": ["red_already", "is_exposure"],
+        "after": "record_during",
+    },
+    {
+        "trigger": A,
+        "source": "during",
+        "dest": "end",
+        "conditions": "red_already",
+        "after": ["record_during", "advise"],
+    },
     {"trigger": A, "source": "during", "dest": "end", "after": ["record_during", "schedule_a1"]},
-    {"trigger": A, "source": "a1", "dest": "end", "conditions": "a1_waits", "after": ["record_a1", "schedule_a2"]},
-    {"trigger": A, "source": "a1", "dest": "confidence_after", "conditions": "is_exposure", "after": "record_a1"},
+    {
+        "trigger": A,
+        "source": "a1",
+        "dest": "end",
+        "conditions": "a1_waits",
+        "after": ["record_a1", "schedule_a2"],
+    },
+    {
+        "trigger": A,
+        "source": "a1",
+        "dest": "confidence_after",
+        "conditions": "is_exposure",
+        "after": "record_a1",
+    },
     {"trigger": A, "source": "a1", "dest": "end", "after": ["record_a1", "advise"]},
-    {"trigger": A, "source": "a2", "dest": "confidence_after", "conditions": "is_exposure", "after": "record_a2"},
+    {
+        "trigger": A,
+        "source": "a2",
+        "dest": "confidence_after",
+        "conditions": "is_exposure",
+        "after": "record_a2",
+    },
     {"trigger": A, "source": "a2", "dest": "end", "after": ["record_a2", "advise"]},
-    {"trigger": A, "source": "confidence_after", "dest": "end", "after": ["record_confidence_after", "advise"]},
+    {
+        "trigger": A,
+        "source": "confidence_after",
+        "dest": "end",
+        "after": ["record_confidence_after", "advise"],
+    },
 )
 
 

@@ -27,7 +27,9 @@ from flows.model import (
 )
 from flows.plan import describe_plan, describe_progress, todays_plan
 
-FLOWS: dict[str, FlowSpec] = {f.name: f for f in (onboarding.FLOW, checkin.FLOW, morning.FLOW, safety.FLOW)}
+FLOWS: dict[str, FlowSpec] = {
+    f.name: f for f in (onboarding.FLOW, checkin.FLOW, morning.FLOW, safety.FLOW)
+}
 
 K = keys(
     "common",
@@ -62,7 +64,9 @@ class Session:
 
     def model(self, frame: Frame) -> Turn:
         spec = FLOWS[frame.flow]
-        return spec.model(frame, self.facts, self.content, self.now, self.replies, self.effects, self.step)
+        return spec.model(
+            frame, self.facts, self.content, self.now, self.replies, self.effects, self.step
+        )
 
     def absorb(self, model: Turn) -> None:
         self.facts = model.facts
@@ -83,7 +87,7 @@ class Session:
             self.start(self.active)
 
     def interrupt(self, frame: Frame) -> bool:
-        """Starts `frame`, suspending the active dialogue; False if there is no room to suspend it."""
+        """Starts `frame`, suspending the active dialogue; False if there is no room for that."""
         if self.active is not None:
             if self.suspended is not None:
                 return False
@@ -113,7 +117,9 @@ class Session:
         return Outcome(conversation, tuple(self.replies), tuple(self.effects))
 
 
-def turn(conversation: Conversation, event: Event, facts: Facts, content: Content, now: datetime) -> Outcome:
+def turn(
+    conversation: Conversation, event: Event, facts: Facts, content: Content, now: datetime
+) -> Outcome:
     """Handles one event for one person and says what to store, send and schedule."""
     s = Session(facts, content, now, conversation.active, conversation.suspended, conversation.step)
     profile = facts.profile
@@ -230,9 +236,8 @@ def _due(s: Session, event: Event) -> None:
         s.say(checkin.K.followup_intro, activity=checkin.activity_name(_view(s), ci))
         if not s.interrupt(Frame("checkin", which, {"no": no})):
             s.replies.pop()
-    elif event.name == "nudge" and profile.onboarded_at is not None and not profile.paused:
-        if s.active is None:
-            s.start(Frame("morning", "waking"))
+    elif event.name == "nudge" and s.active is None and profile.onboarded_at and not profile.paused:
+        s.start(Frame("morning", "waking"))  # a nudge never interrupts a dialogue
 
 
 def _view(s: Session) -> Turn:

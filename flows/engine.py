@@ -1,4 +1,4 @@
-"""The machinery every dialogue shares: one `transitions` machine per flow, a throwaway model per turn.
+"""The machinery every dialogue shares: one `transitions` machine per flow, a model per turn.
 
 A flow is a table of transitions plus, for each state that asks something, an `Ask`: the question's
 catalogue key and what kind of answer it takes. The engine parses the answer for the current state,
@@ -25,7 +25,6 @@ from flows.model import (
     Event,
     Facts,
     Frame,
-    Profile,
     Reply,
     SaveCheckin,
     SaveProfile,
@@ -149,7 +148,9 @@ class Turn:
         others = tuple(c for c in self.facts.checkins if c.no != checkin.no)
         ordered = tuple(sorted((*others, checkin), key=lambda c: c.no))
         self.facts = replace(
-            self.facts, checkins=ordered, next_checkin_no=max(self.facts.next_checkin_no, checkin.no + 1)
+            self.facts,
+            checkins=ordered,
+            next_checkin_no=max(self.facts.next_checkin_no, checkin.no + 1),
         )
         self.effects.append(SaveCheckin(checkin))
         return checkin

@@ -9,13 +9,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
-from enum import Enum
+from enum import StrEnum
 from typing import Any, TypeAlias
 
 JSON: TypeAlias = Any
 
 
-class Light(str, Enum):
+class Light(StrEnum):
     """Traffic light for one check-in."""
 
     GREEN = "green"
@@ -24,7 +24,7 @@ class Light(str, Enum):
     UNFINISHED = "unfinished"
 
 
-class Phase(str, Enum):
+class Phase(StrEnum):
     """Stage of recovery; moves on responses, not on the calendar alone."""
 
     SETTLE = "settle"
@@ -33,7 +33,7 @@ class Phase(str, Enum):
     RETURN = "return"
 
 
-class ActivityKind(str, Enum):
+class ActivityKind(StrEnum):
     """What a check-in is about."""
 
     EXPOSURE = "exposure"  # a step on an exposure ladder
@@ -41,7 +41,7 @@ class ActivityKind(str, Enum):
     WALK = "walk"
 
 
-class CheckinStatus(str, Enum):
+class CheckinStatus(StrEnum):
     OPEN = "open"  # before/done/during still being asked
     AWAITING_A1 = "awaiting_a1"  # done; one-hour follow-up pending
     AWAITING_A2 = "awaiting_a2"  # not settled at one hour; two-hour follow-up pending
@@ -49,12 +49,12 @@ class CheckinStatus(str, Enum):
     SKIPPED = "skipped"  # "not today": recorded, never punished
 
 
-class SafetyHold(str, Enum):
+class SafetyHold(StrEnum):
     EMERGENCY = "emergency"
     URGENT = "urgent"
 
 
-class Answer3(str, Enum):
+class Answer3(StrEnum):
     """A red-flag answer. "Not sure" is never "no"."""
 
     YES = "yes"
@@ -164,7 +164,7 @@ class Conversation:
     step: int = 0
 
 
-class EventKind(str, Enum):
+class EventKind(StrEnum):
     COMMAND = "command"  # name = command without slash, value = argument text
     ANSWER = "answer"  # value = typed text or button value; step = the button's step, if any
     DUE = "due"  # name = due-event kind; payload = its payload
@@ -254,7 +254,9 @@ class RecordRedFlags:
     context: str  # "onboarding", "weekly", "after_red"
 
 
-Effect: TypeAlias = SaveProfile | SaveCheckin | SetLevel | SaveMorning | Schedule | Cancel | RecordRedFlags
+Effect: TypeAlias = (
+    SaveProfile | SaveCheckin | SetLevel | SaveMorning | Schedule | Cancel | RecordRedFlags
+)
 
 
 @dataclass(frozen=True)

@@ -6,10 +6,9 @@ from dataclasses import replace
 from typing import Any
 
 from flows.catalogue import keys
-from flows.engine import LATER
 from flows.checkin import followup_key
 from flows.decision import judge, next_step, usual_morning
-from flows.engine import Ask, FlowSpec, Turn
+from flows.engine import LATER, Ask, FlowSpec, Turn
 from flows.model import (
     ActivityKind,
     Cancel,
@@ -74,7 +73,11 @@ class MorningTurn(Turn):
         """Applies the next-morning rule to an earlier check-in and closes it if still open."""
         if ci.morning is not None or ci.baseline is None or ci.during is None:
             return
-        if ci.status not in (CheckinStatus.FINISHED, CheckinStatus.AWAITING_A1, CheckinStatus.AWAITING_A2):
+        if ci.status not in (
+            CheckinStatus.FINISHED,
+            CheckinStatus.AWAITING_A1,
+            CheckinStatus.AWAITING_A2,
+        ):
             return
         t = self.content.thresholds
         verdict = judge(ci.baseline, ci.during, ci.a1, ci.a2, t, morning=pain, usual_morning=usual)
@@ -83,7 +86,9 @@ class MorningTurn(Turn):
             for which in ("a1", "a2"):
                 self.effects.append(Cancel(followup_key(self.profile.user_id, ci.no, which)))
             light = verdict.light if turned_red else Light.UNFINISHED
-            ci = self.save_checkin(replace(ci, status=CheckinStatus.FINISHED, light=light, morning=pain))
+            ci = self.save_checkin(
+                replace(ci, status=CheckinStatus.FINISHED, light=light, morning=pain)
+            )
             if not turned_red:
                 self.say(K.closed_unfinished, activity=self.activity(ci))
         else:
@@ -123,12 +128,20 @@ A = "answer"
 STATES = ("waking", "start_now")
 TRANSITIONS: tuple[dict[str, Any], ...] = (
     {"trigger": A, "source": "waking", "dest": "start_now", "after": "record_waking"},
-    {"trigger": A, "source": "start_now", "dest": "end", "conditions": "wants_checkin", "after": "start_checkin"},
+    {
+        "trigger": A,
+        "source": "start_now",
+        "dest": "end",
+        "conditions": "wants_checkin",
+        "after": "start_checkin",
+    },
     {"trigger": A, "source": "start_now", "dest": "end", "after": "later"},
 )
 ASKS: dict[str, Ask] = {
     "waking": Ask(K.waking, scale=Scale(low=K.pain_none, high=K.pain_worst)),
-    "start_now": Ask(K.start_now, choices=lambda t: (Choice("checkin", C.checkin_now), Choice("later", C.later))),
+    "start_now": Ask(
+        K.start_now, choices=lambda t: (Choice("checkin", C.checkin_now), Choice("later", C.later))
+    ),
 }
 
 FLOW = FlowSpec("morning", MorningTurn, STATES, TRANSITIONS, ASKS)

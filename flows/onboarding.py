@@ -9,10 +9,9 @@ from datetime import time, timedelta
 from typing import Any
 
 from flows.catalogue import keys
-from flows.engine import LATER
 from flows.content import PURPOSES
+from flows.engine import LATER, Ask, FlowSpec, Invalid, Turn
 from flows.engine import K as K_INVALID
-from flows.engine import Ask, FlowSpec, Invalid, Turn
 from flows.model import (
     Answer3,
     Choice,
@@ -91,14 +90,14 @@ class Onboarding(Turn):
         return bool(self.value == "yes")
 
     def emergency(self) -> bool:
-        question = self.content.red_flags[self.ctx.get("rf", 0)]
+        question = self.content.red_flags[int(self.ctx.get("rf", 0))]
         return question.category == "emergency" and self.value != "no"
 
     def more_red_flags(self) -> bool:
         return int(self.ctx.get("rf", 0)) + 1 < len(self.content.red_flags)
 
     def urgent_after_last(self) -> bool:
-        question = self.content.red_flags[self.ctx.get("rf", 0)]
+        question = self.content.red_flags[int(self.ctx.get("rf", 0))]
         urgent_now = question.category == "urgent" and self.value != "no"
         return bool(self.ctx.get("urgent")) or urgent_now
 
@@ -149,7 +148,11 @@ class Onboarding(Turn):
         self.save_profile(safety_hold=kind, safety_hold_at=self.now)
         # Onboarding carries on from the episode question once the person has been assessed.
         resume = {key: value for key, value in self.ctx.items() if key not in ("rf", "urgent")}
-        self.then = Frame("safety", "hold", {"resume": {"flow": "onboarding", "state": "episode", "context": resume}})
+        self.then = Frame(
+            "safety",
+            "hold",
+            {"resume": {"flow": "onboarding", "state": "episode", "context": resume}},
+        )
 
     def record_episode(self) -> None:
         days = EPISODE_DAYS.get(self.value, self.value)
@@ -256,6 +259,7 @@ def parse_time(turn: Turn, text: str) -> Any:
     found = time_of_day(text)
     return Invalid(K_INVALID.invalid_time) if found is None else found.strftime("%H:%M")
 
+
 STATES = (
     "intro",
     "consent",
@@ -273,24 +277,72 @@ STATES = (
 A = "answer"
 TRANSITIONS: tuple[dict[str, Any], ...] = (
     {"trigger": A, "source": "intro", "dest": "consent"},
-    {"trigger": A, "source": "consent", "dest": "adult", "conditions": "agreed", "after": "record_consent"},
+    {
+        "trigger": A,
+        "source": "consent",
+        "dest": "adult",
+        "conditions": "agreed",
+        "after": "record_consent",
+    },
     {"trigger": A, "source": "consent", "dest": "end", "after": "declined"},
-    {"trigger": A, "source": "adult", "dest": "redflag", "conditions": "is_yes", "after": "record_adult"},
+    {
+        "trigger": A,
+        "source": "adult",
+        "dest": "redflag",
+        "conditions": "is_yes",
+        "after": "record_adult",
+    },
     {"trigger": A, "source": "adult", "dest": "end", "after": "too_young"},
-    {"trigger": A, "source": "redflag", "dest": "end", "conditions": "emergency", "after": "hold_emergency"},
-    {"trigger": A, "source": "redflag", "dest": "redflag", "conditions": "more_red_flags", "after": "record_red_flag"},
-    {"trigger": A, "source": "redflag", "dest": "end", "conditions": "urgent_after_last", "after": ["record_red_flag", "hold_urgent"]},
+    {
+        "trigger": A,
+        "source": "redflag",
+        "dest": "end",
+        "conditions": "emergency",
+        "after": "hold_emergency",
+    },
+    {
+        "trigger": A,
+        "source": "redflag",
+        "dest": "redflag",
+        "conditions": "more_red_flags",
+        "after": "record_red_flag",
+    },
+    {
+        "trigger": A,
+        "source": "redflag",
+        "dest": "end",
+        "conditions": "urgent_after_last",
+        "after": ["record_red_flag", "hold_urgent"],
+    },
     {"trigger": A, "source": "redflag", "dest": "episode", "after": "record_red_flag"},
     {"trigger": A, "source": "episode", "dest": "fear", "after": "record_episode"},
-    {"trigger": A, "source": "fear", "dest": "fear", "conditions": "more_fears", "after": "record_fear"},
+    {
+        "trigger": A,
+        "source": "fear",
+        "dest": "fear",
+        "conditions": "more_fears",
+        "after": "record_fear",
+    },
     {"trigger": A, "source": "fear", "dest": "portfolio_mode", "after": "record_fear"},
     {"trigger": A, "source": "portfolio_mode", "dest": "portfolio", "conditions": "choose_own"},
     {"trigger": A, "source": "portfolio_mode", "dest": "tz", "after": "suggested_portfolio"},
-    {"trigger": A, "source": "portfolio", "dest": "portfolio", "conditions": "more_purposes", "after": "record_portfolio"},
+    {
+        "trigger": A,
+        "source": "portfolio",
+        "dest": "portfolio",
+        "conditions": "more_purposes",
+        "after": "record_portfolio",
+    },
     {"trigger": A, "source": "portfolio", "dest": "tz", "after": "record_portfolio"},
     {"trigger": A, "source": "tz", "dest": "nudge_time", "after": "record_tz"},
     {"trigger": A, "source": "nudge_time", "dest": "start_now", "after": "finish"},
-    {"trigger": A, "source": "start_now", "dest": "end", "conditions": "wants_checkin", "after": "start_checkin"},
+    {
+        "trigger": A,
+        "source": "start_now",
+        "dest": "end",
+        "conditions": "wants_checkin",
+        "after": "start_checkin",
+    },
     {"trigger": A, "source": "start_now", "dest": "end", "after": "later"},
 )
 
@@ -312,7 +364,8 @@ ASKS: dict[str, Ask] = {
     ),
     "fear": Ask(K.fear, params=fear_params, scale=SCORE),
     "portfolio_mode": Ask(
-        K.portfolio_mode, choices=lambda t: (Choice("suggested", C.suggested), Choice("choose", C.choose))
+        K.portfolio_mode,
+        choices=lambda t: (Choice("suggested", C.suggested), Choice("choose", C.choose)),
     ),
     "portfolio": Ask(K.portfolio_pick, params=portfolio_params, choices=portfolio_choices),
     "tz": Ask(
@@ -325,7 +378,9 @@ ASKS: dict[str, Ask] = {
         choices=lambda t: tuple(Choice(x, x, literal=True) for x in NUDGE_TIMES),
         parse=parse_time,
     ),
-    "start_now": Ask(K.start_now, choices=lambda t: (Choice("checkin", C.checkin_now), Choice("later", C.later))),
+    "start_now": Ask(
+        K.start_now, choices=lambda t: (Choice("checkin", C.checkin_now), Choice("later", C.later))
+    ),
 }
 
 FLOW = FlowSpec("onboarding", Onboarding, STATES, TRANSITIONS, ASKS)

@@ -1,4 +1,5 @@
-"""Reading what people type: numbers, times of day, time zones, dates. Strict where a guess could hurt."""
+"""Reading what people type: numbers, times of day, time zones, dates. Strict where guessing hurts.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ _SCORE = re.compile(r"^\s*(\d{1,2})\s*(?:(?:/|out of|of)\s*10)?\s*[.!]?\s*$", re
 
 
 def score(text: str, lo: int = 0, hi: int = 10) -> int | None:
-    """Returns the whole number in lo..hi that `text` unambiguously is ("4", " 4 ", "4/10"), else None."""
+    """The whole number in lo..hi that `text` unambiguously is ("4", " 4 ", "4/10"), else None."""
     match = _SCORE.match(text)
     if not match:
         return None
@@ -18,7 +19,9 @@ def score(text: str, lo: int = 0, hi: int = 10) -> int | None:
     return value if lo <= value <= hi else None
 
 
-_TIME = re.compile(r"^\s*(\d{1,2})(?:\s*[:.h]\s*(\d{2})|(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?\s*$", re.I)
+_TIME = re.compile(
+    r"^\s*(\d{1,2})(?:\s*[:.h]\s*(\d{2})|(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?\s*$", re.I
+)
 
 
 def time_of_day(text: str) -> time | None:
@@ -39,7 +42,7 @@ def time_of_day(text: str) -> time | None:
 
 
 def zone(text: str, zones: Iterable[str]) -> str | None:
-    """Finds the IANA zone meant by `text` ("Europe/London", "europe/london", "London"); None if unclear."""
+    """The IANA zone meant by `text` ("Europe/London", "europe/london", "London"), else None."""
     wanted = text.strip().replace(" ", "_").lower()
     if not wanted:
         return None
@@ -54,7 +57,7 @@ _AGO = re.compile(r"^\s*(\d{1,3})\s*(day|days|d|week|weeks|w)\s*(ago)?\s*$", re.
 
 
 def days_ago(text: str, today: date) -> int | None:
-    """Reads "3 days ago", "2 weeks", or an ISO date not in the future; returns how many days ago."""
+    """Reads "3 days ago", "2 weeks", or an ISO date not in the future, as a number of days."""
     match = _AGO.match(text)
     if match:
         n = int(match.group(1))

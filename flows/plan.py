@@ -62,7 +62,7 @@ def level_today(facts: Facts, content: Content, movement: str, now: datetime) ->
 
 
 def todays_plan(facts: Facts, content: Content, now: datetime) -> Plan:
-    """Suggests today's activity: a gentle movement while settling, else the ladder least recently done."""
+    """Today's activity: a gentle movement while settling, else the ladder least recently done."""
     today = local_today(facts, now)
     ladders = [m for m in facts.levels if m in content.ladders]
     if facts.profile.phase is Phase.SETTLE or not ladders:
@@ -71,7 +71,11 @@ def todays_plan(facts: Facts, content: Content, now: datetime) -> Plan:
         return Plan(ActivityKind.WALK if pick == "walk" else ActivityKind.PORTFOLIO, pick)
 
     def last_done(movement: str) -> int:
-        nos = [c.no for c in facts.checkins if c.kind is ActivityKind.EXPOSURE and c.activity == movement]
+        nos = [
+            c.no
+            for c in facts.checkins
+            if c.kind is ActivityKind.EXPOSURE and c.activity == movement
+        ]
         return max(nos, default=0)
 
     movement = min(ladders, key=lambda m: (last_done(m), -facts.profile.fears.get(m, 0)))
@@ -86,7 +90,9 @@ def describe_plan(turn: Turn, plan: Plan) -> None:
         ladder = turn.content.ladders[plan.activity]
         step = ladder.step(plan.level)
         key = K.exposure_easier if plan.easier else K.exposure
-        turn.say(key, ladder=ladder.name, level=plan.level, top=ladder.top, step=step.name, how=step.how)
+        turn.say(
+            key, ladder=ladder.name, level=plan.level, top=ladder.top, step=step.name, how=step.how
+        )
         if plan.held:
             turn.say(K.held_week)
     else:
@@ -124,7 +130,11 @@ def describe_progress(turn: Turn) -> None:
                 lights=", ".join(lights) if lights else turn.text(K.no_lights),
             )
         )
-    turn.say(K.progress_header, ladders="\n".join(lines), phase=turn.text(f"phase.{facts.profile.phase.value}"))
+    turn.say(
+        K.progress_header,
+        ladders="\n".join(lines),
+        phase=turn.text(f"phase.{facts.profile.phase.value}"),
+    )
 
 
 def portfolio_reminder(turn: Turn) -> None:

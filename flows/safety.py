@@ -1,4 +1,5 @@
-"""The safety hold: after a red-flag answer, coaching waits until the person says they were assessed."""
+"""The safety hold: after a red-flag answer, coaching waits until the person says they were
+assessed by a clinician."""
 
 from __future__ import annotations
 
@@ -23,7 +24,8 @@ class SafetyTurn(Turn):
 
 
 def hold_key(turn: Turn) -> str:
-    return K.emergency if turn.profile.safety_hold is SafetyHold.EMERGENCY else K.urgent
+    key: str = K.emergency if turn.profile.safety_hold is SafetyHold.EMERGENCY else K.urgent
+    return key
 
 
 STATES = ("hold",)
