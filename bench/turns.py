@@ -1,0 +1,169 @@
+"""Benchmark: the cost of one FSM turn and of one full turn (flows + SQLite), with baselines.
+
+Run: .venv/bin/python bench/turns.py [--turns N]
+Prints figures and ratios against baselines measured in the same run (never asserted in tests).
+Target (DESIGN §8): one FSM turn (attach + trigger + detach) <= 1 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import statistics
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from sqlalchemy import text  # noqa: E402
+from transitions import Machine  # noqa: E402
+
+from bot.coach import Coach  # noqa: E402
+from bot.content import load_content  # noqa: E402
+from bot.storage import make_engine, session_factory, upgrade  # noqa: E402
+from flows.checkin import FLOW as CHECKIN  # noqa: E402
+from flows.checkin import CheckinTurn  # noqa: E402
+from flows.model import (  # noqa: E402
+    ActivityKind,
+    Checkin,
+    Event,
+    EventKind,
+    Facts,
+    Frame,
+    LevelState,
+    Profile,
+)
+
+CONTENT = load_content()
+NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+
+
+def per_call(fn: object, n: int) -> float:
+    """Seconds per call of fn() over n calls."""
+    assert callable(fn)
+    start = time.perf_counter()
+    for _ in range(n):
+        fn()
+    return (time.perf_counter() - start) / n
+
+
+def fsm_turn(n: int) -> tuple[float, float, float]:
+    """(bare transitions trigger, our FSM turn, our full answer turn) in seconds per turn."""
+
+    class Bare:
+        pass
+
+    bare_machine = Machine(
+        model=None,
+        states=["a", "b"],
+        transitions=[{"trigger": "answer", "source": "a", "dest": "b"}],
+        initial=None,
+        auto_transitions=False,
+    )
+
+    def bare() -> None:
+        m = Bare()
+        bare_machine.add_model(m, initial="a")
+        m.trigger("answer")  # type: ignore[attr-defined]
+        bare_machine.remove_model(m)
+
+    checkin = Checkin(1, ActivityKind.EXPOSURE, "bend", 1, NOW, baseline=2)
+    facts = Facts(
+        Profile(user_id=1, tz="Europe/London"),
+        levels={"bend": LevelState("bend")},
+        checkins=(checkin,),
+        next_checkin_no=2,
+    )
+    frame = Frame("checkin", "expected", {"no": 1})
+
+    def ours() -> None:
+        m = CheckinTurn(frame, facts, CONTENT, NOW, [], [], 0)
+        CHECKIN.attach(m, "expected")
+        m.value = 4
+        m.trigger("answer")  # type: ignore[attr-defined]
+        CHECKIN.detach(m)
+
+    from flows.dialogue import turn
+    from flows.model import Conversation
+
+    conversation = Conversation(active=frame, step=3)
+    event = Event(EventKind.ANSWER, value="4", step=3)
+
+    def full() -> None:
+        turn(conversation, event, facts, CONTENT, NOW)
+
+    for fn in (bare, ours, full):
+        per_call(fn, 200)  # warm up
+    return per_call(bare, n), per_call(ours, n), per_call(full, n)
+
+
+async def db_turns(n: int) -> tuple[float, list[float]]:
+    """(bare SQLite transaction, latencies of full turns) in seconds."""
+    with tempfile.TemporaryDirectory() as folder:
+        url = f"sqlite+aiosqlite:///{folder}/bench.db"
+        await upgrade(url)
+        engine = make_engine(url)
+        sessions = session_factory(engine)
+        clock_now = [NOW]
+        coach = Coach(sessions, CONTENT, clock=lambda: clock_now[0])
+
+        async def bare() -> None:
+            async with sessions() as session, session.begin():
+                await session.execute(text("SELECT 1"))
+
+        for _ in range(50):
+            await bare()
+        start = time.perf_counter()
+        for _ in range(n):
+            await bare()
+        bare_cost = (time.perf_counter() - start) / n
+
+        user = await coach.user("bench:1")
+        script = ["go_on", "agree", "yes", *["no"] * 11, "2weeks", "6", "5", "4", "2"]
+        script += ["suggested", "Europe/London", "08:00", "later"]
+        await coach.handle(user, Event(EventKind.COMMAND, name="start"))
+        for answer in script:
+            await coach.handle(user, Event(EventKind.ANSWER, value=answer))
+        # A check-in cycle on a ladder: choose, before, expected, confidence, done, during.
+        cycle = ["2", "2", "3", "6", "1", "3"]
+        latencies: list[float] = []
+        while len(latencies) < n:
+            await coach.handle(user, Event(EventKind.COMMAND, name="checkin"))
+            for answer in cycle:
+                start = time.perf_counter()
+                await coach.handle(user, Event(EventKind.ANSWER, value=answer))
+                latencies.append(time.perf_counter() - start)
+            clock_now[0] += timedelta(hours=3)
+            # Answer the follow-up (a1 settled) and confidence after, finishing the check-in.
+            await coach.handle(user, Event(EventKind.COMMAND, name="checkin"))
+            for answer in ("1", "2", "7"):
+                await coach.handle(user, Event(EventKind.ANSWER, value=answer))
+        await engine.dispose()
+        return bare_cost, latencies
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--turns", type=int, default=2000)
+    args = parser.parse_args()
+
+    bare, ours, full = fsm_turn(args.turns * 5)
+    print(f"FSM: bare transitions attach+trigger+detach   {bare * 1e6:8.1f} µs")
+    print(f"FSM: one check-in turn (attach+trigger+detach) {ours * 1e6:8.1f} µs")
+    print(f"FSM: flows.turn() incl. parsing and replies   {full * 1e6:8.1f} µs")
+    print(f"     ratio ours / bare = {ours / bare:.2f}; target <= 1000 µs: {ours * 1e6 <= 1000}")
+
+    bare_tx, latencies = asyncio.run(db_turns(args.turns))
+    mean = statistics.fmean(latencies)
+    q = statistics.quantiles(latencies, n=100)
+    print(f"DB:  bare SQLite transaction (SELECT 1)        {bare_tx * 1e3:8.3f} ms")
+    print(f"DB:  full turn (load + flow + apply + commit)  {mean * 1e3:8.3f} ms mean")
+    print(f"     p50 {q[49] * 1e3:.3f} ms, p99 {q[98] * 1e3:.3f} ms, {1 / mean:,.0f} turns/s")
+    print(f"     ratio full turn / bare transaction = {mean / bare_tx:.1f}")
+
+
+if __name__ == "__main__":
+    main()
