@@ -1,0 +1,140 @@
+"""The real `backcoach chat` process, driven through its standard input as a person would type."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+ONBOARDING = ["1", "1", "1", *["2"] * 11, "2", "6", "5", "4", "0", "1", "london", "7:30"]
+
+
+class Terminal:
+    """A running `backcoach chat` with helpers to type and to wait for text."""
+
+    def __init__(self, process: asyncio.subprocess.Process) -> None:
+        self.process = process
+        self.seen = ""
+
+    @classmethod
+    async def open(cls, home: Path, *args: str, scale: str = "3600") -> Terminal:
+        env = {
+            **os.environ,
+            "BACKCOACH_HOME": str(home),
+            "BACKCOACH_TIME_SCALE": scale,
+            "BACKCOACH_TICK_SECONDS": "0.2",
+            "PYTHONUNBUFFERED": "1",
+        }
+        env.pop("TELEGRAM_BOT_TOKEN", None)
+        env.pop("DATABASE_URL", None)
+        process = await asyncio.create_subprocess_exec(
+            sys.executable,
+            "-m",
+            "bot.cli",
+            *(args or ("chat",)),
+            cwd=ROOT,
+            env=env,
+            stdin=asyncio.subprocess.PIPE,
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.STDOUT,
+        )
+        return cls(process)
+
+    async def expect(self, text: str, timeout: float = 15) -> str:
+        """Waits until `text` has been printed since the last expectation; returns that output."""
+        assert self.process.stdout is not None
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
+        while text not in self.seen:
+            remaining = deadline - loop.time()
+            if remaining <= 0:
+                raise AssertionError(f"never saw {text!r}; output was:\n{self.seen[-3000:]}")
+            try:
+                chunk = await asyncio.wait_for(self.process.stdout.read(4096), remaining)
+            except TimeoutError:
+                continue
+            if not chunk:
+                raise AssertionError(
+                    f"process ended before {text!r}; output was:\n{self.seen[-3000:]}"
+                )
+            self.seen += chunk.decode()
+        upto = self.seen.index(text) + len(text)
+        out, self.seen = self.seen[:upto], self.seen[upto:]
+        return out
+
+    async def type(self, *lines: str) -> None:
+        assert self.process.stdin is not None
+        for line in lines:
+            self.process.stdin.write((line + "\n").encode())
+        await self.process.stdin.drain()
+
+    async def leave(self) -> int:
+        """Closes standard input (Ctrl-D) and waits for the goodbye."""
+        assert self.process.stdin is not None
+        self.process.stdin.close()
+        await self.expect("Bye for now")
+        return await asyncio.wait_for(self.process.wait(), 10)
+
+
+async def test_a_person_onboards_checks_in_and_gets_the_follow_up_and_advice(
+    tmp_path: Path,
+) -> None:
+    """Onboarding, a bending check-in, the follow-up an 'hour' later, then the light and next step."""
+    chat = await Terminal.open(tmp_path)
+    await chat.expect("1) Continue")
+    for line in ONBOARDING:
+        await chat.type(line)
+    await chat.expect("Start a check-in now")
+    await chat.type("1")
+    menu = await chat.expect("One of my portfolio movements")
+    assert "bending, level 1" in menu
+    await chat.type("2", "2", "4", "6", "1")
+    await chat.expect("worst pain during")
+    await chat.type("3")
+    await chat.expect("check back in about an hour")
+    await chat.expect("How is the pain now?")  # one hour = one second at this scale
+    await chat.type("2", "7")
+    advice = await chat.expect("Next time:")
+    assert "green" in advice
+    assert "went from 2 to 3 during and was 2 an hour later" in advice
+    assert "You expected 4 and it peaked at 3" in advice
+    assert await chat.leave() == 0
+
+
+async def test_quitting_mid_checkin_and_starting_again_resumes(tmp_path: Path) -> None:
+    """Ctrl-D in the middle of a check-in; the next start asks the same question, answers kept."""
+    chat = await Terminal.open(tmp_path, scale="1")
+    for line in ONBOARDING:
+        await chat.type(line)
+    await chat.expect("Start a check-in now")
+    await chat.type("1", "2", "3")
+    await chat.expect("How much pain do you expect")
+    assert await chat.leave() == 0
+
+    chat = await Terminal.open(tmp_path, scale="1")
+    resumed = await chat.expect("How much pain do you expect")
+    assert "Welcome back" in resumed
+    await chat.type("five", "5")
+    retry = await chat.expect("How confident are you")
+    assert "whole number from 0 to 10" in retry
+    assert await chat.leave() == 0
+
+
+async def test_run_without_a_token_opens_the_terminal_chat(tmp_path: Path) -> None:
+    """`backcoach run` with no TELEGRAM_BOT_TOKEN says so and opens the same coach in the terminal."""
+    chat = await Terminal.open(tmp_path, "run")
+    opening = await chat.expect("1) Continue")
+    assert "No TELEGRAM_BOT_TOKEN" in opening
+    assert await chat.leave() == 0
+
+
+async def test_a_bad_setting_exits_with_a_one_line_message(tmp_path: Path) -> None:
+    """An unusable BACKCOACH_TIME_SCALE stops the command with status 2 and names the variable."""
+    chat = await Terminal.open(tmp_path, "chat", scale="zero")
+    assert await asyncio.wait_for(chat.process.wait(), 20) == 2
+    assert chat.process.stdout is not None
+    output = (await chat.process.stdout.read()).decode()
+    assert output.strip().startswith("backcoach: BACKCOACH_TIME_SCALE")
+    assert len(output.strip().splitlines()) == 1
