@@ -78,10 +78,8 @@ class Terminal:
         return await asyncio.wait_for(self.process.wait(), 10)
 
 
-async def test_a_person_onboards_checks_in_and_gets_the_follow_up_and_advice(
-    tmp_path: Path,
-) -> None:
-    """Onboarding, a bending check-in, the follow-up an 'hour' later, then the light and next step."""
+async def test_onboarding_checkin_follow_up_and_advice(tmp_path: Path) -> None:
+    """Onboarding, a bending check-in, the follow-up an 'hour' later, then light and next step."""
     chat = await Terminal.open(tmp_path)
     await chat.expect("1) Continue")
     for line in ONBOARDING:
@@ -123,7 +121,7 @@ async def test_quitting_mid_checkin_and_starting_again_resumes(tmp_path: Path) -
 
 
 async def test_run_without_a_token_opens_the_terminal_chat(tmp_path: Path) -> None:
-    """`backcoach run` with no TELEGRAM_BOT_TOKEN says so and opens the same coach in the terminal."""
+    """`backcoach run` with no TELEGRAM_BOT_TOKEN says so and opens the coach in the terminal."""
     chat = await Terminal.open(tmp_path, "run")
     opening = await chat.expect("1) Continue")
     assert "No TELEGRAM_BOT_TOKEN" in opening

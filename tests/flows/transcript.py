@@ -6,8 +6,9 @@ repository does, so that whole dialogues can be checked as plain data in, data o
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from bot.content import load_content
 from bot.render import as_text
@@ -32,7 +33,7 @@ from flows.model import (
 )
 
 CONTENT: Content = load_content()
-START = datetime(2026, 3, 2, 8, 0, tzinfo=datetime.now().astimezone().tzinfo).replace(tzinfo=None)
+START = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)  # a Monday; London is on UTC until late March
 
 
 @dataclass
@@ -67,6 +68,20 @@ class Chat:
         """Presses the button with `value` on the last question asked."""
         return self.send(Event(EventKind.ANSWER, value=value, step=self.conversation.step))
 
+    def play(self, *steps: str) -> list[Reply]:
+        """Replays a script: "/name" a command, "[value]" a button press, "+N" N minutes, else typed."""
+        replies: list[Reply] = []
+        for step in steps:
+            if step.startswith("/"):
+                replies += self.command(step[1:])
+            elif step.startswith("[") and step.endswith("]"):
+                replies += self.press(step[1:-1])
+            elif step.startswith("+") and step[1:].isdigit():
+                replies += self.wait(int(step[1:]))
+            else:
+                replies += self.say(step)
+        return replies
+
     def wait(self, minutes: int) -> list[Reply]:
         """Lets time pass and delivers every due event, in order."""
         self.now += timedelta(minutes=minutes)
@@ -84,12 +99,16 @@ class Chat:
         elif isinstance(effect, SaveCheckin):
             others = [c for c in f.checkins if c.no != effect.checkin.no]
             checkins = tuple(sorted([*others, effect.checkin], key=lambda c: c.no))
-            self.facts = replace(f, checkins=checkins, next_checkin_no=max(c.no for c in checkins) + 1)
+            self.facts = replace(
+                f, checkins=checkins, next_checkin_no=max(c.no for c in checkins) + 1
+            )
         elif isinstance(effect, SetLevel):
             self.facts = replace(f, levels={**f.levels, effect.state.movement: effect.state})
         elif isinstance(effect, SaveMorning):
             kept = [m for m in f.mornings if m.day != effect.morning.day]
-            self.facts = replace(f, mornings=tuple(sorted([*kept, effect.morning], key=lambda m: m.day)))
+            self.facts = replace(
+                f, mornings=tuple(sorted([*kept, effect.morning], key=lambda m: m.day))
+            )
         elif isinstance(effect, Schedule):
             self.due.setdefault(effect.dedupe_key, effect)
         elif isinstance(effect, Cancel):
@@ -103,5 +122,24 @@ class Chat:
         return (active.flow, active.state) if active else None
 
 
-def keys_of(replies: list[Reply]) -> list[str]:
+def keys_of(replies: Sequence[Reply]) -> list[str]:
     return [r.key for r in replies]
+
+
+def question(replies: Sequence[Reply]) -> Reply:
+    """The question among `replies` (the last one that carries a step)."""
+    return [r for r in replies if r.step is not None][-1]
+
+
+RED_FLAGS_NO = ("[no]",) * len(CONTENT.red_flags)
+FEARS = ("5", "0", "3", "2")  # bend, lift, twist, carry: lifting does not feel threatening
+TO_SCREEN = ("/start", "[go_on]", "[agree]", "[yes]")
+AFTER_SCREEN = ("[week]", *FEARS, "[suggested]", "london", "7am")
+ONBOARDING = (*TO_SCREEN, *RED_FLAGS_NO, *AFTER_SCREEN)
+
+
+def onboard(now: datetime = START, *, then: str = "[later]") -> Chat:
+    """A new person walked through onboarding with no red flags; ends idle unless `then` says."""
+    chat = Chat(now=now)
+    chat.play(*ONBOARDING, then)
+    return chat
