@@ -1,0 +1,117 @@
+"""The hot path's statements, built once per process.
+
+Building a statement (an upsert's `excluded` alias above all) costs more than running it on
+SQLite, so the per-turn statements are made here once and run with parameters. Children that are
+few and small (exposure levels, mornings) ride along with the user row as JSON arrays, saving two
+round trips per turn.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from sqlalchemy import JSON, Select, Table, and_, bindparam, func, or_, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.sql.base import Executable
+
+from bot.storage import tables as t
+from flows.model import CheckinStatus
+
+UNFINISHED = (CheckinStatus.OPEN, CheckinStatus.AWAITING_A1, CheckinStatus.AWAITING_A2)
+
+_u, _c, _ck, _lv, _m = t.users, t.conversations, t.checkins, t.exposure_levels, t.mornings
+_d = t.due_events
+
+USER_BY_EXTERNAL = select(_u.c.id, _u.c.chat_id).where(_u.c.external_id == bindparam("external_id"))
+
+CHECKINS = (
+    select(_ck)
+    .where(
+        _ck.c.user_id == bindparam("user_id"),
+        or_(
+            _ck.c.created_at >= bindparam("since"),
+            _ck.c.status.in_([s.value for s in UNFINISHED]),
+        ),
+    )
+    .order_by(_ck.c.no)
+)
+
+SAVE_CONVERSATION = (
+    update(_c)
+    .where(_c.c.user_id == bindparam("b_user_id"), _c.c.version == bindparam("b_expected"))
+    .returning(_c.c.version)
+)
+
+CANCEL = update(_d).where(
+    _d.c.dedupe_key == bindparam("b_key"),
+    _d.c.user_id == bindparam("b_user_id"),
+    _d.c.status == "pending",
+)
+
+
+@functools.cache
+def head(postgres: bool) -> Select[tuple[object, ...]]:
+    """The user row, its conversation, its highest check-in number, its levels and mornings.
+
+    Parameters: user_id, since_day. `levels` is [[movement, level, return_to], …] and `mornings`
+    [[day "YYYY-MM-DD", pain], …] in no particular order; either may be NULL when empty.
+    """
+    agg, row = (
+        (func.json_agg, func.json_build_array)
+        if postgres
+        else (func.json_group_array, func.json_array)
+    )
+    max_no = select(func.max(_ck.c.no)).where(_ck.c.user_id == _u.c.id)
+    levels = select(agg(row(_lv.c.movement, _lv.c.level, _lv.c.return_to), type_=JSON)).where(
+        _lv.c.user_id == _u.c.id
+    )
+    mornings = select(agg(row(_m.c.day, _m.c.pain), type_=JSON)).where(
+        _m.c.user_id == _u.c.id, _m.c.day >= bindparam("since_day")
+    )
+    return (
+        select(
+            _u,
+            _c.c.active,
+            _c.c.suspended,
+            _c.c.step,
+            _c.c.version,
+            max_no.scalar_subquery().label("max_no"),
+            levels.scalar_subquery().label("levels"),
+            mornings.scalar_subquery().label("mornings"),
+        )
+        .select_from(_u.outerjoin(_c, _c.c.user_id == _u.c.id))
+        .where(_u.c.id == bindparam("user_id"))
+    )
+
+
+@functools.cache
+def insert_on_conflict(
+    postgres: bool,
+    table: Table,
+    key: tuple[str, ...],
+    update_columns: tuple[str, ...] = (),
+    returning: tuple[str, ...] = (),
+) -> Executable:
+    """INSERT … ON CONFLICT (key) DO NOTHING, or DO UPDATE SET `update_columns`.
+
+    The values come as execute() parameters.
+    """
+    stmt = postgresql.insert(table) if postgres else sqlite.insert(table)
+    if update_columns:
+        changed = {name: stmt.excluded[name] for name in update_columns}
+        stmt = stmt.on_conflict_do_update(index_elements=key, set_=changed)
+    else:
+        stmt = stmt.on_conflict_do_nothing(index_elements=key)
+    return stmt.returning(*(table.c[name] for name in returning)) if returning else stmt
+
+
+@functools.cache
+def schedule(postgres: bool) -> Executable:
+    """Inserts a due event; an existing key is left alone unless cancelled, then armed again."""
+    stmt = postgresql.insert(_d) if postgres else sqlite.insert(_d)
+    rearm = [c.name for c in _d.c if c.name not in ("id", "user_id", "dedupe_key")]
+    return stmt.on_conflict_do_update(
+        index_elements=[_d.c.dedupe_key],
+        set_={name: stmt.excluded[name] for name in rearm},
+        where=and_(_d.c.status == "cancelled", _d.c.user_id == stmt.excluded.user_id),
+    )

@@ -1,0 +1,200 @@
+"""The only code that writes SQL: a turn's facts in, its outcome out, due events claimed.
+
+One Repository wraps one AsyncSession (one per turn or job); the caller owns the transaction and
+commits before any network call. Rows become flows.model records in bot.storage.convert.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+from typing import Any, assert_never
+
+from sqlalchemy import Table, delete, insert
+from sqlalchemy import update as sql_update
+
+from bot.storage import convert
+from bot.storage import queries as q
+from bot.storage import tables as t
+from bot.storage.due import DueEvents, utcnow
+from flows.model import (
+    Cancel,
+    Conversation,
+    Effect,
+    Facts,
+    RecordRedFlags,
+    SaveCheckin,
+    SaveMorning,
+    SaveProfile,
+    Schedule,
+    SetLevel,
+)
+
+RECENT = timedelta(days=14)
+
+
+class StaleConversation(Exception):
+    """Another turn saved this conversation after it was loaded."""
+
+
+class UnknownUser(LookupError):
+    """No user has this id."""
+
+
+class Repository(DueEvents):
+    """Reads and writes one person's coaching data, and the due events, through one session."""
+
+    # ----------------------------------------------------------------------------------- users
+
+    async def user_id_for(
+        self, external_id: str, chat_id: int | None = None, *, create: bool = True
+    ) -> int | None:
+        """Finds (or creates) the user behind an outside id, keeping the chat id current."""
+        u = t.users
+        found = (
+            await self.session.execute(q.USER_BY_EXTERNAL, {"external_id": external_id})
+        ).first()
+        if found is not None:
+            if chat_id is not None and found.chat_id != chat_id:
+                await self.session.execute(
+                    sql_update(u).where(u.c.id == found.id).values(chat_id=chat_id)
+                )
+            return int(found.id)
+        if not create:
+            return None
+        new = q.insert_on_conflict(self._postgres, u, ("external_id",), returning=("id",))
+        new_id = (
+            await self.session.execute(new, {"external_id": external_id, "chat_id": chat_id})
+        ).scalar_one_or_none()
+        if new_id is None:  # a concurrent turn created it in between
+            return await self.user_id_for(external_id, chat_id, create=False)
+        return int(new_id)
+
+    async def touch(self, user_id: int, now: datetime) -> None:
+        """Records that the person was active."""
+        await self._update_user(user_id, last_active_at=now)
+
+    async def set_blocked(self, user_id: int, blocked: bool) -> None:
+        """Marks that the person blocked (or unblocked) the bot."""
+        await self._update_user(user_id, blocked=blocked)
+
+    async def delete_user(self, user_id: int) -> None:
+        """Deletes the person and, by cascade, everything stored about them."""
+        await self.session.execute(delete(t.users).where(t.users.c.id == user_id))
+
+    # ------------------------------------------------------------------------------ one turn
+
+    async def load(self, user_id: int, now: datetime) -> tuple[Conversation, Facts, int]:
+        """Loads the conversation, the facts a flow needs, and the conversation's version."""
+        params = {
+            "user_id": user_id,
+            "since": now - RECENT,
+            # One day more than RECENT: `day` is the person's local date, `now` is UTC.
+            "since_day": (now - RECENT - timedelta(days=1)).date(),
+        }
+        head = (await self.session.execute(q.head(self._postgres), params)).first()
+        if head is None:
+            raise UnknownUser(user_id)
+        checkins = await self.session.execute(q.CHECKINS, params)
+        conversation = Conversation(
+            active=convert.frame(head.active),
+            suspended=convert.frame(head.suspended),
+            step=head.step or 0,
+        )
+        facts = Facts(
+            profile=convert.profile(head),
+            levels=convert.levels(head.levels),
+            checkins=tuple(convert.checkin(r) for r in checkins),
+            mornings=convert.mornings(head.mornings),
+            next_checkin_no=(head.max_no or 0) + 1,
+        )
+        return conversation, facts, int(head.version or 0)
+
+    async def save_conversation(
+        self,
+        user_id: int,
+        conv: Conversation,
+        expected_version: int,
+        *,
+        now: datetime | None = None,
+    ) -> int:
+        """Saves the conversation unless saved since `expected_version`; returns the new version."""
+        c = t.conversations
+        values: dict[str, Any] = {
+            "active": convert.frame_json(conv.active),
+            "suspended": convert.frame_json(conv.suspended),
+            "step": conv.step,
+            "updated_at": now or utcnow(),
+            "version": expected_version + 1,
+        }
+        if expected_version == 0:
+            stmt = q.insert_on_conflict(self._postgres, c, ("user_id",), returning=("version",))
+            values["user_id"] = user_id
+        else:
+            stmt = q.SAVE_CONVERSATION
+            values |= {"b_user_id": user_id, "b_expected": expected_version}
+        if (await self.session.execute(stmt, values)).first() is None:
+            raise StaleConversation(f"user {user_id}: version {expected_version} is stale")
+        return expected_version + 1
+
+    async def apply(
+        self, user_id: int, effects: Sequence[Effect], now: datetime, *, time_scale: float = 1.0
+    ) -> None:
+        """Applies a flow's effects in order; Schedule delays are divided by `time_scale`."""
+        if time_scale <= 0:
+            raise ValueError(f"time_scale must be positive, not {time_scale}")
+        for effect in effects:
+            match effect:
+                case SaveProfile():
+                    await self._update_user(user_id, **convert.profile_values(effect.profile))
+                case SaveCheckin():
+                    row = {"user_id": user_id, **convert.checkin_values(effect.checkin)}
+                    await self._upsert(t.checkins, row, ("user_id", "no"))
+                case SetLevel():
+                    state = effect.state
+                    row = {"user_id": user_id, "movement": state.movement, "level": state.level}
+                    row |= {"return_to": state.return_to, "updated_at": now}
+                    await self._upsert(t.exposure_levels, row, ("user_id", "movement"))
+                case SaveMorning():
+                    day, pain = effect.morning.day, effect.morning.pain
+                    row = {"user_id": user_id, "day": day, "pain": pain}
+                    await self._upsert(t.mornings, row, ("user_id", "day"))
+                case Schedule():
+                    await self.schedule(user_id, effect, now, time_scale=time_scale)
+                case Cancel():
+                    await self.cancel(user_id, effect.dedupe_key, now)
+                case RecordRedFlags():
+                    await self._record_red_flags(user_id, effect, now)
+                case _:
+                    assert_never(effect)
+
+    # ------------------------------------------------------------------------------ updates
+
+    async def mark_update_processed(
+        self, update_id: int, user_id: int | None, *, now: datetime | None = None
+    ) -> bool:
+        """Remembers a Telegram update id; False when it had been seen already."""
+        p = t.processed_updates
+        stmt = q.insert_on_conflict(self._postgres, p, ("update_id",), returning=("update_id",))
+        row = {"update_id": update_id, "user_id": user_id, "handled_at": now or utcnow()}
+        return (await self.session.execute(stmt, row)).first() is not None
+
+    # ------------------------------------------------------------------------------ helpers
+
+    async def _update_user(self, user_id: int, **values: Any) -> None:
+        await self.session.execute(
+            sql_update(t.users).where(t.users.c.id == user_id).values(**values)
+        )
+
+    async def _upsert(self, table: Table, row: dict[str, Any], key: tuple[str, ...]) -> None:
+        changed = tuple(name for name in row if name not in key)
+        await self.session.execute(q.insert_on_conflict(self._postgres, table, key, changed), row)
+
+    async def _record_red_flags(self, user_id: int, e: RecordRedFlags, now: datetime) -> None:
+        rows = [
+            {"user_id": user_id, "question_id": question, "answer": answer.value}
+            | {"context": e.context, "answered_at": now}
+            for question, answer in e.answers
+        ]
+        if rows:
+            await self.session.execute(insert(t.redflag_answers), rows)

@@ -1,0 +1,217 @@
+"""The schema: one declarative class per table, all times aware UTC.
+
+Only what coaching needs is stored — no names, usernames or phone numbers. Every user-owned row goes
+when its user goes (ON DELETE CASCADE).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Date,
+    DateTime,
+    Dialect,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Time,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.types import TypeDecorator
+
+NAMING = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+DUE_STATUSES = ("pending", "claimed", "done", "skipped", "cancelled", "failed")
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """An aware UTC datetime on every backend; naive datetimes are refused."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        """Converts to UTC; SQLite gets it naive because its DATETIME text has no offset."""
+        if value is None:
+            return None
+        if value.tzinfo is None or value.utcoffset() is None:
+            raise ValueError(f"naive datetime refused: {value!r}")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: Any | None, dialect: Dialect) -> datetime | None:
+        """Attaches UTC to what comes back."""
+        if value is None:
+            return None
+        assert isinstance(value, datetime)
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+def _user_fk() -> ForeignKey:
+    return ForeignKey("users.id", ondelete="CASCADE")
+
+
+class UserRow(Base):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    # "tg:12345", "terminal:local"
+    external_id: Mapped[str] = mapped_column(String(64), unique=True)
+    chat_id: Mapped[int | None] = mapped_column(BigInteger)
+    language: Mapped[str] = mapped_column(String(16), default="en")
+    tz: Mapped[str | None] = mapped_column(String(64))
+    nudge_time: Mapped[time | None] = mapped_column(Time)
+    recap_slot: Mapped[str | None] = mapped_column(String(32))
+    episode_start: Mapped[date | None] = mapped_column(Date)
+    consent_version: Mapped[str | None] = mapped_column(String(32))
+    consent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    adult_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    onboarded_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    fears: Mapped[dict[str, int]] = mapped_column(JSON, default=dict)
+    portfolio: Mapped[list[str]] = mapped_column(JSON, default=list)
+    phase: Mapped[str] = mapped_column(String(16), default="settle")
+    paused: Mapped[bool] = mapped_column(Boolean, default=False)
+    blocked: Mapped[bool] = mapped_column(Boolean, default=False)
+    safety_hold: Mapped[str | None] = mapped_column(String(16))
+    safety_hold_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    assessed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=lambda: datetime.now(UTC))
+    last_active_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class ConversationRow(Base):
+    __tablename__ = "conversations"
+
+    user_id: Mapped[int] = mapped_column(_user_fk(), primary_key=True)
+    active: Mapped[dict[str, Any] | None] = mapped_column(JSON)  # {"flow", "state", "context"}
+    suspended: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    step: Mapped[int] = mapped_column(Integer)
+    version: Mapped[int] = mapped_column(Integer)  # +1 on every save: the cross-process check
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class CheckinRow(Base):
+    __tablename__ = "checkins"
+    __table_args__ = (Index(None, "user_id", "created_at"),)
+
+    user_id: Mapped[int] = mapped_column(_user_fk(), primary_key=True)
+    no: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    kind: Mapped[str] = mapped_column(String(16))
+    activity: Mapped[str] = mapped_column(String(64))
+    level: Mapped[int | None] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    status: Mapped[str] = mapped_column(String(16))
+    baseline: Mapped[int | None] = mapped_column(Integer)
+    expected: Mapped[int | None] = mapped_column(Integer)
+    confidence_before: Mapped[int | None] = mapped_column(Integer)
+    done_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    during: Mapped[int | None] = mapped_column(Integer)
+    a1: Mapped[int | None] = mapped_column(Integer)
+    a1_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    a2: Mapped[int | None] = mapped_column(Integer)
+    a2_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    confidence_after: Mapped[int | None] = mapped_column(Integer)
+    morning: Mapped[int | None] = mapped_column(Integer)
+    light: Mapped[str | None] = mapped_column(String(16))
+    level_after: Mapped[int | None] = mapped_column(Integer)
+
+
+class ExposureLevelRow(Base):
+    __tablename__ = "exposure_levels"
+
+    user_id: Mapped[int] = mapped_column(_user_fk(), primary_key=True)
+    movement: Mapped[str] = mapped_column(String(64), primary_key=True)
+    level: Mapped[int] = mapped_column(Integer)
+    return_to: Mapped[int | None] = mapped_column(Integer)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class MorningRow(Base):
+    __tablename__ = "mornings"
+
+    user_id: Mapped[int] = mapped_column(_user_fk(), primary_key=True)
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    pain: Mapped[int] = mapped_column(Integer)
+
+
+class DueEventRow(Base):
+    __tablename__ = "due_events"
+    __table_args__ = (Index(None, "status", "due_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    user_id: Mapped[int] = mapped_column(_user_fk(), index=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    due_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON)
+    status: Mapped[str] = mapped_column(String(16))  # one of DUE_STATUSES
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    dedupe_key: Mapped[str] = mapped_column(String(200), unique=True)
+    claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    claimed_by: Mapped[str | None] = mapped_column(String(64))
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class RedFlagAnswerRow(Base):
+    __tablename__ = "redflag_answers"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    user_id: Mapped[int] = mapped_column(_user_fk(), index=True)
+    question_id: Mapped[str] = mapped_column(String(64))
+    answer: Mapped[str] = mapped_column(String(8))
+    context: Mapped[str] = mapped_column(String(32))
+    answered_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class ProcessedUpdateRow(Base):
+    __tablename__ = "processed_updates"
+    __table_args__ = (Index(None, "handled_at"),)  # pruning old ids
+
+    update_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    user_id: Mapped[int | None] = mapped_column(_user_fk(), index=True)
+    handled_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+def _table(row: type[Base]) -> Table:
+    table = row.__table__
+    assert isinstance(table, Table)
+    return table
+
+
+users = _table(UserRow)
+conversations = _table(ConversationRow)
+checkins = _table(CheckinRow)
+exposure_levels = _table(ExposureLevelRow)
+mornings = _table(MorningRow)
+due_events = _table(DueEventRow)
+redflag_answers = _table(RedFlagAnswerRow)
+processed_updates = _table(ProcessedUpdateRow)
+
+# Children first: the order to empty them in.
+ALL_TABLES = (
+    processed_updates,
+    redflag_answers,
+    due_events,
+    mornings,
+    exposure_levels,
+    checkins,
+    conversations,
+    users,
+)
