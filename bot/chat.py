@@ -7,6 +7,7 @@ Ctrl-D or Ctrl-C leaves; everything said so far is already stored, so the next s
 from __future__ import annotations
 
 import asyncio
+import logging
 import sys
 import threading
 from typing import TextIO
@@ -14,10 +15,14 @@ from typing import TextIO
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot.coach import Coach, Said
-from bot.render import as_text
+from bot.render import as_text, fill
 from bot.storage import DueEvent
 from bot.ticker import Ticker
+from flows.catalogue import keys
 from flows.model import Event, EventKind
+
+log = logging.getLogger(__name__)
+K = keys("common", "error")
 
 TERMINAL_USER = "terminal:local"
 PROMPT = "> "
@@ -60,6 +65,17 @@ class TerminalChat:
             self.out.write(PROMPT)
             self.out.flush()
 
+    async def send(self, event: Event) -> None:
+        """Runs one turn and prints its replies; a failure is apologised for, not fatal."""
+        try:
+            said = await self.coach.handle(self.user_id, event)
+        except Exception:
+            # The turn's transaction rolled back: nothing was half-saved. No answer text is logged.
+            log.exception("turn failed (event kind %s)", event.kind.value)
+            self.out.write(fill(self.coach.content.text("en", K.error), {}) + "\n\n")
+            return
+        self.show(said)
+
     def _read_stdin(self, loop: asyncio.AbstractEventLoop, stream: TextIO) -> None:
         # A daemon thread: a blocked read never holds up leaving.
         for line in iter(stream.readline, ""):
@@ -88,7 +104,7 @@ class TerminalChat:
                     break
                 if not line.strip():
                     continue
-                self.show(await self.coach.handle(self.user_id, event_from(line)))
+                await self.send(event_from(line))
         finally:
             scheduler.shutdown(wait=False)
             self.out.write("\nBye for now — everything you told me is saved.\n")
