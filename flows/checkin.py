@@ -19,7 +19,7 @@ from flows.decision import (
     settled,
     week_hold,
 )
-from flows.engine import Ask, FlowSpec, Turn
+from flows.engine import Ask, FlowSpec, Turn, on_answer
 from flows.model import (
     ActivityKind,
     Cancel,
@@ -52,6 +52,7 @@ K = keys(
     "wait_a1",
     "wait_a2",
     "followup_intro",
+    "followup_later",
     "pain_none",
     "pain_worst",
     "conf_none",
@@ -119,6 +120,15 @@ def followup_key(user_id: int, no: int, which: str) -> str:
     return f"followup:{user_id}:{no}:{which}"
 
 
+FOLLOW_UP_STATUS = {"a1": CheckinStatus.AWAITING_A1, "a2": CheckinStatus.AWAITING_A2}
+
+
+def follow_up_pending(checkins: Sequence[Checkin], no: int, which: str) -> bool:
+    """True while check-in `no` still waits for the `which` ("a1"/"a2") answer."""
+    ci = next((c for c in checkins if c.no == no), None)
+    return ci is not None and ci.status is FOLLOW_UP_STATUS.get(which)
+
+
 def awaiting(checkins: Sequence[Checkin]) -> Checkin | None:
     """The most recent check-in still waiting for a follow-up answer, if any."""
     waiting = [
@@ -156,8 +166,15 @@ class CheckinTurn(Turn):
         return bool(self.value == "done")
 
     def red_already(self) -> bool:
+        """The peak pain just given is enough for a RED: no need to wait for the follow-up."""
         b = self.checkin.baseline or 0
         return judge(b, int(self.value), None, None, self.content.thresholds).light is Light.RED
+
+    def red_during(self) -> bool:
+        """The stored peak pain already made this check-in RED."""
+        ci = self.checkin
+        t = self.content.thresholds
+        return judge(ci.baseline or 0, ci.during or 0, None, None, t).light is Light.RED
 
     def a1_waits(self) -> bool:
         ci = self.checkin
@@ -238,7 +255,7 @@ class CheckinTurn(Turn):
         self.update(a2=int(self.value), a2_at=self.now)
         self.effects.append(Cancel(followup_key(self.profile.user_id, self.checkin.no, "a2")))
 
-    def record_confidence_after(self) -> None:
+    def record_conf_after(self) -> None:
         self.update(confidence_after=int(self.value))
 
     # -- the advice
@@ -395,7 +412,6 @@ def checkin_params(turn: Turn) -> dict[str, Any]:
     return params
 
 
-A = "answer"
 STATES = (
     "pending",
     "choose",
@@ -405,75 +421,34 @@ STATES = (
     "confidence",
     "go",
     "during",
+    "confidence_after",
     "a1",
     "a2",
-    "confidence_after",
 )
+# fmt: off
 TRANSITIONS: tuple[dict[str, Any], ...] = (
-    {"trigger": A, "source": "pending", "dest": "a2", "conditions": ["answer_now", "waiting_a2"]},
-    {"trigger": A, "source": "pending", "dest": "a1", "conditions": "answer_now"},
-    {"trigger": A, "source": "pending", "dest": "choose", "after": "start_pending"},
-    {"trigger": A, "source": "choose", "dest": "portfolio", "conditions": "picked_portfolio"},
-    {"trigger": A, "source": "choose", "dest": "baseline", "after": "start"},
-    {"trigger": A, "source": "portfolio", "dest": "baseline", "after": "start"},
-    {
-        "trigger": A,
-        "source": "baseline",
-        "dest": "expected",
-        "conditions": "is_exposure",
-        "after": "record_baseline",
-    },
-    {"trigger": A, "source": "baseline", "dest": "go", "after": "record_baseline"},
-    {"trigger": A, "source": "expected", "dest": "confidence", "after": "record_expected"},
-    {"trigger": A, "source": "confidence", "dest": "go", "after": "record_confidence"},
-    {"trigger": A, "source": "go", "dest": "during", "conditions": "said_done"},
-    {"trigger": A, "source": "go", "dest": "end", "after": "record_skip"},
-    {
-        "trigger": A,
-        "source": "during",
-        "dest": "confidence_after",
-        "conditions": ["red_already", "is_exposure"],
-        "after": "record_during",
-    },
-    {
-        "trigger": A,
-        "source": "during",
-        "dest": "end",
-        "conditions": "red_already",
-        "after": ["record_during", "advise"],
-    },
-    {"trigger": A, "source": "during", "dest": "end", "after": ["record_during", "schedule_a1"]},
-    {
-        "trigger": A,
-        "source": "a1",
-        "dest": "end",
-        "conditions": "a1_waits",
-        "after": ["record_a1", "schedule_a2"],
-    },
-    {
-        "trigger": A,
-        "source": "a1",
-        "dest": "confidence_after",
-        "conditions": "is_exposure",
-        "after": "record_a1",
-    },
-    {"trigger": A, "source": "a1", "dest": "end", "after": ["record_a1", "advise"]},
-    {
-        "trigger": A,
-        "source": "a2",
-        "dest": "confidence_after",
-        "conditions": "is_exposure",
-        "after": "record_a2",
-    },
-    {"trigger": A, "source": "a2", "dest": "end", "after": ["record_a2", "advise"]},
-    {
-        "trigger": A,
-        "source": "confidence_after",
-        "dest": "end",
-        "after": ["record_confidence_after", "advise"],
-    },
+    on_answer("pending", "a2", when=["answer_now", "waiting_a2"]),
+    on_answer("pending", "a1", when="answer_now"),
+    on_answer("pending", "choose", then="start_pending"),
+    on_answer("choose", "portfolio", when="picked_portfolio"),
+    on_answer("choose", "baseline", then="start"),
+    on_answer("portfolio", "baseline", then="start"),
+    on_answer("baseline", "expected", when="is_exposure", then="record_baseline"),
+    on_answer("baseline", "go", then="record_baseline"),
+    on_answer("expected", "confidence", then="record_expected"),
+    on_answer("confidence", "go", then="record_confidence"),
+    on_answer("go", "during", when="said_done"),
+    on_answer("go", "end", then="record_skip"),
+    on_answer("during", "confidence_after", when="is_exposure", then="record_during"),
+    on_answer("during", "end", when="red_already", then=["record_during", "advise"]),
+    on_answer("during", "end", then=["record_during", "schedule_a1"]),
+    on_answer("confidence_after", "end", when="red_during", then=["record_conf_after", "advise"]),
+    on_answer("confidence_after", "end", then=["record_conf_after", "schedule_a1"]),
+    on_answer("a1", "end", when="a1_waits", then=["record_a1", "schedule_a2"]),
+    on_answer("a1", "end", then=["record_a1", "advise"]),
+    on_answer("a2", "end", then=["record_a2", "advise"]),
 )
-
+# fmt: on
 
 ASKS: dict[str, Ask] = {
     "pending": Ask(

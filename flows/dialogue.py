@@ -15,7 +15,6 @@ from flows.catalogue import keys
 from flows.content import Content
 from flows.engine import END, FlowSpec, Turn, enter, run_answer
 from flows.model import (
-    CheckinStatus,
     Conversation,
     Effect,
     Event,
@@ -109,8 +108,9 @@ class Session:
             self.start(model.then)
         elif self.suspended is not None:
             frame, self.suspended = self.suspended, None
-            self.say(K.resume)
-            self.start(frame)
+            if _still_open(self, frame):
+                self.say(K.resume)
+                self.start(frame)
 
     def outcome(self) -> Outcome:
         conversation = Conversation(active=self.active, suspended=self.suspended, step=self.step)
@@ -122,11 +122,14 @@ def turn(
 ) -> Outcome:
     """Handles one event for one person and says what to store, send and schedule."""
     s = Session(facts, content, now, conversation.active, conversation.suspended, conversation.step)
-    profile = facts.profile
-    if profile.safety_hold is not None and (s.active is None or s.active.flow != "safety"):
-        # Red flags win: whatever was going on waits behind the hold.
+    if facts.profile.safety_hold is not None and (s.active is None or s.active.flow != "safety"):
+        # Red flags win: whatever was going on waits behind the hold, which is asked now.
         resume = s.active
-        s.active = Frame("safety", "hold", {"resume": _frame_json(resume)} if resume else {})
+        s.say(K.on_hold)
+        s.start(Frame("safety", "hold", {"resume": _frame_json(resume)} if resume else {}))
+        return s.outcome()
+    if not _still_open(s, s.active):
+        s.active = None  # a follow-up question whose check-in was closed meanwhile
     if event.kind is EventKind.DUE:
         _due(s, event)
     elif event.kind is EventKind.COMMAND:
@@ -134,6 +137,16 @@ def turn(
     else:
         _answer(s, event)
     return s.outcome()
+
+
+def _still_open(s: Session, frame: Frame | None) -> bool:
+    """False for a follow-up frame whose check-in no longer waits for that answer."""
+    if frame is None or frame.flow != "checkin" or frame.state not in ("a1", "a2", "pending"):
+        return True
+    no = int(frame.context.get("no", 0))
+    if frame.state == "pending":
+        return checkin.awaiting(s.facts.checkins) is not None
+    return checkin.follow_up_pending(s.facts.checkins, no, frame.state)
 
 
 def _frame_json(frame: Frame) -> dict[str, object]:
@@ -223,21 +236,30 @@ def _new_frame(s: Session, frame: Frame) -> None:
 def _due(s: Session, event: Event) -> None:
     profile = s.facts.profile
     if s.active is not None and s.active.flow in ("safety", "onboarding"):
+        if s.active.flow == "safety":
+            s.say(K.on_hold)
+            s.reask()
         return
     if event.name == "followup":
         no = int(event.payload.get("no", 0))
         which = str(event.payload.get("ask", "a1"))
-        wanted = CheckinStatus.AWAITING_A1 if which == "a1" else CheckinStatus.AWAITING_A2
-        ci = next((c for c in s.facts.checkins if c.no == no), None)
-        if ci is None or ci.status is not wanted:
+        if not checkin.follow_up_pending(s.facts.checkins, no, which):
             return  # answered early, closed out, or deleted: nothing to ask
-        if s.active is not None and s.active.flow == "checkin" and s.active.context.get("no") == no:
+        active = s.active
+        if active is not None and active.flow == "checkin" and active.context.get("no") == no:
             return  # already asking about it
-        s.say(checkin.K.followup_intro, activity=checkin.activity_name(_view(s), ci))
-        if not s.interrupt(Frame("checkin", which, {"no": no})):
-            s.replies.pop()
-    elif event.name == "nudge" and s.active is None and profile.onboarded_at and not profile.paused:
-        s.start(Frame("morning", "waking"))  # a nudge never interrupts a dialogue
+        ci = next(c for c in s.facts.checkins if c.no == no)
+        activity = checkin.activity_name(_view(s), ci)
+        if s.active is not None and s.suspended is not None:
+            # No room to set two dialogues aside: say so; /checkin asks it when they are ready.
+            s.say(checkin.K.followup_later, activity=activity)
+            return
+        s.say(checkin.K.followup_intro, activity=activity)
+        s.interrupt(Frame("checkin", which, {"no": no}))
+    elif event.name == "nudge" and profile.onboarded_at and not profile.paused:
+        already = s.active is not None and s.active.flow == "morning"
+        if not already:
+            s.interrupt(Frame("morning", "waking"))
 
 
 def _view(s: Session) -> Turn:

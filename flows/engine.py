@@ -62,6 +62,18 @@ class Ask:
     parse: Callable[[Turn, str], Any] | None = None  # returns a value or Invalid
 
 
+def on_answer(
+    source: str, dest: str, *, when: str | list[str] | None = None, then: str | list[str] = ""
+) -> dict[str, Any]:
+    """One row of a flow's transition table for the trigger `answer`."""
+    row: dict[str, Any] = {"trigger": "answer", "source": source, "dest": dest}
+    if then:
+        row["after"] = then
+    if when is not None:
+        row["conditions"] = when
+    return row
+
+
 def pick(turn: Turn, text: str, choices: Sequence[Choice]) -> str | None:
     """Matches typed text to a choice: its value, its number in the list, or its label."""
     wanted = text.strip().lower().rstrip(".)")

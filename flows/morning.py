@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import timedelta
 from typing import Any
 
 from flows.catalogue import keys
 from flows.checkin import followup_key
 from flows.decision import judge, next_step, usual_morning
-from flows.engine import LATER, Ask, FlowSpec, Turn
+from flows.engine import LATER, Ask, FlowSpec, Turn, on_answer
 from flows.model import (
     ActivityKind,
     Cancel,
@@ -25,6 +26,7 @@ from flows.model import (
 )
 from flows.plan import describe_plan, local_today, portfolio_reminder, todays_plan
 
+AWAITING = (CheckinStatus.AWAITING_A1, CheckinStatus.AWAITING_A2)
 K = keys(
     "morning",
     "waking",
@@ -63,52 +65,67 @@ class MorningTurn(Turn):
             self.say(K.better, pain=pain, usual=f"{usual:g}")
         else:
             self.say(K.usual, pain=pain, usual=f"{usual:g}")
+        yesterday = today - timedelta(days=1)
+        stepped: set[str] = set()
         for checkin in self.facts.checkins:
-            if checkin.done_at is not None and local_today(self.facts, checkin.done_at) < today:
-                self.close_out(checkin, pain, usual)
+            if checkin.done_at is None or checkin.morning is not None:
+                continue
+            done_on = local_today(self.facts, checkin.done_at)
+            if done_on == yesterday:
+                self.close_out(checkin, pain, usual, stepped)
+            elif done_on < yesterday and checkin.status in AWAITING:
+                self.close_unfinished(checkin)
         describe_plan(self, todays_plan(self.facts, self.content, self.now))
         portfolio_reminder(self)
 
-    def close_out(self, ci: Checkin, pain: int, usual: float | None) -> None:
-        """Applies the next-morning rule to an earlier check-in and closes it if still open."""
-        if ci.morning is not None or ci.baseline is None or ci.during is None:
+    def close_out(self, ci: Checkin, pain: int, usual: float | None, stepped: set[str]) -> None:
+        """Applies the next-morning rule to yesterday's check-in, closing it if still open."""
+        if ci.baseline is None or ci.during is None:
             return
-        if ci.status not in (
-            CheckinStatus.FINISHED,
-            CheckinStatus.AWAITING_A1,
-            CheckinStatus.AWAITING_A2,
-        ):
+        if ci.status is not CheckinStatus.FINISHED and ci.status not in AWAITING:
             return
         t = self.content.thresholds
         verdict = judge(ci.baseline, ci.during, ci.a1, ci.a2, t, morning=pain, usual_morning=usual)
-        turned_red = verdict.light is Light.RED and ci.light is not Light.RED
-        if ci.status is not CheckinStatus.FINISHED:
-            for which in ("a1", "a2"):
-                self.effects.append(Cancel(followup_key(self.profile.user_id, ci.no, which)))
-            light = verdict.light if turned_red else Light.UNFINISHED
-            ci = self.save_checkin(
-                replace(ci, status=CheckinStatus.FINISHED, light=light, morning=pain)
-            )
-            if not turned_red:
-                self.say(K.closed_unfinished, activity=self.activity(ci))
-        else:
-            ci = self.save_checkin(replace(ci, morning=pain, light=verdict.light))
-        if turned_red:
-            self.say(K.closed_red, activity=self.activity(ci), pain=pain, usual=f"{usual:g}")
+        turned_red = verdict.rule == "red.morning" and ci.light is not Light.RED
+        if not turned_red:
+            if ci.status in AWAITING:
+                self.close_unfinished(ci, morning=pain)
+            else:
+                self.save_checkin(replace(ci, morning=pain))
+            return
+        if ci.status in AWAITING:
+            self.cancel_followups(ci)
+        ci = self.save_checkin(
+            replace(ci, status=CheckinStatus.FINISHED, light=Light.RED, morning=pain)
+        )
+        self.say(K.closed_red, activity=self.activity(ci), pain=pain, usual=f"{usual:g}")
+        if ci.kind is ActivityKind.EXPOSURE and ci.activity not in stepped:
+            stepped.add(ci.activity)
             self.step_back(ci)
 
+    def close_unfinished(self, ci: Checkin, morning: int | None = None) -> None:
+        """Closes a check-in whose follow-up never came: finished, without a light."""
+        self.cancel_followups(ci)
+        self.save_checkin(
+            replace(ci, status=CheckinStatus.FINISHED, light=Light.UNFINISHED, morning=morning)
+        )
+        self.say(K.closed_unfinished, activity=self.activity(ci))
+
+    def cancel_followups(self, ci: Checkin) -> None:
+        for which in ("a1", "a2"):
+            self.effects.append(Cancel(followup_key(self.profile.user_id, ci.no, which)))
+
     def step_back(self, ci: Checkin) -> None:
-        if ci.kind is not ActivityKind.EXPOSURE or ci.level is None:
-            return
+        """One level back from where the ladder stands now (at most once per ladder per morning)."""
         stored = self.facts.levels.get(ci.activity)
-        if stored is None or stored.level < ci.level:
-            return  # the ladder already went back since
+        if stored is None:
+            return
         ladder = self.content.ladders[ci.activity]
-        base = LevelState(ci.activity, ci.level, stored.return_to)
-        decision = next_step(base, Light.RED, None, self.content.thresholds, top=ladder.top)
+        decision = next_step(stored, Light.RED, None, self.content.thresholds, top=ladder.top)
         new = LevelState(ci.activity, decision.level, decision.return_to)
-        self.effects.append(SetLevel(new))
-        self.facts = replace(self.facts, levels={**self.facts.levels, ci.activity: new})
+        if new != stored:
+            self.effects.append(SetLevel(new))
+            self.facts = replace(self.facts, levels={**self.facts.levels, ci.activity: new})
         self.save_checkin(replace(ci, level_after=decision.level))
 
     def activity(self, ci: Checkin) -> str:
@@ -124,18 +141,11 @@ class MorningTurn(Turn):
 
 
 C = keys("choice", "checkin_now", "later")
-A = "answer"
 STATES = ("waking", "start_now")
 TRANSITIONS: tuple[dict[str, Any], ...] = (
-    {"trigger": A, "source": "waking", "dest": "start_now", "after": "record_waking"},
-    {
-        "trigger": A,
-        "source": "start_now",
-        "dest": "end",
-        "conditions": "wants_checkin",
-        "after": "start_checkin",
-    },
-    {"trigger": A, "source": "start_now", "dest": "end", "after": "later"},
+    on_answer("waking", "start_now", then="record_waking"),
+    on_answer("start_now", "end", when="wants_checkin", then="start_checkin"),
+    on_answer("start_now", "end", then="later"),
 )
 ASKS: dict[str, Ask] = {
     "waking": Ask(K.waking, scale=Scale(low=K.pain_none, high=K.pain_worst)),

@@ -10,7 +10,7 @@ from typing import Any
 
 from flows.catalogue import keys
 from flows.content import PURPOSES
-from flows.engine import LATER, Ask, FlowSpec, Invalid, Turn
+from flows.engine import LATER, Ask, FlowSpec, Invalid, Turn, on_answer
 from flows.engine import K as K_INVALID
 from flows.model import (
     Answer3,
@@ -274,77 +274,30 @@ STATES = (
     "start_now",
 )
 
-A = "answer"
+# fmt: off
 TRANSITIONS: tuple[dict[str, Any], ...] = (
-    {"trigger": A, "source": "intro", "dest": "consent"},
-    {
-        "trigger": A,
-        "source": "consent",
-        "dest": "adult",
-        "conditions": "agreed",
-        "after": "record_consent",
-    },
-    {"trigger": A, "source": "consent", "dest": "end", "after": "declined"},
-    {
-        "trigger": A,
-        "source": "adult",
-        "dest": "redflag",
-        "conditions": "is_yes",
-        "after": "record_adult",
-    },
-    {"trigger": A, "source": "adult", "dest": "end", "after": "too_young"},
-    {
-        "trigger": A,
-        "source": "redflag",
-        "dest": "end",
-        "conditions": "emergency",
-        "after": "hold_emergency",
-    },
-    {
-        "trigger": A,
-        "source": "redflag",
-        "dest": "redflag",
-        "conditions": "more_red_flags",
-        "after": "record_red_flag",
-    },
-    {
-        "trigger": A,
-        "source": "redflag",
-        "dest": "end",
-        "conditions": "urgent_after_last",
-        "after": ["record_red_flag", "hold_urgent"],
-    },
-    {"trigger": A, "source": "redflag", "dest": "episode", "after": "record_red_flag"},
-    {"trigger": A, "source": "episode", "dest": "fear", "after": "record_episode"},
-    {
-        "trigger": A,
-        "source": "fear",
-        "dest": "fear",
-        "conditions": "more_fears",
-        "after": "record_fear",
-    },
-    {"trigger": A, "source": "fear", "dest": "portfolio_mode", "after": "record_fear"},
-    {"trigger": A, "source": "portfolio_mode", "dest": "portfolio", "conditions": "choose_own"},
-    {"trigger": A, "source": "portfolio_mode", "dest": "tz", "after": "suggested_portfolio"},
-    {
-        "trigger": A,
-        "source": "portfolio",
-        "dest": "portfolio",
-        "conditions": "more_purposes",
-        "after": "record_portfolio",
-    },
-    {"trigger": A, "source": "portfolio", "dest": "tz", "after": "record_portfolio"},
-    {"trigger": A, "source": "tz", "dest": "nudge_time", "after": "record_tz"},
-    {"trigger": A, "source": "nudge_time", "dest": "start_now", "after": "finish"},
-    {
-        "trigger": A,
-        "source": "start_now",
-        "dest": "end",
-        "conditions": "wants_checkin",
-        "after": "start_checkin",
-    },
-    {"trigger": A, "source": "start_now", "dest": "end", "after": "later"},
+    on_answer("intro", "consent"),
+    on_answer("consent", "adult", when="agreed", then="record_consent"),
+    on_answer("consent", "end", then="declined"),
+    on_answer("adult", "redflag", when="is_yes", then="record_adult"),
+    on_answer("adult", "end", then="too_young"),
+    on_answer("redflag", "end", when="emergency", then="hold_emergency"),
+    on_answer("redflag", "redflag", when="more_red_flags", then="record_red_flag"),
+    on_answer("redflag", "end", when="urgent_after_last", then=["record_red_flag", "hold_urgent"]),
+    on_answer("redflag", "episode", then="record_red_flag"),
+    on_answer("episode", "fear", then="record_episode"),
+    on_answer("fear", "fear", when="more_fears", then="record_fear"),
+    on_answer("fear", "portfolio_mode", then="record_fear"),
+    on_answer("portfolio_mode", "portfolio", when="choose_own"),
+    on_answer("portfolio_mode", "tz", then="suggested_portfolio"),
+    on_answer("portfolio", "portfolio", when="more_purposes", then="record_portfolio"),
+    on_answer("portfolio", "tz", then="record_portfolio"),
+    on_answer("tz", "nudge_time", then="record_tz"),
+    on_answer("nudge_time", "start_now", then="finish"),
+    on_answer("start_now", "end", when="wants_checkin", then="start_checkin"),
+    on_answer("start_now", "end", then="later"),
 )
+# fmt: on
 
 SCORE = Scale(low=K.fear_low, high=K.fear_high)
 

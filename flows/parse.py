@@ -1,4 +1,6 @@
-"""Reading what people type: numbers, times of day, time zones, dates. Strict where guessing hurts.
+"""Reading what people type: numbers, times of day, time zones and dates.
+
+Strict where a guess could hurt: an answer that is not clearly one thing is asked again.
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from flows.catalogue import keys
-from flows.engine import Ask, FlowSpec, Turn
+from flows.engine import Ask, FlowSpec, Turn, on_answer
 from flows.model import Choice, Frame, SafetyHold
 
 K = keys("safety", "emergency", "urgent", "resumed", "assessed")
@@ -29,9 +29,7 @@ def hold_key(turn: Turn) -> str:
 
 
 STATES = ("hold",)
-TRANSITIONS: tuple[dict[str, Any], ...] = (
-    {"trigger": "answer", "source": "hold", "dest": "end", "after": "lift_hold"},
-)
+TRANSITIONS: tuple[dict[str, Any], ...] = (on_answer("hold", "end", then="lift_hold"),)
 ASKS: dict[str, Ask] = {
     "hold": Ask(hold_key, choices=lambda t: (Choice("assessed", K.assessed),)),
 }

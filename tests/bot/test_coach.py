@@ -61,11 +61,11 @@ async def facts_of(sessions: async_sessionmaker[AsyncSession], user: int, now: d
 
 
 async def start_bend_checkin(coach: Coach, user: int) -> None:
-    """Chooses the bending ladder and answers up to the peak pain during (b=2, d=3)."""
+    """Chooses the bending ladder and answers up to confidence after (b=2, d=3)."""
     said = await coach.handle(user, Event(EventKind.COMMAND, name="checkin"))
     choose = said.replies[-1]
     bend = next(i for i, c in enumerate(choose.choices, 1) if c.value == "l:bend")
-    for value in (str(bend), "2", "4", "6", "done", "3"):
+    for value in (str(bend), "2", "4", "6", "done", "3", "7"):
         said = await coach.handle(user, answer(value))
     assert said.replies[-1].key == "checkin.wait_a1"
 
@@ -88,8 +88,7 @@ async def test_a_checkin_follow_up_is_delivered_by_the_tick(
     assert inbox.keys() == ["checkin.followup_intro", "checkin.a1"]
     assert await ticker.tick() == 0  # claimed once, never again
 
-    for value in ("2", "7"):
-        said = await coach.handle(user, answer(value))
+    said = await coach.handle(user, answer("2"))
     assert [r.key for r in said.replies][:2] == ["advice.green", "reason.green"]
     _, facts, _ = await facts_of(sessions, user, clock.now)
     finished = facts.checkins[-1]
@@ -127,7 +126,7 @@ async def test_a_follow_up_answered_early_is_not_asked_again(
     await start_bend_checkin(coach, user)
     clock.now += timedelta(minutes=40)
     await coach.handle(user, Event(EventKind.COMMAND, name="checkin"))
-    for value in ("now", "2", "7"):
+    for value in ("now", "2"):
         said = await coach.handle(user, answer(value))
     assert said.replies[0].key == "advice.green"
     clock.now += timedelta(minutes=30)

@@ -90,10 +90,10 @@ async def test_onboarding_checkin_follow_up_and_advice(tmp_path: Path) -> None:
     assert "bending, level 1" in menu
     await chat.type("2", "2", "4", "6", "1")
     await chat.expect("worst pain during")
-    await chat.type("3")
+    await chat.type("3", "7")
     await chat.expect("check back in about an hour")
     await chat.expect("How is the pain now?")  # one hour = one second at this scale
-    await chat.type("2", "7")
+    await chat.type("2")
     advice = await chat.expect("Next time:")
     assert "green" in advice
     assert "went from 2 to 3 during and was 2 an hour later" in advice
