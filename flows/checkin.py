@@ -170,11 +170,8 @@ class CheckinTurn(Turn):
         b = self.checkin.baseline or 0
         return judge(b, int(self.value), None, None, self.content.thresholds).light is Light.RED
 
-    def red_during(self) -> bool:
-        """The stored peak pain already made this check-in RED."""
-        ci = self.checkin
-        t = self.content.thresholds
-        return judge(ci.baseline or 0, ci.during or 0, None, None, t).light is Light.RED
+    def red_exposure(self) -> bool:
+        return self.red_already() and self.is_exposure()
 
     def a1_waits(self) -> bool:
         ci = self.checkin
@@ -224,12 +221,23 @@ class CheckinTurn(Turn):
     def record_during(self) -> None:
         self.update(during=int(self.value), done_at=self.now)
 
+    def advise_now(self) -> None:
+        """Records the peak pain and advises at once: it was enough for a RED."""
+        self.record_during()
+        self.advise()
+
+    def await_a1(self) -> None:
+        """Records the peak pain and schedules the one-hour follow-up."""
+        self.record_during()
+        self.schedule_a1()
+
     def schedule_a1(self) -> None:
         ci = self.update(status=CheckinStatus.AWAITING_A1)
         due = self.now + timedelta(minutes=self.content.thresholds.followup1_minutes)
         key = followup_key(self.profile.user_id, ci.no, "a1")
         self.effects.append(Schedule("followup", due, key, {"no": ci.no, "ask": "a1"}))
-        self.say(K.wait_a1)
+        if ci.kind is not ActivityKind.EXPOSURE:
+            self.say(K.wait_a1)  # exposure steps say it after confidence-after
 
     def record_a1(self) -> None:
         ci = self.checkin
@@ -256,7 +264,11 @@ class CheckinTurn(Turn):
         self.effects.append(Cancel(followup_key(self.profile.user_id, self.checkin.no, "a2")))
 
     def record_conf_after(self) -> None:
-        self.update(confidence_after=int(self.value))
+        ci = self.update(confidence_after=int(self.value))
+        if ci.status is CheckinStatus.FINISHED and ci.confidence_before is not None:
+            self.say(ADV.confidence, before=ci.confidence_before, after=ci.confidence_after)
+        elif ci.status is CheckinStatus.AWAITING_A1:
+            self.say(K.wait_a1)
 
     # -- the advice
 
@@ -439,11 +451,11 @@ TRANSITIONS: tuple[dict[str, Any], ...] = (
     on_answer("confidence", "go", then="record_confidence"),
     on_answer("go", "during", when="said_done"),
     on_answer("go", "end", then="record_skip"),
-    on_answer("during", "confidence_after", when="is_exposure", then="record_during"),
-    on_answer("during", "end", when="red_already", then=["record_during", "advise"]),
-    on_answer("during", "end", then=["record_during", "schedule_a1"]),
-    on_answer("confidence_after", "end", when="red_during", then=["record_conf_after", "advise"]),
-    on_answer("confidence_after", "end", then=["record_conf_after", "schedule_a1"]),
+    on_answer("during", "confidence_after", when="red_exposure", then="advise_now"),
+    on_answer("during", "end", when="red_already", then="advise_now"),
+    on_answer("during", "confidence_after", when="is_exposure", then="await_a1"),
+    on_answer("during", "end", then="await_a1"),
+    on_answer("confidence_after", "end", then="record_conf_after"),
     on_answer("a1", "end", when="a1_waits", then=["record_a1", "schedule_a2"]),
     on_answer("a1", "end", then=["record_a1", "advise"]),
     on_answer("a2", "end", then=["record_a2", "advise"]),

@@ -246,8 +246,9 @@ def _due(s: Session, event: Event) -> None:
         if not checkin.follow_up_pending(s.facts.checkins, no, which):
             return  # answered early, closed out, or deleted: nothing to ask
         active = s.active
-        if active is not None and active.flow == "checkin" and active.context.get("no") == no:
-            return  # already asking about it
+        asking = active is not None and active.flow == "checkin" and active.state == which
+        if asking and active is not None and active.context.get("no") == no:
+            return  # already asking it
         ci = next(c for c in s.facts.checkins if c.no == no)
         activity = checkin.activity_name(_view(s), ci)
         if s.active is not None and s.suspended is not None:

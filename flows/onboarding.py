@@ -146,13 +146,16 @@ class Onboarding(Turn):
 
     def hold(self, kind: SafetyHold) -> None:
         self.save_profile(safety_hold=kind, safety_hold_at=self.now)
-        # Onboarding carries on from the episode question once the person has been assessed.
-        resume = {key: value for key, value in self.ctx.items() if key not in ("rf", "urgent")}
-        self.then = Frame(
-            "safety",
-            "hold",
-            {"resume": {"flow": "onboarding", "state": "episode", "context": resume}},
-        )
+        # Once assessed, the rest of the screen is asked (it cannot be skipped), then onboarding
+        # carries on from the episode question.
+        screen = {"rf": self.ctx.get("rf", 0), "urgent": bool(self.ctx.get("urgent"))}
+        rest = screen["rf"] < len(self.content.red_flags)
+        resume = {
+            "flow": "onboarding",
+            "state": "redflag" if rest else "episode",
+            "context": screen if rest else {},
+        }
+        self.then = Frame("safety", "hold", {"resume": resume})
 
     def record_episode(self) -> None:
         days = EPISODE_DAYS.get(self.value, self.value)

@@ -68,8 +68,18 @@ class Chat:
         """Presses the button with `value` on the last question asked."""
         return self.send(Event(EventKind.ANSWER, value=value, step=self.conversation.step))
 
+    def fork(self) -> Chat:
+        """An independent copy, to try two different answers from the same point."""
+        return replace(self, due=dict(self.due), red_flags=list(self.red_flags))
+
+    @property
+    def asked(self) -> Reply:
+        """The question currently waiting for an answer (the last one asked)."""
+        assert self.last is not None
+        return question(self.last.replies)
+
     def play(self, *steps: str) -> list[Reply]:
-        """Replays a script: "/name" a command, "[value]" a button press, "+N" N minutes, else typed."""
+        """Replays a script: "/name" command, "[value]" button, "+N" N minutes, else typed text."""
         replies: list[Reply] = []
         for step in steps:
             if step.startswith("/"):
@@ -136,6 +146,7 @@ FEARS = ("5", "0", "3", "2")  # bend, lift, twist, carry: lifting does not feel 
 TO_SCREEN = ("/start", "[go_on]", "[agree]", "[yes]")
 AFTER_SCREEN = ("[week]", *FEARS, "[suggested]", "london", "7am")
 ONBOARDING = (*TO_SCREEN, *RED_FLAGS_NO, *AFTER_SCREEN)
+EXPOSURE_AND_FOLLOWUP = ("/checkin", "[l:bend]", "2", "4", "6", "[done]", "3", "7", "+60", "2")
 
 
 def onboard(now: datetime = START, *, then: str = "[later]") -> Chat:

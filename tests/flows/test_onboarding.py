@@ -1,0 +1,403 @@
+"""Onboarding transcripts, the red-flag screen and the safety hold, replayed through `turn`."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import time, timedelta
+
+import pytest
+
+from flows.content import PURPOSES
+from flows.model import (
+    Answer3,
+    Event,
+    EventKind,
+    RecordRedFlags,
+    SafetyHold,
+    SaveProfile,
+    SetLevel,
+)
+from tests.flows.transcript import (
+    AFTER_SCREEN,
+    CONTENT,
+    FEARS,
+    ONBOARDING,
+    RED_FLAGS_NO,
+    START,
+    TO_SCREEN,
+    Chat,
+    keys_of,
+    onboard,
+    question,
+)
+
+COACHING = ("advice.", "next.", "plan.", "reason.")
+QUESTIONS = [(i, q.id, q.category) for i, q in enumerate(CONTENT.red_flags)]
+
+
+def coaching(keys: list[str]) -> list[str]:
+    """The reply keys that would be coaching advice."""
+    return [k for k in keys if k.startswith(COACHING)]
+
+
+def held(answer: str, index: int) -> Chat:
+    """A new person who answers `answer` to red-flag question `index` and "no" to the others."""
+    chat = Chat(now=START)
+    chat.play(*TO_SCREEN)
+    for i in range(len(CONTENT.red_flags)):
+        if chat.state != ("onboarding", "redflag"):
+            break
+        chat.press(answer if i == index else "no")
+    return chat
+
+
+def urgent_hold() -> Chat:
+    """A person held after a "yes" to the first urgent question."""
+    first_urgent = next(i for i, q in enumerate(CONTENT.red_flags) if q.category == "urgent")
+    return held("yes", first_urgent)
+
+
+# ---------------------------------------- the whole way through
+
+
+def test_onboarding_records_consent_with_policy_version_and_time() -> None:
+    """Agreeing stores the policy version and the moment of consent."""
+    chat = onboard()
+    assert chat.facts.profile.consent_version == CONTENT.policy_version
+    assert chat.facts.profile.consent_at == START
+
+
+def test_onboarding_records_adult_confirmation() -> None:
+    """Saying "yes" to 18+ stores when it was confirmed."""
+    assert onboard().facts.profile.adult_at == START
+
+
+def test_onboarding_records_every_red_flag_answer_in_order() -> None:
+    """All eleven answers are recorded, in screen order, in the onboarding context."""
+    chat = onboard()
+    answers = [pair for record in chat.red_flags for pair in record.answers]
+    assert answers == [(q.id, Answer3.NO) for q in CONTENT.red_flags]
+    assert len(answers) == 11
+    assert {record.context for record in chat.red_flags} == {"onboarding"}
+
+
+def test_onboarding_sets_episode_start_from_the_chosen_range() -> None:
+    """ "In the last 7 days" puts the episode start three days before today."""
+    assert onboard().facts.profile.episode_start == START.date() - timedelta(days=3)
+
+
+def test_onboarding_stores_fear_ratings_per_movement() -> None:
+    """Each ladder's fear rating is kept by movement id."""
+    fears = onboard().facts.profile.fears
+    assert dict(fears) == dict(zip(CONTENT.ladders, map(int, FEARS), strict=True))
+
+
+def test_onboarding_starts_a_ladder_at_level_1_for_each_feared_movement_only() -> None:
+    """Movements rated above 0 get level 1; a movement rated 0 gets no ladder."""
+    chat = onboard()
+    assert {m: (s.level, s.return_to) for m, s in chat.facts.levels.items()} == {
+        "bend": (1, None),
+        "twist": (1, None),
+        "carry": (1, None),
+    }
+
+
+def test_onboarding_suggested_portfolio_is_the_first_exercise_of_each_purpose() -> None:
+    """ "Use the suggested set" picks, per purpose, the first exercise listed in the library."""
+    first = [next(e.id for e in CONTENT.exercises.values() if e.purpose == p) for p in PURPOSES]
+    assert onboard().facts.profile.portfolio == tuple(first)
+
+
+def test_onboarding_reads_a_typed_city_as_its_iana_zone() -> None:
+    """Typing "london" stores Europe/London."""
+    assert onboard().facts.profile.tz == "Europe/London"
+
+
+def test_onboarding_reads_7am_as_the_morning_time() -> None:
+    """Typing "7am" stores 07:00 as the nudge time."""
+    assert onboard().facts.profile.nudge_time == time(7, 0)
+
+
+def test_onboarding_finishes_with_todays_step_and_an_offer_to_start() -> None:
+    """The last answer onboards the person, names ladders and today's step, offers a check-in."""
+    chat = Chat(now=START)
+    chat.play(*ONBOARDING[:-1])
+    assert chat.facts.profile.onboarded_at is None
+    replies = chat.play(ONBOARDING[-1])
+    assert chat.facts.profile.onboarded_at == START
+    keys = keys_of(replies)
+    assert keys[0] == "onboarding.done"
+    assert any(k.startswith("plan.") for k in keys)
+    assert keys[-1] == "onboarding.start_now"
+    assert chat.state == ("onboarding", "start_now")
+
+
+def test_onboarding_start_now_opens_a_checkin() -> None:
+    """ "Start a check-in now" ends onboarding in the check-in's first question."""
+    chat = onboard(then="[checkin]")
+    assert chat.state == ("checkin", "choose")
+    assert keys_of(chat.last.replies if chat.last else []) == ["checkin.choose"]
+
+
+def test_onboarding_later_leaves_the_person_idle() -> None:
+    """ "Later" ends onboarding with nothing pending."""
+    chat = onboard()
+    assert chat.state is None
+    assert keys_of(chat.last.replies if chat.last else []) == ["common.later"]
+
+
+def test_onboarding_with_no_feared_movement_starts_no_ladder() -> None:
+    """Rating every movement 0 ends with the no-ladders message and no levels."""
+    chat = Chat(now=START)
+    replies = chat.play(
+        *TO_SCREEN, *RED_FLAGS_NO, "[week]", "0", "0", "0", "0", "[suggested]", "UTC", "8:00"
+    )
+    assert "onboarding.done_no_ladders" in keys_of(replies)
+    assert chat.facts.levels == {}
+    assert not any(isinstance(e, SetLevel) for e in (chat.last.effects if chat.last else ()))
+
+
+def test_onboarding_lets_the_person_choose_each_portfolio_movement() -> None:
+    """ "Let me choose" asks once per purpose and keeps each pick."""
+    chat = Chat(now=START)
+    chat.play(*TO_SCREEN, *RED_FLAGS_NO, "[week]", *FEARS, "[choose]")
+    picks = []
+    for _ in PURPOSES:
+        assert chat.state == ("onboarding", "portfolio")
+        options = question(chat.last.replies if chat.last else []).choices
+        picks.append(options[-1].value)
+        chat.press(options[-1].value)
+    assert chat.state == ("onboarding", "tz")
+    chat.play("Europe/Berlin", "[08:30]", "[later]")
+    assert chat.facts.profile.portfolio == tuple(picks)
+    assert chat.facts.profile.tz == "Europe/Berlin"
+    assert chat.facts.profile.nudge_time == time(8, 30)
+
+
+def test_onboarding_reads_a_typed_episode_start() -> None:
+    """ "5 days ago" typed at the episode question sets the start five days back."""
+    chat = Chat(now=START)
+    chat.play(*TO_SCREEN, *RED_FLAGS_NO, "5 days ago", *AFTER_SCREEN[1:], "[later]")
+    assert chat.facts.profile.episode_start == START.date() - timedelta(days=5)
+
+
+def test_onboarding_suggests_a_review_for_an_episode_over_12_weeks() -> None:
+    """An episode older than ~12 weeks gets the "deserves a review" note."""
+    chat = Chat(now=START)
+    replies = chat.play(*TO_SCREEN, *RED_FLAGS_NO, "[older]")
+    assert "onboarding.episode_long" in keys_of(replies)
+    assert chat.state == ("onboarding", "fear")
+
+
+def test_declining_consent_ends_onboarding_without_storing_anything() -> None:
+    """ "No thanks" says so, ends the dialogue and saves no profile."""
+    chat = Chat(now=START)
+    replies = chat.play("/start", "[go_on]", "[decline]")
+    assert keys_of(replies)[-1] == "onboarding.declined"
+    assert chat.state is None
+    assert chat.facts.profile.consent_at is None
+    assert not any(isinstance(e, SaveProfile) for e in (chat.last.effects if chat.last else ()))
+
+
+def test_under_18_ends_onboarding_without_coaching() -> None:
+    """Answering "no" to 18+ ends onboarding; the person is neither adult nor onboarded."""
+    chat = Chat(now=START)
+    replies = chat.play("/start", "[go_on]", "[agree]", "[no]")
+    assert keys_of(replies)[-1] == "onboarding.under_18"
+    assert chat.state is None
+    assert chat.facts.profile.adult_at is None
+    assert chat.facts.profile.onboarded_at is None
+
+
+# ---------------------------------------- red flags
+
+
+@pytest.mark.parametrize("answer", ["yes", "unsure"])
+@pytest.mark.parametrize(("index", "qid", "category"), QUESTIONS, ids=[q[1] for q in QUESTIONS])
+def test_red_flag_answer_sets_the_hold_of_its_kind(
+    index: int, qid: str, category: str, answer: str
+) -> None:
+    """A yes or not-sure holds coaching: emergency at once, urgent after the whole screen."""
+    chat = Chat(now=START)
+    chat.play(*TO_SCREEN, *(["[no]"] * index))
+    replies = chat.press(answer)
+    if category == "emergency":
+        assert chat.facts.profile.safety_hold is SafetyHold.EMERGENCY
+        assert keys_of(replies) == ["safety.emergency"]
+        recorded = [pair for r in chat.red_flags for pair in r.answers]
+        assert recorded[-1] == (qid, Answer3(answer))
+        assert len(recorded) == index + 1
+    else:
+        for _ in range(index + 1, len(CONTENT.red_flags)):
+            assert chat.facts.profile.safety_hold is None
+            assert chat.state == ("onboarding", "redflag")
+            replies = chat.press("no")
+        assert chat.facts.profile.safety_hold is SafetyHold.URGENT
+        assert keys_of(replies) == ["safety.urgent"]
+        recorded = [pair for r in chat.red_flags for pair in r.answers]
+        assert len(recorded) == len(CONTENT.red_flags)
+        assert recorded[index] == (qid, Answer3(answer))
+    assert chat.facts.profile.safety_hold_at == START
+    assert chat.state == ("safety", "hold")
+    assert chat.facts.profile.onboarded_at is None
+
+
+URGENT = [q for q in QUESTIONS if q[2] == "urgent"]
+EMERGENCY = [q for q in QUESTIONS if q[2] == "emergency"]
+
+
+@pytest.mark.parametrize(("index", "qid", "category"), URGENT, ids=[q[1] for q in URGENT])
+def test_assessed_lifts_the_hold_and_resumes_at_the_episode_question(
+    index: int, qid: str, category: str
+) -> None:
+    """Pressing "assessed" clears the hold, stamps assessed_at and carries on from the episode."""
+    chat = held("unsure", index)
+    chat.now = START + timedelta(hours=5)
+    replies = chat.press("assessed")
+    assert keys_of(replies) == ["safety.resumed", "onboarding.episode"]
+    assert chat.facts.profile.safety_hold is None
+    assert chat.facts.profile.assessed_at == START + timedelta(hours=5)
+    assert chat.state == ("onboarding", "episode")
+    chat.play(*AFTER_SCREEN, "[later]")
+    assert chat.facts.profile.onboarded_at is not None
+    assert chat.facts.profile.consent_version == CONTENT.policy_version
+
+
+@pytest.mark.parametrize(("index", "qid", "category"), EMERGENCY, ids=[q[1] for q in EMERGENCY])
+def test_assessed_lifts_an_emergency_hold(index: int, qid: str, category: str) -> None:
+    """Pressing "assessed" after an emergency answer clears the hold; onboarding carries on."""
+    chat = held("yes", index)
+    replies = chat.press("assessed")
+    assert keys_of(replies)[0] == "safety.resumed"
+    assert chat.facts.profile.safety_hold is None
+    assert chat.facts.profile.assessed_at == START
+    assert chat.state is not None and chat.state[0] == "onboarding"
+
+
+@pytest.mark.parametrize(
+    ("index", "qid", "category"), EMERGENCY[:-1], ids=[q[1] for q in EMERGENCY[:-1]]
+)
+def test_after_an_emergency_hold_the_rest_of_the_screen_is_asked(
+    index: int, qid: str, category: str
+) -> None:
+    """Once assessed, the red-flag questions not yet answered are asked before going on."""
+    chat = held("yes", index)
+    chat.press("assessed")
+    assert chat.state == ("onboarding", "redflag")
+    while chat.state == ("onboarding", "redflag"):
+        chat.press("no")
+    ids = [q for r in chat.red_flags for q, _ in r.answers]
+    assert sorted(set(ids)) == sorted(q.id for q in CONTENT.red_flags)
+
+
+def test_a_hold_after_the_screen_does_not_record_answers_twice() -> None:
+    """An urgent hold records each of the eleven questions exactly once."""
+    chat = urgent_hold()
+    ids = [qid for r in chat.red_flags for qid, _ in r.answers]
+    assert sorted(ids) == sorted(q.id for q in CONTENT.red_flags)
+    assert all(isinstance(r, RecordRedFlags) for r in chat.red_flags)
+
+
+HELD_COMMANDS = ["checkin", "plan", "progress", "start", "morning", "help", "settings"]
+
+
+@pytest.mark.parametrize("kind", ["emergency", "urgent"])
+@pytest.mark.parametrize("command", HELD_COMMANDS)
+def test_while_held_a_command_gives_no_coaching_and_reasks_the_hold(
+    kind: str, command: str
+) -> None:
+    """Every command while held says coaching is paused and shows the hold again."""
+    chat = held("yes", 0) if kind == "emergency" else urgent_hold()
+    replies = chat.command(command)
+    keys = keys_of(replies)
+    assert coaching(keys) == []
+    assert keys[-1] == f"safety.{kind}"
+    assert "common.on_hold" in keys
+    assert chat.state == ("safety", "hold")
+    assert chat.facts.profile.safety_hold is SafetyHold(kind)
+
+
+def test_while_held_a_stale_button_is_refused_and_the_hold_reasked() -> None:
+    """A button from an earlier question cannot lift or skip the hold."""
+    chat = urgent_hold()
+    replies = chat.say("assessed", step=chat.conversation.step - 1)
+    assert keys_of(replies) == ["common.stale", "safety.urgent"]
+    assert chat.facts.profile.safety_hold is SafetyHold.URGENT
+
+
+@pytest.mark.parametrize("text", ["3", "0", "10", "done", "no", "hello"])
+def test_while_held_a_typed_answer_is_not_taken_as_assessed(text: str) -> None:
+    """Typed text that is not the assessed option re-asks the hold and keeps it."""
+    chat = urgent_hold()
+    replies = chat.say(text)
+    keys = keys_of(replies)
+    assert coaching(keys) == []
+    assert keys == ["common.not_a_choice", "safety.urgent"]
+    assert chat.facts.profile.safety_hold is SafetyHold.URGENT
+
+
+def test_while_held_the_morning_nudge_is_not_sent() -> None:
+    """A nudge coming due during a hold starts no morning check."""
+    chat = onboard()
+    chat.facts = replace(
+        chat.facts, profile=replace(chat.facts.profile, safety_hold=SafetyHold.URGENT)
+    )
+    replies = chat.send(Event(EventKind.DUE, name="nudge"))
+    assert coaching(keys_of(replies)) == []
+    assert "morning.waking" not in keys_of(replies)
+
+
+def held_mid_checkin() -> Chat:
+    """An onboarded person asked for pain before an exposure step when a hold is set elsewhere."""
+    chat = onboard()
+    chat.play("/checkin", "[l:bend]")
+    assert chat.state == ("checkin", "baseline")
+    chat.facts = replace(
+        chat.facts,
+        profile=replace(chat.facts.profile, safety_hold=SafetyHold.URGENT, safety_hold_at=START),
+    )
+    return chat
+
+
+def test_while_held_a_due_followup_asks_nothing_and_reasks_the_hold() -> None:
+    """A follow-up coming due during a hold asks no pain question and shows the hold again."""
+    chat = onboard()
+    chat.play("/checkin", "[l:bend]", "2", "4", "6", "[done]", "3", "7")
+    chat.facts = replace(
+        chat.facts, profile=replace(chat.facts.profile, safety_hold=SafetyHold.URGENT)
+    )
+    keys = keys_of(chat.wait(60))
+    assert coaching(keys) == []
+    assert "checkin.a1" not in keys
+    assert keys[-1] == "safety.urgent"
+    assert chat.state == ("safety", "hold")
+
+
+@pytest.mark.parametrize("command", HELD_COMMANDS)
+def test_a_hold_set_mid_checkin_stops_the_checkin_at_the_next_command(command: str) -> None:
+    """With a hold set while a check-in is open, any command shows the hold, not coaching."""
+    chat = held_mid_checkin()
+    keys = keys_of(chat.command(command))
+    assert coaching(keys) == []
+    assert keys[-1] == "safety.urgent"
+    assert chat.state == ("safety", "hold")
+
+
+@pytest.mark.parametrize("button", [False, True], ids=["typed", "button"])
+def test_a_hold_set_mid_checkin_is_not_lifted_by_a_pain_score_of_1(button: bool) -> None:
+    """A "1" meant as a pain score (typed or on the last question's step) is not "assessed"."""
+    chat = held_mid_checkin()
+    keys = keys_of(chat.say("1", step=chat.conversation.step if button else None))
+    assert chat.facts.profile.safety_hold is SafetyHold.URGENT
+    assert coaching(keys) == []
+    assert keys[-1] == "safety.urgent"
+    assert chat.facts.checkins[-1].baseline is None
+
+
+def test_a_hold_set_mid_checkin_resumes_the_checkin_once_assessed() -> None:
+    """After "assessed" the interrupted check-in question is asked again."""
+    chat = held_mid_checkin()
+    chat.command("plan")
+    replies = chat.press("assessed")
+    assert keys_of(replies) == ["safety.resumed", "checkin.baseline"]
+    assert chat.state == ("checkin", "baseline")
