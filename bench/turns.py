@@ -10,23 +10,19 @@ from __future__ import annotations
 import argparse
 import asyncio
 import statistics
-import sys
 import tempfile
 import time
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from sqlalchemy import text
+from transitions import Machine
 
-from sqlalchemy import text  # noqa: E402
-from transitions import Machine  # noqa: E402
-
-from bot.coach import Coach  # noqa: E402
-from bot.content import load_content  # noqa: E402
-from bot.storage import make_engine, session_factory, upgrade  # noqa: E402
-from flows.checkin import FLOW as CHECKIN  # noqa: E402
-from flows.checkin import CheckinTurn  # noqa: E402
-from flows.model import (  # noqa: E402
+from bot.coach import Coach
+from bot.content import load_content
+from bot.storage import make_engine, session_factory, upgrade
+from flows.checkin import FLOW as CHECKIN
+from flows.checkin import CheckinTurn
+from flows.model import (
     ActivityKind,
     Checkin,
     Event,
