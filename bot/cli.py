@@ -67,12 +67,10 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
     if settings.telegram_bot_token is None:
         print("No TELEGRAM_BOT_TOKEN set: opening the coach as a chat in this terminal instead.\n")
         return cmd_chat(args, settings)
-    print(
-        "The Telegram front end is not part of this build yet; "
-        "opening the terminal chat instead.\n",
-        file=sys.stderr,
-    )
-    return cmd_chat(args, settings)
+    from bot.telegram.app import run_bot
+
+    _configure_logging(settings, quiet=False)
+    return run_bot(settings)
 
 
 def cmd_migrate(args: argparse.Namespace, settings: Settings) -> int:

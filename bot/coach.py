@@ -32,11 +32,17 @@ def system_clock() -> datetime:
 
 @dataclass(frozen=True)
 class Said:
-    """What one turn wants sent: the replies and the language to render them in."""
+    """What one turn wants sent: the replies and the language to render them in.
+
+    `stale` is set when the event answered a question that had already passed (an old button).
+    `duplicate` is set when the update had been handled before: nothing changed, nothing to send.
+    """
 
     user_id: int
     language: str
     replies: tuple[Reply, ...]
+    stale: bool = False
+    duplicate: bool = False
 
 
 class Coach:
@@ -70,21 +76,42 @@ class Coach:
         assert user_id is not None
         return user_id
 
-    async def handle(self, user_id: int, event: Event, *, due: DueEvent | None = None) -> Said:
-        """Runs one event through the flows and commits its outcome; returns what to send."""
+    async def known_user(self, external_id: str) -> int | None:
+        """The person behind an outside id, if we have ever coached them."""
+        async with self.sessions() as session:
+            return await Repository(session).user_id_for(external_id, create=False)
+
+    async def handle(
+        self,
+        user_id: int,
+        event: Event,
+        *,
+        due: DueEvent | None = None,
+        update_id: int | None = None,
+    ) -> Said:
+        """Runs one event through the flows and commits its outcome; returns what to send.
+
+        With `update_id`, an update seen before changes nothing and returns no replies.
+        """
         async with self._lock(user_id):
             for attempt in range(1, RETRIES + 1):
                 try:
-                    return await self._once(user_id, event, due)
+                    return await self._once(user_id, event, due, update_id)
                 except StaleConversation:
                     # Another process moved this conversation on: reload and run the event again.
                     log.info("conversation changed under turn; retry %d", attempt)
             raise RuntimeError("conversation kept changing; gave up after retries")
 
-    async def _once(self, user_id: int, event: Event, due: DueEvent | None) -> Said:
+    async def _once(
+        self, user_id: int, event: Event, due: DueEvent | None, update_id: int | None
+    ) -> Said:
         now = self.clock()
         async with self.sessions() as session, session.begin():
             repo = Repository(session)
+            if update_id is not None and not await repo.mark_update_processed(
+                update_id, user_id, now=now
+            ):
+                return Said(user_id, "en", (), duplicate=True)
             conversation, facts, version = await repo.load(user_id, now)
             outcome = turn(conversation, event, facts, self.content, now)
             await repo.apply(user_id, outcome.effects, now, time_scale=self.time_scale)
@@ -92,8 +119,21 @@ class Coach:
             await repo.touch(user_id, now)
             if due is not None:
                 await repo.finish_due(due.id, "done", now=now)
-        language = facts.profile.language
-        return Said(user_id, language, outcome.replies)
+        stale = event.step is not None and event.step != conversation.step
+        return Said(user_id, facts.profile.language, outcome.replies, stale=stale)
+
+    async def swap_prompt(self, user_id: int, message_id: int | None) -> int | None:
+        """Remembers which message carries the live buttons; returns the previous one."""
+        async with self.sessions() as session, session.begin():
+            return await Repository(session).swap_prompt(user_id, message_id)
+
+    async def set_blocked(self, user_id: int, blocked: bool) -> None:
+        """Marks that the person blocked (or unblocked) the bot; blocking cancels what is due."""
+        async with self.sessions() as session, session.begin():
+            repo = Repository(session)
+            await repo.set_blocked(user_id, blocked)
+            if blocked:
+                await repo.cancel_pending(user_id, now=self.clock())
 
     async def handle_due(self, due: DueEvent) -> Said:
         """Delivers a claimed due event to its person's flows; marks it done in the same commit."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from flows import checkin, morning, onboarding, safety
+from flows import checkin, morning, onboarding, safety, settings
 from flows.catalogue import keys
 from flows.content import Content
 from flows.engine import END, FlowSpec, Turn, enter, run_answer
@@ -27,7 +27,7 @@ from flows.model import (
 from flows.plan import describe_plan, describe_progress, todays_plan
 
 FLOWS: dict[str, FlowSpec] = {
-    f.name: f for f in (onboarding.FLOW, checkin.FLOW, morning.FLOW, safety.FLOW)
+    f.name: f for f in (onboarding.FLOW, checkin.FLOW, morning.FLOW, safety.FLOW, settings.FLOW)
 }
 
 K = keys(
@@ -43,9 +43,23 @@ K = keys(
     "unknown_command",
     "help",
     "on_hold",
+    "paused",
+    "already_paused",
+    "resumed",
+    "not_paused",
 )
 
-COMMANDS = ("start", "checkin", "plan", "progress", "morning", "help")
+COMMANDS = (
+    "start",
+    "checkin",
+    "plan",
+    "progress",
+    "morning",
+    "settings",
+    "pause",
+    "resume",
+    "help",
+)
 
 
 @dataclass
@@ -215,6 +229,22 @@ def _command(s: Session, name: str) -> None:
         _new_frame(s, _checkin_frame(s))
     elif name == "morning":
         _new_frame(s, Frame("morning", "waking"))
+    elif name == "settings":
+        _new_frame(s, Frame("settings", "menu"))
+    elif name in ("pause", "resume"):
+        _pause(s, paused=name == "pause")
+
+
+def _pause(s: Session, *, paused: bool) -> None:
+    """Stops (or restarts) every message the coach would send unasked."""
+    if s.facts.profile.paused == paused:
+        s.say(K.already_paused if paused else K.not_paused)
+    else:
+        view = _view(s)
+        view.save_profile(paused=paused)
+        s.absorb(view)
+        s.say(K.paused if paused else K.resumed)
+    s.reask()
 
 
 def _checkin_frame(s: Session) -> Frame:
@@ -240,6 +270,8 @@ def _due(s: Session, event: Event) -> None:
             s.say(K.on_hold)
             s.reask()
         return
+    if profile.paused:
+        return  # paused: nothing unasked; a pending follow-up can still be answered via /checkin
     if event.name == "followup":
         no = int(event.payload.get("no", 0))
         which = str(event.payload.get("ask", "a1"))
@@ -257,7 +289,7 @@ def _due(s: Session, event: Event) -> None:
             return
         s.say(checkin.K.followup_intro, activity=activity)
         s.interrupt(Frame("checkin", which, {"no": no}))
-    elif event.name == "nudge" and profile.onboarded_at and not profile.paused:
+    elif event.name == "nudge" and profile.onboarded_at:
         already = s.active is not None and s.active.flow == "morning"
         if not already:
             s.interrupt(Frame("morning", "waking"))

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any, assert_never
 
-from sqlalchemy import Table, delete, insert
+from sqlalchemy import Table, delete, insert, select
 from sqlalchemy import update as sql_update
 
 from bot.storage import convert
@@ -178,6 +178,17 @@ class Repository(DueEvents):
         stmt = q.insert_on_conflict(self._postgres, p, ("update_id",), returning=("update_id",))
         row = {"update_id": update_id, "user_id": user_id, "handled_at": now or utcnow()}
         return (await self.session.execute(stmt, row)).first() is not None
+
+    async def swap_prompt(self, user_id: int, message_id: int | None) -> int | None:
+        """Records the message holding the live buttons; returns the one it replaces."""
+        c = t.conversations
+        old = (
+            await self.session.execute(select(c.c.prompt_message_id).where(c.c.user_id == user_id))
+        ).scalar_one_or_none()
+        await self.session.execute(
+            sql_update(c).where(c.c.user_id == user_id).values(prompt_message_id=message_id)
+        )
+        return old
 
     # ------------------------------------------------------------------------------ helpers
 

@@ -106,6 +106,8 @@ class ConversationRow(Base):
     step: Mapped[int] = mapped_column(Integer)
     version: Mapped[int] = mapped_column(Integer)  # +1 on every save: the cross-process check
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # Telegram message id of the last question sent with buttons, so they can be retired.
+    prompt_message_id: Mapped[int | None] = mapped_column(BigInteger)
 
 
 class CheckinRow(Base):

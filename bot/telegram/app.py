@@ -1,0 +1,132 @@
+"""The Telegram bot, wired in one place: settings in, a running Application out.
+
+Handlers are registered in one ordered list; the commands published with setMyCommands come from
+the same table that registers them (flows.dialogue.COMMANDS, described in the catalogue).
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from sqlalchemy.ext.asyncio import AsyncEngine
+from telegram import BotCommand, Update
+from telegram.constants import ParseMode
+from telegram.ext import (
+    Application,
+    ApplicationBuilder,
+    CallbackQueryHandler,
+    ChatMemberHandler,
+    CommandHandler,
+    Defaults,
+    MessageHandler,
+    TypeHandler,
+    filters,
+)
+from telegram.request import BaseRequest
+
+from bot.coach import Coach, Said
+from bot.settings import Settings
+from bot.storage import DueEvent
+from bot.telegram.errors import ErrorHandler
+from bot.telegram.handlers import ConversationHandlers
+from bot.telegram.membership import MembershipHandlers, private_only
+from bot.telegram.processor import PerUserUpdateProcessor
+from bot.telegram.sender import Sender
+from bot.ticker import Ticker
+from flows.catalogue import keys
+from flows.dialogue import COMMANDS
+
+log = logging.getLogger(__name__)
+DESCRIBE = keys("command", *COMMANDS)
+ALLOWED_UPDATES = [
+    Update.MESSAGE,
+    Update.EDITED_MESSAGE,
+    Update.CALLBACK_QUERY,
+    Update.MY_CHAT_MEMBER,
+]
+
+
+def file_url(base_url: str) -> str:
+    """The file endpoint that goes with a Bot API base URL (…/bot → …/file/bot)."""
+    return base_url[: -len("bot")] + "file/bot" if base_url.endswith("/bot") else base_url
+
+
+def build_application(
+    settings: Settings,
+    coach: Coach,
+    *,
+    engine: AsyncEngine | None = None,
+    request: BaseRequest | None = None,
+    updates_request: BaseRequest | None = None,
+) -> Application[Any, Any, Any, Any, Any, Any]:
+    """Builds the Application with every handler, the tick and the published commands."""
+    assert settings.telegram_bot_token is not None
+    builder = (
+        ApplicationBuilder()
+        .token(settings.telegram_bot_token.get_secret_value())
+        .base_url(settings.telegram_api_url)
+        .base_file_url(file_url(settings.telegram_api_url))
+        .defaults(Defaults(parse_mode=ParseMode.HTML))
+        .concurrent_updates(PerUserUpdateProcessor(256))
+    )
+    if request is not None:
+        builder = builder.request(request)
+    if updates_request is not None:
+        builder = builder.get_updates_request(updates_request)
+    scheduler = AsyncIOScheduler()
+    app = builder.build()
+    sender = Sender(app.bot, coach)
+
+    async def deliver(due: DueEvent, said: Said) -> None:
+        if said.replies and due.chat_id is not None:
+            await sender.send(due.chat_id, said)
+
+    async def post_init(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+        language = "en"
+        commands = [
+            BotCommand(name, coach.content.text(language, getattr(DESCRIBE, name)))
+            for name in COMMANDS
+        ]
+        await application.bot.set_my_commands(commands)
+        Ticker(coach, deliver).schedule(scheduler, settings.tick_seconds)
+        scheduler.start()
+
+    async def post_shutdown(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+        if scheduler.running:
+            scheduler.shutdown(wait=False)
+        if engine is not None:
+            await engine.dispose()
+
+    app.post_init = post_init
+    app.post_shutdown = post_shutdown
+
+    conversation = ConversationHandlers(coach, sender)
+    membership = MembershipHandlers(coach)
+    only_messages = filters.UpdateType.MESSAGE  # edits of old messages are ignored
+    # Order matters!
+    app.add_handler(TypeHandler(Update, private_only), group=-1)
+    app.add_handler(ChatMemberHandler(membership.changed, ChatMemberHandler.MY_CHAT_MEMBER))
+    app.add_handler(CommandHandler(list(COMMANDS), conversation.command, filters=only_messages))
+    app.add_handler(MessageHandler(only_messages & filters.COMMAND, conversation.command))
+    app.add_handler(CallbackQueryHandler(conversation.button))
+    app.add_handler(MessageHandler(only_messages & filters.TEXT, conversation.text))
+    app.add_handler(MessageHandler(only_messages, conversation.other))
+    app.add_error_handler(ErrorHandler(coach))
+    return app
+
+
+def run_bot(settings: Settings) -> int:
+    """Runs the bot with long polling until interrupted."""
+    from bot.content import load_content
+    from bot.storage import make_engine, session_factory, upgrade_sync
+
+    content = load_content(settings.data_dir)
+    upgrade_sync(settings.db_url)
+    engine = make_engine(settings.db_url)
+    coach = Coach(session_factory(engine), content, time_scale=settings.time_scale)
+    app = build_application(settings, coach, engine=engine)
+    log.info("backcoach bot starting (long polling)")
+    app.run_polling(allowed_updates=ALLOWED_UPDATES, drop_pending_updates=False)
+    return 0

@@ -1,0 +1,101 @@
+"""The conversation handlers: a command, a button press or a typed message becomes one event."""
+
+from __future__ import annotations
+
+import html
+import logging
+
+from telegram import Message, Update
+from telegram.constants import ParseMode
+from telegram.error import BadRequest
+from telegram.ext import ContextTypes
+
+from bot.coach import Coach, Said
+from bot.telegram.render import parse_callback
+from bot.telegram.sender import Blocked, Sender, call
+from flows.model import Event, EventKind
+
+log = logging.getLogger(__name__)
+Context = ContextTypes.DEFAULT_TYPE
+
+
+def external_id(user_id: int) -> str:
+    """How a Telegram user is known in storage (no name, no username)."""
+    return f"tg:{user_id}"
+
+
+class ConversationHandlers:
+    """Handlers bound to one coach and one sender."""
+
+    def __init__(self, coach: Coach, sender: Sender) -> None:
+        self.coach = coach
+        self.sender = sender
+
+    async def _run(self, update: Update, event: Event) -> Said | None:
+        user = update.effective_user
+        chat = update.effective_chat
+        if user is None or chat is None:
+            return None
+        person = await self.coach.user(external_id(user.id), chat.id)
+        said = await self.coach.handle(person, event, update_id=update.update_id)
+        return said
+
+    async def command(self, update: Update, context: Context) -> None:
+        """Runs a /command (a deep-link payload after /start is accepted and ignored)."""
+        message = update.effective_message
+        if message is None or not message.text:
+            return
+        name = message.text.split()[0][1:].split("@", 1)[0].lower()
+        said = await self._run(update, Event(EventKind.COMMAND, name=name))
+        if said is not None and not said.duplicate:
+            await self.sender.send(message.chat_id, said)
+
+    async def text(self, update: Update, context: Context) -> None:
+        """Takes typed text as the answer to the question in front of the person."""
+        message = update.effective_message
+        if message is None:
+            return
+        said = await self._run(update, Event(EventKind.ANSWER, value=message.text or ""))
+        if said is not None and not said.duplicate:
+            await self.sender.send(message.chat_id, said)
+
+    async def other(self, update: Update, context: Context) -> None:
+        """A sticker, photo or anything without text: a kind re-ask of the pending question."""
+        await self.text(update, context)
+
+    async def button(self, update: Update, context: Context) -> None:
+        """Answers a button press: the question is edited to show the choice; the coach replies."""
+        query = update.callback_query
+        if query is None:
+            return
+        parsed = parse_callback(query.data)
+        try:
+            await call(query.answer)
+        except (BadRequest, Blocked):
+            pass  # too old to answer, or the person left: the press itself is still handled
+        if parsed is None or query.message is None or not isinstance(query.message, Message):
+            return  # forged, malformed, or from a message we can no longer see: ignored safely
+        step, value = parsed
+        said = await self._run(update, Event(EventKind.ANSWER, value=value, step=step))
+        if said is None or said.duplicate:
+            return
+        question = query.message
+        await self._show_choice(question, query.data or "", stale=said.stale)
+        await self.sender.send(question.chat_id, said, retired={question.message_id})
+
+    async def _show_choice(self, question: Message, data: str, *, stale: bool) -> None:
+        """Edits the question in place: the buttons go, the choice is shown (if it counted)."""
+        label = None
+        if question.reply_markup is not None and not stale:
+            for row in question.reply_markup.inline_keyboard:
+                for button in row:
+                    if button.callback_data == data:
+                        label = button.text
+        try:
+            if label is None:
+                await call(lambda: question.edit_reply_markup(reply_markup=None))
+            else:
+                text = f"{question.text_html}\n\n<b>→ {html.escape(label, quote=False)}</b>"
+                await call(lambda: question.edit_text(text, parse_mode=ParseMode.HTML))
+        except (BadRequest, Blocked):
+            pass  # "message is not modified" or too old: nothing live is left either way

@@ -1,0 +1,93 @@
+"""Sending the coach's replies to a chat: HTML, buttons, long texts split, errors handled.
+
+429 waits `retry_after` and tries again; timeouts and server errors are retried with backoff; 403
+means the person blocked the bot: they are marked blocked and nothing more is sent. The buttons of
+the previous question are retired whenever a new question (or none) takes its place.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable, Collection
+from datetime import timedelta
+from typing import TypeVar
+
+from telegram import Bot, InlineKeyboardMarkup, Message
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
+
+from bot.coach import Coach, Said
+from bot.telegram.render import keyboard, message_html, split
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+ATTEMPTS = 4
+
+
+class Blocked(Exception):
+    """The person blocked the bot (HTTP 403)."""
+
+
+async def call(make: Callable[[], Awaitable[T]], *, attempts: int = ATTEMPTS) -> T:
+    """Calls the Bot API, waiting out 429s and retrying transient failures a few times."""
+    for attempt in range(1, attempts + 1):
+        try:
+            return await make()
+        except Forbidden as error:
+            raise Blocked from error
+        except RetryAfter as error:
+            wait = error.retry_after
+            seconds = wait.total_seconds() if isinstance(wait, timedelta) else float(wait)
+            if attempt == attempts:
+                raise
+            log.warning("rate limited by Telegram; waiting %.1f s", seconds)
+            await asyncio.sleep(seconds)
+        except (TimedOut, NetworkError) as error:
+            if isinstance(error, BadRequest) or attempt == attempts:
+                raise
+            await asyncio.sleep(0.5 * 2 ** (attempt - 1))
+    raise AssertionError("unreachable")
+
+
+class Sender:
+    """Turns a Said into messages in one chat."""
+
+    def __init__(self, bot: Bot, coach: Coach) -> None:
+        self.bot = bot
+        self.coach = coach
+
+    async def send(self, chat_id: int, said: Said, *, retired: Collection[int] = ()) -> None:
+        """Sends every reply; a 403 marks the person blocked instead of failing."""
+        try:
+            prompt = await self._send_all(chat_id, said)
+            old = await self.coach.swap_prompt(said.user_id, prompt)
+            if old is not None and old != prompt and old not in retired:
+                await self.retire(chat_id, old)
+        except Blocked:
+            log.info("a person blocked the bot; marking them blocked")
+            await self.coach.set_blocked(said.user_id, True)
+
+    async def _send_all(self, chat_id: int, said: Said) -> int | None:
+        content = self.coach.content
+        prompt: int | None = None
+        for reply in said.replies:
+            markup = keyboard(content, said.language, reply)
+            parts = split(message_html(content, said.language, reply))
+            for part in parts[:-1]:
+                await self._send(chat_id, part, None)
+            message = await self._send(chat_id, parts[-1], markup)
+            if markup is not None:
+                prompt = message.message_id
+        return prompt
+
+    async def _send(self, chat_id: int, text: str, markup: InlineKeyboardMarkup | None) -> Message:
+        return await call(lambda: self.bot.send_message(chat_id, text, reply_markup=markup))
+
+    async def retire(self, chat_id: int, message_id: int) -> None:
+        """Removes the buttons from an earlier question (it has passed)."""
+        try:
+            await call(
+                lambda: self.bot.edit_message_reply_markup(chat_id, message_id, reply_markup=None)
+            )
+        except BadRequest:
+            pass  # already without buttons, or too old to edit: nothing live is left either way

@@ -1,0 +1,72 @@
+"""/settings, /pause and /resume as whole conversations."""
+
+from __future__ import annotations
+
+from datetime import time, timedelta
+
+from tests.flows.transcript import EXPOSURE_AND_FOLLOWUP, keys_of, onboard
+
+
+def test_settings_changes_the_time_zone() -> None:
+    """Settings → time zone → a typed city name is stored as its IANA zone."""
+    chat = onboard()
+    replies = chat.command("settings")
+    assert keys_of(replies) == ["settings.menu"]
+    assert replies[0].params["tz"] == "Europe/London"
+    chat.press("tz")
+    replies = chat.say("new_york")
+    assert keys_of(replies) == ["settings.saved_tz"]
+    assert chat.facts.profile.tz == "America/New_York"
+    assert chat.state is None
+
+
+def test_settings_changes_the_morning_time() -> None:
+    """Settings → morning time → "6:45am" is stored as 06:45."""
+    chat = onboard()
+    chat.command("settings")
+    chat.press("time")
+    assert keys_of(chat.say("6:45am")) == ["settings.saved_time"]
+    assert chat.facts.profile.nudge_time == time(6, 45)
+
+
+def test_settings_with_a_bad_zone_re_asks_and_keeps_the_old_one() -> None:
+    """An unknown zone is re-asked kindly; the stored zone stays as it was."""
+    chat = onboard()
+    chat.command("settings")
+    chat.press("tz")
+    replies = chat.say("Atlantis/Nowhere")
+    assert keys_of(replies) == ["common.invalid_zone", "settings.tz"]
+    assert chat.facts.profile.tz == "Europe/London"
+
+
+def test_settings_keep_changes_nothing() -> None:
+    """ "Nothing, thanks" ends settings with the profile unchanged."""
+    chat = onboard()
+    before = chat.facts.profile
+    chat.command("settings")
+    assert keys_of(chat.press("keep")) == ["settings.unchanged"]
+    assert chat.facts.profile == before
+
+
+def test_pause_silences_follow_ups_and_resume_brings_them_back() -> None:
+    """While paused a due follow-up sends nothing; /checkin can still answer it; /resume restores."""
+    chat = onboard()
+    assert keys_of(chat.command("pause")) == ["common.paused"]
+    assert chat.facts.profile.paused
+    chat.play(*EXPOSURE_AND_FOLLOWUP[:8])
+    assert chat.wait(61) == []
+    assert keys_of(chat.command("pause")) == ["common.already_paused"]
+    assert keys_of(chat.command("resume")) == ["common.resumed"]
+    assert not chat.facts.profile.paused
+    assert keys_of(chat.command("checkin"))[-1] == "checkin.pending"
+
+
+def test_pause_in_the_middle_of_a_question_re_asks_it() -> None:
+    """/pause mid check-in pauses and asks the pending question again."""
+    chat = onboard()
+    chat.play("/checkin", "[l:bend]")
+    replies = chat.command("pause")
+    assert keys_of(replies) == ["common.paused", "checkin.baseline"]
+    assert chat.state == ("checkin", "baseline")
+    chat.now += timedelta(minutes=1)
+    assert keys_of(chat.command("resume")) == ["common.resumed", "checkin.baseline"]
