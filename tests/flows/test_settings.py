@@ -49,7 +49,7 @@ def test_settings_keep_changes_nothing() -> None:
 
 
 def test_pause_silences_follow_ups_and_resume_brings_them_back() -> None:
-    """While paused a due follow-up sends nothing; /checkin can still answer it; /resume restores."""
+    """Paused: a due follow-up sends nothing, /checkin can still answer it; /resume restores."""
     chat = onboard()
     assert keys_of(chat.command("pause")) == ["common.paused"]
     assert chat.facts.profile.paused
