@@ -26,6 +26,7 @@ def _configure_logging(settings: Settings, *, quiet: bool) -> None:
     # The HTTP client logs every request URL, and Telegram URLs carry the bot token.
     logging.getLogger("httpx").setLevel(logging.WARNING)
     logging.getLogger("apscheduler").setLevel(logging.WARNING)
+    logging.getLogger("transitions").setLevel(logging.WARNING)  # a line per callback is noise
 
 
 async def _build(settings: Settings):  # type: ignore[no-untyped-def]

@@ -1,0 +1,166 @@
+"""The real `backcoach run` process against a fake Bot API HTTP server, driven by pressing buttons."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.fakes.botapi import FakeBotApi, FakeUser
+
+ROOT = Path(__file__).resolve().parents[2]
+TOKEN = "123456:TEST"
+
+
+class Bot:
+    """One `backcoach run` process."""
+
+    def __init__(self, api: FakeBotApi, home: Path, *, scale: str = "3600") -> None:
+        env = {
+            **os.environ,
+            "TELEGRAM_BOT_TOKEN": TOKEN,
+            "TELEGRAM_API_URL": api.base_url,
+            "BACKCOACH_HOME": str(home),
+            "BACKCOACH_TIME_SCALE": scale,  # 3600: an hour passes in a second
+            "BACKCOACH_TICK_SECONDS": "0.2",
+        }
+        env.pop("DATABASE_URL", None)
+        self.log = home / "bot.log"
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "bot.cli", "run"],
+            cwd=ROOT,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=self.log.open("ab"),
+            stderr=subprocess.STDOUT,
+        )
+
+    def stop(self) -> int:
+        """Stops the bot as a service manager would (SIGTERM) and waits for it."""
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+        return self.process.wait(20)
+
+
+class Person:
+    """A person in the chat who answers each question by pressing a button on it."""
+
+    def __init__(self, user: FakeUser) -> None:
+        self.user = user
+        self.seen = 0
+
+    def expect(self, text: str, timeout: float = 15) -> dict[str, Any]:
+        message = self.user.wait_for(text, timeout=timeout, after=self.seen)
+        self.seen = message["message_id"]
+        return message
+
+    def answer(self, question: str, button: str) -> None:
+        """Waits for the question, then presses the button with that label on it."""
+        self.user.press(self.expect(question), button)
+
+
+@pytest.fixture
+def api() -> Iterator[FakeBotApi]:
+    with FakeBotApi(token=TOKEN) as fake:
+        yield fake
+
+
+def onboard(ann: Person) -> None:
+    ann.user.send_text("/start")
+    ann.answer("Hi, I'm backcoach", "Continue")
+    ann.answer("a word on privacy", "I agree")
+    ann.answer("18 or older", "Yes")
+    for n in range(1, 12):
+        ann.answer(f"Safety check {n} of 11", "No")
+    ann.answer("When did this episode", "1–2 weeks ago")
+    for rating in ("5", "0", "3", "2"):
+        ann.answer("How threatening does", rating)
+    ann.answer("movement portfolio", "Use the suggested set")
+    ann.answer("Which time zone", "Europe/London")
+    ann.answer("What time would you like", "08:00")
+
+
+def test_onboarding_and_a_checkin_with_its_follow_up(api: FakeBotApi, tmp_path: Path) -> None:
+    """A person onboards and checks in by buttons; the follow-up comes and the advice follows."""
+    bot = Bot(api, tmp_path)
+    try:
+        ann = Person(api.user(1001))
+        onboard(ann)
+        ann.answer("do today's step now", "Start a check-in now")
+        ann.answer("What are you checking in on?", "bending, level 1")
+        ann.answer("Before you start", "2")
+        ann.answer("How much pain do you expect", "4")
+        ann.answer("How confident are you", "6")
+        ann.answer("Here's the step", "Done it")
+        ann.answer("worst pain during", "3")
+        ann.answer("Now that you've done it", "7")
+        ann.expect("check back in about an hour")
+        ann.answer("How is the pain now?", "2")
+        advice = ann.expect("green")["text"]
+        assert "carry on" in advice
+        assert "went from 2 to 3 during and was 2 an hour later" in ann.expect("went from")["text"]
+        ann.expect("You expected 4 and it peaked at 3")
+        ann.expect("Next time:")
+
+        commands = [c.params for c in api.calls if c.method == "setMyCommands"]
+        assert [c["command"] for c in commands[0]["commands"]][:2] == ["start", "checkin"]
+        answered = [m for m in ann.user.messages() if "Continue" not in (m["text"] or "")]
+        assert any("→ 08:00" in (m["text"] or "") for m in answered)
+        live = [m for m in ann.user.messages() if m["reply_markup"]]
+        assert len(live) <= 1, "only the latest question may keep live buttons"
+    finally:
+        assert bot.stop() == 0
+
+
+def test_a_restart_in_the_middle_of_a_checkin_resumes(api: FakeBotApi, tmp_path: Path) -> None:
+    """The bot restarts between two answers; the next press continues the same check-in."""
+    bot = Bot(api, tmp_path)
+    ann = Person(api.user(1002))
+    try:
+        onboard(ann)
+        ann.answer("do today's step now", "Start a check-in now")
+        ann.answer("What are you checking in on?", "bending, level 1")
+        ann.answer("Before you start", "3")
+        question = ann.expect("How much pain do you expect")
+    finally:
+        assert bot.stop() == 0
+    bot = Bot(api, tmp_path)
+    try:
+        ann.user.press(question, "5")
+        ann.expect("How confident are you")
+        ann.user.send_text("/progress")
+        ann.expect("bending: level 1 of")
+    finally:
+        assert bot.stop() == 0
+
+
+def test_a_blocked_person_gets_nothing_more(api: FakeBotApi, tmp_path: Path) -> None:
+    """After blocking, a due follow-up is not sent; after unblocking, /start works again."""
+    bot = Bot(api, tmp_path, scale="900")  # the follow-up comes four seconds later
+    try:
+        ann = Person(api.user(1003))
+        onboard(ann)
+        ann.answer("do today's step now", "Start a check-in now")
+        ann.answer("What are you checking in on?", "bending, level 1")
+        ann.answer("Before you start", "2")
+        ann.answer("How much pain do you expect", "4")
+        ann.answer("How confident are you", "6")
+        ann.answer("Here's the step", "Done it")
+        ann.answer("worst pain during", "3")
+        ann.answer("Now that you've done it", "7")
+        ann.expect("check back in about an hour")
+        ann.user.block()
+        # The hour passes while blocked: no follow-up reaches the chat.
+        with pytest.raises(AssertionError):
+            ann.user.wait_for("How is the pain now?", timeout=6, after=ann.seen)
+        ann.user.unblock()
+        ann.user.send_text("/start")
+        ann.expect("Welcome back")
+    finally:
+        assert bot.stop() == 0
