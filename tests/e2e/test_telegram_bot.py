@@ -1,4 +1,4 @@
-"""The real `backcoach run` process against a fake Bot API HTTP server, driven by pressing buttons."""
+"""The real `backcoach run` process against a fake Bot API HTTP server, driven by its buttons."""
 
 from __future__ import annotations
 
