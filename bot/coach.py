@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import weakref
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -24,6 +25,7 @@ log = logging.getLogger(__name__)
 
 Clock = Callable[[], datetime]
 RETRIES = 3
+ID_CACHE = 20_000  # recent people whose user id is kept in memory (bounded: memory stays flat)
 
 
 def system_clock() -> datetime:
@@ -61,6 +63,7 @@ class Coach:
         self.clock = clock
         self.time_scale = time_scale
         self._locks: weakref.WeakValueDictionary[int, asyncio.Lock] = weakref.WeakValueDictionary()
+        self._ids: OrderedDict[str, tuple[int, int | None]] = OrderedDict()
 
     def _lock(self, user_id: int) -> asyncio.Lock:
         lock = self._locks.get(user_id)
@@ -70,11 +73,22 @@ class Coach:
         return lock
 
     async def user(self, external_id: str, chat_id: int | None = None) -> int:
-        """Finds or creates the person behind an outside id."""
+        """Finds or creates the person behind an outside id (remembered for recent people)."""
+        known = self._ids.get(external_id)
+        if known is not None and known[1] == chat_id:
+            self._ids.move_to_end(external_id)
+            return known[0]
         async with self.sessions() as session, session.begin():
             user_id = await Repository(session).user_id_for(external_id, chat_id)
         assert user_id is not None
+        self._ids[external_id] = (user_id, chat_id)
+        if len(self._ids) > ID_CACHE:
+            self._ids.popitem(last=False)
         return user_id
+
+    def forget(self, external_id: str) -> None:
+        """Drops a remembered id (after the person's data is deleted)."""
+        self._ids.pop(external_id, None)
 
     async def known_user(self, external_id: str) -> int | None:
         """The person behind an outside id, if we have ever coached them."""
