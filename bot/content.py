@@ -8,6 +8,7 @@ import string
 import tomllib
 import zoneinfo
 from collections.abc import Iterable, Mapping
+from datetime import time
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -20,6 +21,7 @@ from flows.content import (
     Ladder,
     LadderStep,
     RedFlagQuestion,
+    Rhythm,
     Thresholds,
 )
 
@@ -27,6 +29,7 @@ __all__ = [
     "ContentError",
     "default_data_dir",
     "load_content",
+    "load_rhythm",
     "load_thresholds",
     "template_fields",
     "validate_catalogue",
@@ -332,6 +335,35 @@ def validate_catalogue(
                 raise ContentError(file, key, problem)
 
 
+def load_rhythm(data_dir: Path) -> Rhythm:
+    """Loads data/rhythm.toml: every field of Rhythm; times as "HH:MM"."""
+    doc = _Doc(data_dir, "rhythm.toml")
+    version = doc.text(doc.root, "version")
+    values: Table = doc.get(doc.root, "values", "", dict)
+    fields = [f for f in dataclasses.fields(Rhythm) if f.name != "version"]
+    doc.only(values, [f.name for f in fields], "values")
+    kwargs: dict[str, Any] = {}
+    for f in fields:
+        if isinstance(f.default, time):
+            raw = doc.text(values, f.name, "values")
+            try:
+                kwargs[f.name] = time.fromisoformat(raw)
+            except ValueError:
+                raise doc.error(f"values.{f.name}", f"not a time of day: {raw!r}") from None
+        else:
+            kwargs[f.name] = value = doc.get(values, f.name, "values", int)
+            if value < 0:
+                raise doc.error(f"values.{f.name}", "must be >= 0")
+    rhythm = Rhythm(version=version, **kwargs)
+    if rhythm.recap_weekday > 6:
+        raise doc.error("values.recap_weekday", "must be 0 (Monday) to 6 (Sunday)")
+    if rhythm.work_start >= rhythm.work_end:
+        raise doc.error("values.work_end", "must be after work_start")
+    if rhythm.break_minutes < 15:
+        raise doc.error("values.break_minutes", "must be >= 15")
+    return rhythm
+
+
 def load_content(
     data_dir: Path | None = None, *, required_keys: Iterable[str] | None = None
 ) -> Content:
@@ -359,4 +391,5 @@ def load_content(
         policy_version=policy_version,
         zones=zones,
         common_zones=common_zones,
+        rhythm=load_rhythm(root),
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import time
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,24 @@ class Thresholds:
     progress_level: int = 3  # rebuild -> progress once any ladder reaches this level
     return_min_days: int = 28  # progress -> return no earlier than this after the episode began
     return_level: int = 5  # ... and once any ladder reaches this level
+
+
+@dataclass(frozen=True)
+class Rhythm:
+    """When the coach reaches out, from data/rhythm.toml (product choices, not clinical rules)."""
+
+    version: str
+    quiet_start: time = time(21, 0)  # quiet hours hold proactive messages other than the nudge
+    quiet_end: time = time(8, 0)
+    nudge_spread_seconds: int = 600  # people who share a nudge time are spread over this window
+    nudge_late_hours: int = 3  # a nudge later than this is skipped (and recorded), not sent
+    recap_weekday: int = 6  # Monday 0 … Sunday 6
+    recap_time: time = time(18, 0)
+    break_minutes: int = 60  # micro-breaks: every N minutes within working hours
+    break_backoff_after: int = 3  # ignored in a row before backing off
+    break_backoff_factor: int = 2  # the interval is multiplied by this when backing off
+    work_start: time = time(9, 0)
+    work_end: time = time(17, 0)
 
 
 @dataclass(frozen=True)
@@ -96,6 +115,7 @@ class Content:
     policy_version: str
     zones: frozenset[str] = field(default_factory=frozenset)  # valid IANA names
     common_zones: tuple[str, ...] = ()
+    rhythm: Rhythm = field(default_factory=lambda: Rhythm("default"))
 
     def text(self, language: str, key: str) -> str:
         catalogue = self.messages.get(language) or self.messages["en"]
