@@ -27,6 +27,8 @@ def _configure_logging(settings: Settings, *, quiet: bool) -> None:
     logging.getLogger("httpx").setLevel(logging.WARNING)
     logging.getLogger("apscheduler").setLevel(logging.WARNING)
     logging.getLogger("transitions").setLevel(logging.WARNING)  # a line per callback is noise
+    # At DEBUG python-telegram-bot logs whole updates, i.e. what people typed: never below INFO.
+    logging.getLogger("telegram").setLevel(max(level, logging.INFO))
 
 
 async def _build(settings: Settings):  # type: ignore[no-untyped-def]

@@ -49,6 +49,7 @@ K = keys(
     "not_paused",
 )
 
+AGAIN = "again"  # internal: asks the pending question again (after a reply could not be sent)
 COMMANDS = (
     "start",
     "checkin",
@@ -202,6 +203,11 @@ def _command(s: Session, name: str) -> None:
             s.reask()
         else:
             describe_plan(_view(s), todays_plan(s.facts, s.content, s.now))
+        return
+    if name == AGAIN:
+        if s.active is None:
+            s.say(K.idle)
+        s.reask()
         return
     if name not in COMMANDS:
         s.say(K.unknown_command, command=name[:32])

@@ -113,7 +113,7 @@ def build_application(
     app.add_handler(CallbackQueryHandler(conversation.button))
     app.add_handler(MessageHandler(only_messages & filters.TEXT, conversation.text))
     app.add_handler(MessageHandler(only_messages, conversation.other))
-    app.add_error_handler(ErrorHandler(coach))
+    app.add_error_handler(ErrorHandler(coach, sender))
     return app
 
 

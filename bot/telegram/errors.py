@@ -10,18 +10,25 @@ from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
 from bot.coach import Coach
-from bot.render import fill
+from bot.telegram.render import message_html
+from bot.telegram.sender import Sender, SendFailed
 from flows.catalogue import keys
+from flows.model import Event, EventKind, Reply
 
 log = logging.getLogger(__name__)
-K = keys("common", "error")
+K = keys("common", "error", "send_failed")
 
 
 class ErrorHandler:
-    """Logs first, then tells the person kindly; their data is untouched (the turn rolled back)."""
+    """Logs first, then tells the person kindly.
 
-    def __init__(self, coach: Coach) -> None:
+    A failed turn rolled back, so they are asked to send that again. A turn that was stored but
+    whose reply could not be sent is followed by the question in front of them, asked again.
+    """
+
+    def __init__(self, coach: Coach, sender: Sender) -> None:
         self.coach = coach
+        self.sender = sender
 
     async def __call__(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         error = context.error
@@ -31,8 +38,12 @@ class ErrorHandler:
         log.error("update %s failed: %s\n%s", where, type(error).__name__, stack)
         if not isinstance(update, Update) or update.effective_chat is None:
             return
-        text = fill(self.coach.content.text("en", K.error), {})
+        key = K.send_failed if isinstance(error, SendFailed) else K.error
+        text = message_html(self.coach.content, "en", Reply(key))
         try:
             await context.bot.send_message(update.effective_chat.id, text)
-        except TelegramError:
+            if isinstance(error, SendFailed):
+                again = await self.coach.handle(error.user_id, Event(EventKind.COMMAND, "again"))
+                await self.sender.send(error.chat_id, again)
+        except (TelegramError, SendFailed):
             pass  # cannot reach them right now; the log line above is what matters

@@ -42,7 +42,7 @@ def keyboard(content: Content, language: str, reply: Reply) -> InlineKeyboardMar
     """Inline buttons for a question: 0–10 in two rows, or the choices."""
     if reply.scale is not None:
         lo, hi = reply.scale.lo, reply.scale.hi
-        middle = (lo + hi + 1) // 2
+        middle = (lo + hi) // 2 + 1  # 0–5 on the first row, 6–10 on the second
         rows = [range(lo, middle), range(middle, hi + 1)]
         return InlineKeyboardMarkup(
             [

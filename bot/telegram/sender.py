@@ -9,12 +9,21 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import warnings
 from collections.abc import Awaitable, Callable, Collection
 from datetime import timedelta
 from typing import TypeVar
 
 from telegram import Bot, InlineKeyboardMarkup, Message
-from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
+from telegram.error import (
+    BadRequest,
+    Forbidden,
+    NetworkError,
+    RetryAfter,
+    TelegramError,
+    TimedOut,
+)
+from telegram.warnings import PTBDeprecationWarning
 
 from bot.coach import Coach, Said
 from bot.telegram.render import keyboard, message_html, split
@@ -28,6 +37,15 @@ class Blocked(Exception):
     """The person blocked the bot (HTTP 403)."""
 
 
+class SendFailed(Exception):
+    """Telegram kept refusing a message after the turn was stored; the person should be re-asked."""
+
+    def __init__(self, user_id: int, chat_id: int) -> None:
+        super().__init__(f"sending to a chat failed after retries (user {user_id})")
+        self.user_id = user_id
+        self.chat_id = chat_id
+
+
 async def call(make: Callable[[], Awaitable[T]], *, attempts: int = ATTEMPTS) -> T:
     """Calls the Bot API, waiting out 429s and retrying transient failures a few times."""
     for attempt in range(1, attempts + 1):
@@ -36,7 +54,10 @@ async def call(make: Callable[[], Awaitable[T]], *, attempts: int = ATTEMPTS) ->
         except Forbidden as error:
             raise Blocked from error
         except RetryAfter as error:
-            wait = error.retry_after
+            with warnings.catch_warnings():
+                # PTB 22 warns that retry_after will become a timedelta; both are handled here.
+                warnings.simplefilter("ignore", PTBDeprecationWarning)
+                wait = error.retry_after
             seconds = wait.total_seconds() if isinstance(wait, timedelta) else float(wait)
             if attempt == attempts:
                 raise
@@ -66,6 +87,8 @@ class Sender:
         except Blocked:
             log.info("a person blocked the bot; marking them blocked")
             await self.coach.set_blocked(said.user_id, True)
+        except TelegramError as error:
+            raise SendFailed(said.user_id, chat_id) from error
 
     async def _send_all(self, chat_id: int, said: Said) -> int | None:
         content = self.coach.content

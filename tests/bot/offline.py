@@ -78,7 +78,7 @@ class OfflineBotApi(BaseRequest):
         gate = self.gates[method] = asyncio.Event()
         return gate
 
-    async def do_request(
+    async def do_request(  # type: ignore[override]  # timeouts mean nothing offline
         self, url: str, method: str, request_data: RequestData | None = None, **_: Any
     ) -> tuple[int, bytes]:
         name = url.rsplit("/", 1)[-1]

@@ -1,0 +1,236 @@
+"""Benchmark: the whole Telegram update path against a bare python-telegram-bot echo bot.
+
+Run: .venv/bin/python bench/telegram.py [--updates N] [--users U] [--batch B] [--rate R]
+
+Ours: PTB Application.process_update (through its update processor) + handlers + flows + SQLite
++ replies, for typed check-in answers of many people round-robin. The echo bot: an Application
+with one MessageHandler replying with the same text. Both talk to the same in-memory fake Bot API
+(no parsing, no network), get the same pre-built updates, and run them in concurrent batches as
+PTB does with concurrent updates. A second, paced phase sends at a fixed rate to measure latency.
+Prints figures and ratios (never asserted in tests).
+Targets (DESIGN §8): >= 1,000 updates/s on 2 cores with SQLite; within 3x of the echo bot
+(ratio ours / echo >= 1/3); p99 handler latency <= 50 ms at 200 updates/s.
+"""
+
+# ruff: noqa: E402 — sys.path must drop this folder before "telegram" is imported (see below)
+from __future__ import annotations
+
+import argparse
+import asyncio
+import itertools
+import json
+import os
+import statistics
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+# Run as a script, this file's folder comes first on sys.path and "telegram" would be this file.
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
+
+from pydantic import SecretStr
+from telegram import Update
+from telegram.ext import Application, ApplicationBuilder, ContextTypes, MessageHandler, filters
+from telegram.request import BaseRequest, RequestData
+
+from bot.coach import Coach
+from bot.content import load_content
+from bot.settings import Settings
+from bot.storage import make_engine, session_factory, upgrade
+from bot.telegram.app import build_application
+from bot.telegram.handlers import external_id
+from flows.model import Event, EventKind
+
+TOKEN = "123456:BENCH"
+ME = {"id": 123456, "is_bot": True, "first_name": "bench", "username": "bench_bot"}
+ONBOARDING = ["go_on", "agree", "yes", *["no"] * 11, "2weeks", "6", "5", "4", "0"]
+ONBOARDING += ["suggested", "Europe/London", "08:00", "later"]
+# One check-in on the bending ladder, typed: choose it (2), pain before, expected pain,
+# confidence, then "not today" (2) — skipped, so the next /checkin starts afresh.
+CYCLE = ["/checkin", "2", "2", "3", "6", "2"]
+CONTENT = load_content()
+REASKS = [CONTENT.text("en", key)[:24] for key in ("common.not_a_choice", "common.not_a_score")]
+App = Application[Any, Any, Any, Any, Any, Any]
+
+
+class FakeBotApi(BaseRequest):
+    """Answers sendMessage and edits with a Telegram-shaped message; everything else with True."""
+
+    def __init__(self) -> None:
+        self.ids = itertools.count(1)
+        self.counts: Counter[str] = Counter()
+        self.texts: Counter[str] = Counter()  # by the first words, to spot re-asks
+
+    async def initialize(self) -> None:
+        """Nothing to open."""
+
+    async def shutdown(self) -> None:
+        """Nothing to close."""
+
+    @property
+    def read_timeout(self) -> float | None:
+        return 1.0
+
+    async def do_request(  # type: ignore[override]  # timeouts mean nothing offline
+        self, url: str, method: str, request_data: RequestData | None = None, **_: Any
+    ) -> tuple[int, bytes]:
+        name = url.rsplit("/", 1)[-1]
+        self.counts[name] += 1
+        params = request_data.parameters if request_data else {}
+        if name == "sendMessage":
+            self.texts[str(params["text"])[:24]] += 1
+        result: Any = True
+        if name == "getMe":
+            result = ME
+        elif name in ("sendMessage", "editMessageText", "editMessageReplyMarkup"):
+            result = {
+                "message_id": params.get("message_id") or next(self.ids),
+                "date": 1_790_000_000,
+                "chat": {"id": params["chat_id"], "type": "private"},
+                "from": ME,
+                "text": params.get("text", "…"),
+            }
+        return 200, json.dumps({"ok": True, "result": result}).encode()
+
+
+def message(update_id: int, user_id: int, text: str) -> dict[str, Any]:
+    person = {"id": user_id, "is_bot": False, "first_name": "Ann", "language_code": "en"}
+    body: dict[str, Any] = {
+        "message_id": update_id,
+        "date": 1_790_000_000,
+        "chat": {"id": user_id, "type": "private"},
+        "from": person,
+        "text": text,
+    }
+    if text.startswith("/"):
+        body["entities"] = [{"type": "bot_command", "offset": 0, "length": len(text)}]
+    return {"update_id": update_id, "message": body}
+
+
+def stream(users: int, count: int, first_update: int, start: int) -> list[dict[str, Any]]:
+    """`count` updates, people taking turns; each person goes through CYCLE from `start`."""
+    out = []
+    for i in range(count):
+        user, turn = 1 + i % users, start + i // users
+        out.append(message(first_update + i, user, CYCLE[turn % len(CYCLE)]))
+    return out
+
+
+async def run_batches(app: App, updates: list[Update], batch: int) -> tuple[float, list[float]]:
+    """Seconds for all updates, and each update's latency, in concurrent batches."""
+    latencies: list[float] = []
+    process = app.update_processor.process_update
+
+    async def one(update: Update) -> None:
+        began = time.perf_counter()
+        await process(update, app.process_update(update))
+        latencies.append(time.perf_counter() - began)
+
+    began = time.perf_counter()
+    for i in range(0, len(updates), batch):
+        await asyncio.gather(*(one(u) for u in updates[i : i + batch]))
+    return time.perf_counter() - began, latencies
+
+
+async def run_paced(app: App, updates: list[Update], rate: float) -> list[float]:
+    """Each update's latency when they arrive at `rate` per second (open loop)."""
+    latencies: list[float] = []
+    loop = asyncio.get_running_loop()
+    process = app.update_processor.process_update
+
+    async def one(update: Update, at: float) -> None:
+        await asyncio.sleep(max(0.0, at - loop.time()))
+        began = time.perf_counter()
+        await process(update, app.process_update(update))
+        latencies.append(time.perf_counter() - began)
+
+    start = loop.time()
+    await asyncio.gather(*(one(u, start + i / rate) for i, u in enumerate(updates)))
+    return latencies
+
+
+async def onboard(coach: Coach, users: int) -> None:
+    for user_id in range(1, users + 1):
+        person = await coach.user(external_id(user_id), user_id)
+        await coach.handle(person, Event(EventKind.COMMAND, name="start"))
+        for value in ONBOARDING:
+            await coach.handle(person, Event(EventKind.ANSWER, value=value))
+
+
+def echo_app(api: FakeBotApi) -> App:
+    async def echo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        assert update.message is not None and update.message.text is not None
+        await update.message.reply_text(update.message.text)
+
+    app = ApplicationBuilder().token(TOKEN).request(api).concurrent_updates(256).build()
+    app.add_handler(MessageHandler(filters.TEXT, echo))
+    return app
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1e3:.1f} ms"
+
+
+async def main(n: int, users: int, batch: int, rate: float, paced_seconds: float) -> None:
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    print(f"{n} updates, {users} people round-robin, batches of {batch}, {cpus} CPUs")
+    paced = int(rate * paced_seconds)
+    with tempfile.TemporaryDirectory() as folder:
+        url = f"sqlite+aiosqlite:///{folder}/bench.db"
+        await upgrade(url)
+        engine = make_engine(url)
+        coach = Coach(session_factory(engine), CONTENT)
+        await onboard(coach, users)
+        ours_api, echo_api = FakeBotApi(), FakeBotApi()
+        ours = build_application(
+            Settings(TELEGRAM_BOT_TOKEN=SecretStr(TOKEN)), coach, request=ours_api
+        )
+        echo = echo_app(echo_api)
+        warm, per_user = len(CYCLE), -(-n // users)
+        n = per_user * users  # every person gets the same number of timed updates
+        data = stream(users, users * warm, 1, 0)
+        data += stream(users, n, len(data) + 1, warm)
+        data += stream(users, paced, len(data) + 1, warm + per_user)
+        async with ours, echo:
+            mine = [Update.de_json(d, ours.bot) for d in data]
+            theirs = [Update.de_json(d, echo.bot) for d in data]
+            w, t = users * warm, users * warm + n
+            await run_batches(ours, mine[:w], batch)  # warm-up: caches, first inserts
+            await run_batches(echo, theirs[:w], batch)
+            ours_s, ours_lat = await run_batches(ours, mine[w:t], batch)
+            echo_s, _ = await run_batches(echo, theirs[w:t], batch)
+            paced_lat = await run_paced(ours, mine[t:], rate)
+        await engine.dispose()
+    ours_rate, echo_rate = n / ours_s, n / echo_s
+    q = statistics.quantiles(ours_lat, n=100)
+    p = statistics.quantiles(paced_lat, n=100)
+    sends = ours_api.counts.get("sendMessage", 0)
+    ratio = ours_rate / echo_rate
+    print(f"echo bot (PTB only)       {echo_rate:9,.0f} updates/s")
+    print(
+        f"ours (PTB+flows+SQLite)   {ours_rate:9,.0f} updates/s   "
+        f"target >= 1,000: {ours_rate >= 1000}"
+    )
+    print(f"ratio ours / echo         {ratio:9.3f}       target >= 1/3: {ratio >= 1 / 3}")
+    print(f"ours, saturated: latency p50 {ms(q[49])}, p99 {ms(q[98])} (batches of {batch})")
+    print(
+        f"ours, paced at {rate:.0f}/s ({paced} updates): latency p50 {ms(p[49])}, "
+        f"p99 {ms(p[98])}   target p99 <= 50 ms: {p[98] <= 0.05}"
+    )
+    reasks = sum(ours_api.texts[t] for t in REASKS)
+    print(f"Bot API calls by ours: {dict(sorted(ours_api.counts.items()))}")
+    print(f"re-asks among {sends} messages (should be 0: every answer fits): {reasks}")
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--updates", type=int, default=2000)
+    parser.add_argument("--users", type=int, default=200)
+    parser.add_argument("--batch", type=int, default=200)
+    parser.add_argument("--rate", type=float, default=200.0)
+    parser.add_argument("--paced-seconds", type=float, default=3.0)
+    args = parser.parse_args()
+    asyncio.run(main(args.updates, args.users, args.batch, args.rate, args.paced_seconds))
