@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import logging
 
-from telegram import Message, Update
+from telegram import Message, MessageEntity, Update
 from telegram.constants import ParseMode
 from telegram.error import BadRequest
 from telegram.ext import ContextTypes
@@ -23,6 +23,20 @@ Context = ContextTypes.DEFAULT_TYPE
 def external_id(user_id: int) -> str:
     """How a Telegram user is known in storage (no name, no username)."""
     return f"tg:{user_id}"
+
+
+def command_name(message: Message) -> str:
+    """The command Telegram marked at the start of the message ("/help, please" is /help)."""
+    text = message.text or ""
+    length = next(
+        (
+            e.length
+            for e in message.entities
+            if e.type == MessageEntity.BOT_COMMAND and e.offset == 0
+        ),
+        len(text.split()[0]) if text.split() else 1,
+    )
+    return text[1:length].split("@", 1)[0].lower()
 
 
 class ConversationHandlers:
@@ -52,7 +66,7 @@ class ConversationHandlers:
         message = update.effective_message
         if message is None or not message.text:
             return
-        name = message.text.split()[0][1:].split("@", 1)[0].lower()
+        name = command_name(message)
         said = await self._run(update, Event(EventKind.COMMAND, name=name))
         if said is not None and not said.duplicate:
             await self.sender.send(message.chat_id, said)

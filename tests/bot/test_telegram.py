@@ -371,7 +371,6 @@ async def test_an_echoed_command_is_escaped(sessions: Sessions) -> None:
     assert texts[0] == text("common.unknown_command", command="x<b>")
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: handlers.command reads the name from text.split()")
 @sqlite_only
 async def test_a_command_followed_by_punctuation_is_that_command(sessions: Sessions) -> None:
     """ "/help, please": Telegram marks "/help" as the command, so the help is shown."""
