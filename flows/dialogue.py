@@ -25,6 +25,7 @@ from flows.model import (
     Reply,
 )
 from flows.plan import describe_plan, describe_progress, todays_plan
+from flows.recap import say_recap
 
 FLOWS: dict[str, FlowSpec] = {
     f.name: f for f in (onboarding.FLOW, checkin.FLOW, morning.FLOW, safety.FLOW, settings.FLOW)
@@ -56,6 +57,7 @@ COMMANDS = (
     "plan",
     "progress",
     "morning",
+    "recap",
     "settings",
     "pause",
     "resume",
@@ -230,6 +232,9 @@ def _command(s: Session, name: str) -> None:
         s.reask()
     elif name == "progress":
         describe_progress(_view(s))
+        s.reask()
+    elif name == "recap":
+        say_recap(_view(s))
         s.reask()
     elif name == "checkin":
         _new_frame(s, _checkin_frame(s))

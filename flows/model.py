@@ -200,6 +200,25 @@ class Scale:
 
 
 @dataclass(frozen=True)
+class Series:
+    """One line of a chart: a catalogue key naming it and a value per day (None: no data)."""
+
+    label: str
+    values: tuple[float | None, ...]
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A small line chart the shell draws as a picture (the weekly recap's pain trend)."""
+
+    title: str  # catalogue key
+    days: tuple[str, ...]  # one label per point, e.g. "Mon"
+    series: tuple[Series, ...]
+    low: float = 0
+    high: float = 10
+
+
+@dataclass(frozen=True)
 class Reply:
     """One message: a catalogue key with parameters, and what the person can answer."""
 
@@ -208,6 +227,7 @@ class Reply:
     choices: tuple[Choice, ...] = ()
     scale: Scale | None = None
     step: int | None = None  # set on questions: buttons carry it back
+    chart: Chart | None = None  # sent as a picture, with the text as its caption
 
 
 # --------------------------------------------------------------------------- effects

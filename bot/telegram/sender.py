@@ -25,12 +25,14 @@ from telegram.error import (
 )
 from telegram.warnings import PTBDeprecationWarning
 
+from bot.chart import png_async
 from bot.coach import Coach, Said
 from bot.telegram.render import keyboard, message_html, split
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 ATTEMPTS = 4
+CAPTION_LIMIT = 1024  # Telegram's limit for a photo caption
 
 
 class Blocked(Exception):
@@ -95,6 +97,11 @@ class Sender:
         prompt: int | None = None
         for reply in said.replies:
             markup = keyboard(content, said.language, reply)
+            if reply.chart is not None:
+                picture = await png_async(reply.chart, content, said.language)
+                caption = message_html(content, said.language, reply)[:CAPTION_LIMIT]
+                await self._photo(chat_id, picture, caption)
+                continue
             parts = split(message_html(content, said.language, reply))
             for part in parts[:-1]:
                 await self._send(chat_id, part, None)
@@ -105,6 +112,9 @@ class Sender:
 
     async def _send(self, chat_id: int, text: str, markup: InlineKeyboardMarkup | None) -> Message:
         return await call(lambda: self.bot.send_message(chat_id, text, reply_markup=markup))
+
+    async def _photo(self, chat_id: int, picture: bytes, caption: str) -> Message:
+        return await call(lambda: self.bot.send_photo(chat_id, picture, caption=caption))
 
     async def retire(self, chat_id: int, message_id: int) -> None:
         """Removes the buttons from an earlier question (it has passed)."""

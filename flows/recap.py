@@ -1,0 +1,185 @@
+"""The weekly recap: this week against last, in a few lines and drawn as a chart."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from statistics import fmean
+from typing import Any
+
+from flows.catalogue import keys
+from flows.engine import Turn
+from flows.model import ActivityKind, Chart, Checkin, CheckinStatus, Light, Reply, Series
+from flows.plan import local_today, todays_plan
+
+K = keys(
+    "recap",
+    "header",
+    "empty",
+    "counts",
+    "trend",
+    "trend_first",
+    "moves",
+    "no_moves",
+    "evidence",
+    "no_evidence",
+    "phase",
+    "chart_title",
+    "before",
+    "during",
+    "after",
+)
+FOCUS = keys("focus", "settle", "rebuild", "progress", "return")
+DAYS = keys("day", "mon", "tue", "wed", "thu", "fri", "sat", "sun")
+DAY_KEYS = (DAYS.mon, DAYS.tue, DAYS.wed, DAYS.thu, DAYS.fri, DAYS.sat, DAYS.sun)
+
+
+def _mean(values: Sequence[int | None]) -> float | None:
+    present = [v for v in values if v is not None]
+    return round(fmean(present), 1) if present else None
+
+
+@dataclass(frozen=True)
+class Week:
+    """The numbers of one recap: the 7 local days ending `end`, and the 7 before them."""
+
+    start: date
+    end: date
+    done: tuple[Checkin, ...]
+    skipped: int
+    before: tuple[float | None, float | None, float | None]  # this week: before, during, after
+    last: tuple[float | None, float | None, float | None]  # the week before
+    lights: dict[Light, int]
+    moves: tuple[tuple[str, int, int], ...]  # (movement, first level, level after)
+    evidence: tuple[Checkin, ...]  # exposure steps where the predicted pain was higher than it was
+
+
+def _day(turn: Turn, checkin: Checkin) -> date:
+    return local_today(turn.facts, checkin.done_at or checkin.created_at)
+
+
+def week(turn: Turn) -> Week:
+    """Collects this week's numbers from the facts."""
+    end = local_today(turn.facts, turn.now)
+    start = end - timedelta(days=6)
+    this = [c for c in turn.facts.checkins if start <= _day(turn, c) <= end]
+    prior = [c for c in turn.facts.checkins if start - timedelta(days=7) <= _day(turn, c) < start]
+    done = tuple(c for c in this if c.during is not None)
+    before_week = [c for c in prior if c.during is not None]
+
+    def means(cs: Sequence[Checkin]) -> tuple[float | None, float | None, float | None]:
+        return (
+            _mean([c.baseline for c in cs]),
+            _mean([c.during for c in cs]),
+            _mean([c.a1 for c in cs]),
+        )
+
+    lights = {light: 0 for light in (Light.GREEN, Light.AMBER, Light.RED)}
+    for c in done:
+        if c.light in lights:
+            lights[c.light] += 1
+    moves: dict[str, tuple[int, int]] = {}
+    for c in done:
+        if c.kind is ActivityKind.EXPOSURE and c.level is not None and c.level_after is not None:
+            first = moves.get(c.activity, (c.level, c.level))[0]
+            moves[c.activity] = (first, c.level_after)
+    evidence = tuple(
+        c
+        for c in done
+        if c.kind is ActivityKind.EXPOSURE
+        and c.expected is not None
+        and c.expected > (c.during or 0)
+    )
+    return Week(
+        start=start,
+        end=end,
+        done=done,
+        skipped=sum(1 for c in this if c.status is CheckinStatus.SKIPPED),
+        before=means(done),
+        last=means(before_week),
+        lights=lights,
+        moves=tuple((m, a, b) for m, (a, b) in moves.items()),
+        evidence=evidence,
+    )
+
+
+def _shown(value: float | None) -> str:
+    return "–" if value is None else f"{value:g}"
+
+
+def chart(turn: Turn, w: Week) -> Chart:
+    """Mean pain before, during and an hour after, day by day."""
+    days = [w.start + timedelta(days=i) for i in range(7)]
+    rows = []
+    for label, pick in ((K.before, 0), (K.during, 1), (K.after, 2)):
+        values = []
+        for day in days:
+            on_day = [c for c in w.done if _day(turn, c) == day]
+            numbers = [(c.baseline, c.during, c.a1)[pick] for c in on_day]
+            values.append(_mean(numbers))
+        rows.append(Series(label, tuple(values)))
+    return Chart(K.chart_title, tuple(DAY_KEYS[d.weekday()] for d in days), tuple(rows))
+
+
+def say_recap(turn: Turn) -> None:
+    """Says the recap of the week ending today, with its chart; a kind note for an empty week."""
+    w = week(turn)
+    dates: dict[str, Any] = {"start": w.start.strftime("%d %b"), "end": w.end.strftime("%d %b")}
+    if not w.done and not w.skipped:
+        turn.say(K.empty, **dates)
+        return
+    turn.replies.append(
+        Reply(
+            K.header,
+            {**dates, "done": len(w.done), "skipped": w.skipped},
+            chart=chart(turn, w) if w.done else None,
+        )
+    )
+    turn.say(
+        K.counts,
+        green=w.lights[Light.GREEN],
+        amber=w.lights[Light.AMBER],
+        red=w.lights[Light.RED],
+    )
+    numbers: dict[str, Any] = {
+        "before": _shown(w.before[0]),
+        "during": _shown(w.before[1]),
+        "after": _shown(w.before[2]),
+        "last_before": _shown(w.last[0]),
+        "last_during": _shown(w.last[1]),
+        "last_after": _shown(w.last[2]),
+    }
+    if w.done:
+        turn.say(K.trend if any(v is not None for v in w.last) else K.trend_first, **numbers)
+    ladders = turn.content.ladders
+    if w.moves:
+        lines = [f"{ladders[m].name}: {a} → {b}" for m, a, b in w.moves if m in ladders]
+        turn.say(K.moves, lines="\n".join(lines))
+    else:
+        turn.say(K.no_moves)
+    if w.evidence:
+        lines = [
+            turn.text(
+                "recap.evidence_line",
+                movement=ladders[c.activity].name if c.activity in ladders else c.activity,
+                expected=c.expected,
+                during=c.during,
+            )
+            for c in w.evidence
+        ]
+        turn.say(K.evidence, lines="\n".join(lines))
+    else:
+        turn.say(K.no_evidence)
+    phase = turn.profile.phase.value
+    turn.say(K.phase, phase=turn.text(f"phase.{phase}"))
+    plan = todays_plan(turn.facts, turn.content, turn.now)
+    focus = (
+        ladders[plan.activity].name
+        if plan.activity in ladders
+        else turn.content.exercises[plan.activity].name
+    )
+    turn.say(f"focus.{phase}", focus=focus)
+
+
+keys("recap", "evidence_line")
