@@ -7,14 +7,16 @@ re-asked (or suspended and resumed later); scheduled follow-ups interrupt polite
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
-from flows import checkin, morning, onboarding, safety, settings
+from flows import checkin, morning, onboarding, outreach, safety, settings
 from flows.catalogue import keys
 from flows.content import Content
 from flows.engine import END, FlowSpec, Turn, enter, run_answer
 from flows.model import (
+    CancelKind,
     Conversation,
     Effect,
     Event,
@@ -23,12 +25,22 @@ from flows.model import (
     Frame,
     Outcome,
     Reply,
+    Schedule,
 )
 from flows.plan import describe_plan, describe_progress, todays_plan
 from flows.recap import say_recap
+from flows.rhythm import after_quiet_hours
 
 FLOWS: dict[str, FlowSpec] = {
-    f.name: f for f in (onboarding.FLOW, checkin.FLOW, morning.FLOW, safety.FLOW, settings.FLOW)
+    f.name: f
+    for f in (
+        onboarding.FLOW,
+        checkin.FLOW,
+        morning.FLOW,
+        safety.FLOW,
+        settings.FLOW,
+        outreach.FLOW,
+    )
 }
 
 K = keys(
@@ -139,6 +151,10 @@ def turn(
 ) -> Outcome:
     """Handles one event for one person and says what to store, send and schedule."""
     s = Session(facts, content, now, conversation.active, conversation.suspended, conversation.step)
+    if event.kind is EventKind.DUE and event.name in CHAINS:
+        _next_in_chain(s, event)  # the chain goes on whatever this one does: hold, pause, lateness
+        if facts.profile.safety_hold is not None or event.payload.get("late"):
+            return s.outcome()
     if facts.profile.safety_hold is not None and (s.active is None or s.active.flow != "safety"):
         # Red flags win: whatever was going on waits behind the hold, which is asked now.
         resume = s.active
@@ -254,6 +270,9 @@ def _pause(s: Session, *, paused: bool) -> None:
         view = _view(s)
         view.save_profile(paused=paused)
         s.absorb(view)
+        if not paused:
+            restart = outreach.micro_break(view.profile, s.content, s.now)
+            s.effects.extend([CancelKind(outreach.BREAK), *([restart] if restart else [])])
         s.say(K.paused if paused else K.resumed)
     s.reask()
 
@@ -304,6 +323,55 @@ def _due(s: Session, event: Event) -> None:
         already = s.active is not None and s.active.flow == "morning"
         if not already:
             s.interrupt(Frame("morning", "waking"))
+    elif event.name == "recap" and profile.onboarded_at:
+        if outreach.held_by_quiet_hours(profile, s.content, s.now):
+            _after_quiet_hours(s, event)
+        else:
+            say_recap(_view(s))
+    elif event.name == "break" and profile.micro_breaks and _free_for_a_break(s):
+        s.active = None  # an offer left unanswered is replaced (and counted as ignored)
+        exercise = outreach.pick_exercise(_view(s), s.now)
+        s.start(Frame("break", "offer", {"exercise": exercise}))
+
+
+def _free_for_a_break(s: Session) -> bool:
+    """A break never interrupts a dialogue; it only replaces an unanswered break offer."""
+    return s.active is None or s.active.flow == "break"
+
+
+CHAINS = {
+    outreach.NUDGE: outreach.nudge,
+    outreach.RECAP: outreach.recap,
+    outreach.BREAK: outreach.micro_break,
+}
+
+
+def _next_in_chain(s: Session, event: Event) -> None:
+    """Schedules the next nudge / recap / micro-break after the one now due."""
+    if event.payload.get("once"):
+        return  # a held-over one-off: its chain was continued when it was first due
+    profile = s.facts.profile
+    if event.name == outreach.BREAK:
+        if profile.paused or not profile.micro_breaks:
+            return  # the chain stops; /resume or switching breaks on starts it again
+        if s.active is not None and s.active.flow == "break":
+            ignored = outreach.count_ignored(profile)
+            s.effects.append(ignored)
+            s.facts = replace(s.facts, profile=ignored.profile)
+            profile = ignored.profile
+    at = datetime.fromisoformat(str(event.payload.get("at", s.now.isoformat())))
+    following = CHAINS[event.name](profile, s.content, max(s.now, at))
+    if following is not None:
+        s.effects.append(following)
+
+
+def _after_quiet_hours(s: Session, event: Event) -> None:
+    """Holds a proactive message until the person's quiet hours end (one-off, no chain)."""
+    rhythm = s.content.rhythm
+    zone = ZoneInfo(s.facts.profile.tz or "UTC")
+    due = after_quiet_hours(zone, s.now, rhythm.quiet_start, rhythm.quiet_end)
+    key = f"{event.name}:{s.facts.profile.user_id}:{due.date().isoformat()}:held"
+    s.effects.append(Schedule(event.name, due, key, {"at": due.isoformat(), "once": True}))
 
 
 def _view(s: Session) -> Turn:

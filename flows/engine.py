@@ -33,7 +33,15 @@ from flows.model import (
 
 END = "end"
 
-K = keys("common", "not_a_choice", "not_a_score", "invalid_time", "invalid_zone", "invalid_days")
+K = keys(
+    "common",
+    "not_a_choice",
+    "not_a_score",
+    "invalid_time",
+    "invalid_zone",
+    "invalid_days",
+    "invalid_slot",
+)
 LATER = keys("common", "later")
 
 
@@ -122,9 +130,9 @@ class Turn:
 
     # -- saying things
 
-    def say(self, key: str, choices: Sequence[Choice] = (), **params: Any) -> None:
-        """Adds a message (with optional buttons) to this turn's replies."""
-        self.replies.append(Reply(key=key, params=params, choices=tuple(choices)))
+    def say(self, key: str, /, **params: Any) -> None:
+        """Adds a message to this turn's replies (questions go through `ask`)."""
+        self.replies.append(Reply(key=key, params=params))
 
     def text(self, key: str, **params: Any) -> str:
         """Renders a catalogue entry to use inside another message."""

@@ -82,6 +82,9 @@ class Profile:
     portfolio: tuple[str, ...] = ()  # exercise ids, one per purpose
     phase: Phase = Phase.SETTLE
     paused: bool = False
+    recap_slot: str | None = None  # "<weekday 0-6> HH:MM"; None: the default from data/rhythm.toml
+    micro_breaks: bool = False
+    breaks_ignored: int = 0
     safety_hold: SafetyHold | None = None
     safety_hold_at: datetime | None = None
     assessed_at: datetime | None = None
@@ -269,13 +272,27 @@ class Cancel:
 
 
 @dataclass(frozen=True)
+class CancelKind:
+    """Cancels every pending due event of one kind for this person (e.g. all nudges)."""
+
+    kind: str
+
+
+@dataclass(frozen=True)
 class RecordRedFlags:
     answers: tuple[tuple[str, Answer3], ...]  # (question id, answer)
     context: str  # "onboarding", "weekly", "after_red"
 
 
 Effect: TypeAlias = (
-    SaveProfile | SaveCheckin | SetLevel | SaveMorning | Schedule | Cancel | RecordRedFlags
+    SaveProfile
+    | SaveCheckin
+    | SetLevel
+    | SaveMorning
+    | Schedule
+    | Cancel
+    | CancelKind
+    | RecordRedFlags
 )
 
 

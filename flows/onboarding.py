@@ -23,6 +23,7 @@ from flows.model import (
     Scale,
     SetLevel,
 )
+from flows.outreach import all_chains
 from flows.parse import days_ago, time_of_day, zone
 from flows.plan import describe_plan, todays_plan
 
@@ -194,6 +195,7 @@ class Onboarding(Turn):
             portfolio=tuple(self.ctx.get("portfolio", ())),
             onboarded_at=self.now,
         )
+        self.effects.extend(all_chains(self.profile, self.content, self.now))
         feared = [m for m in self.content.ladders if fears.get(m, 0) > 0]
         for movement in feared:
             if movement not in self.facts.levels:

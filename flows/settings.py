@@ -5,13 +5,30 @@ from __future__ import annotations
 from datetime import time
 from typing import Any
 
-from flows.catalogue import keys
-from flows.engine import Ask, FlowSpec, Turn, on_answer
-from flows.model import Choice
+from flows.catalogue import declare, keys
+from flows.engine import Ask, FlowSpec, Invalid, Turn, on_answer
+from flows.engine import K as K_INVALID
+from flows.model import CancelKind, Choice
 from flows.onboarding import NUDGE_TIMES, parse_time, parse_zone
+from flows.outreach import BREAK, all_chains, micro_break, recap_slot
+from flows.parse import time_of_day
 
-K = keys("settings", "menu", "tz", "nudge_time", "saved_tz", "saved_time", "unchanged")
-C = keys("choice", "change_tz", "change_time", "keep")
+K = keys(
+    "settings",
+    "menu",
+    "tz",
+    "nudge_time",
+    "recap",
+    "saved_tz",
+    "saved_time",
+    "saved_recap",
+    "breaks_on",
+    "breaks_off",
+    "unchanged",
+)
+C = keys("choice", "change_tz", "change_time", "change_recap", "toggle_breaks", "keep")
+RECAP_SLOTS = ("6 18:00", "6 10:00", "5 17:00", "0 08:30")
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 class SettingsTurn(Turn):
@@ -23,34 +40,86 @@ class SettingsTurn(Turn):
     def wants_time(self) -> bool:
         return bool(self.value == "time")
 
+    def wants_recap(self) -> bool:
+        return bool(self.value == "recap")
+
+    def wants_breaks(self) -> bool:
+        return bool(self.value == "breaks")
+
+    def toggle_breaks(self) -> None:
+        on = not self.profile.micro_breaks
+        self.save_profile(micro_breaks=on, breaks_ignored=0)
+        self.effects.append(CancelKind(BREAK))
+        following = micro_break(self.profile, self.content, self.now)
+        if following is not None:
+            self.effects.append(following)
+        r = self.content.rhythm
+        hours = {"start": r.work_start.strftime("%H:%M"), "end": r.work_end.strftime("%H:%M")}
+        self.say(K.breaks_on if on else K.breaks_off, minutes=r.break_minutes, **hours)
+
+    def save_recap(self) -> None:
+        self.save_profile(recap_slot=str(self.value))
+        self.rechain()
+        self.say(K.saved_recap, slot=slot_label(str(self.value)))
+
+    def rechain(self) -> None:
+        """Recomputes every pending nudge, recap and break for the new settings."""
+        self.effects.extend(all_chains(self.profile, self.content, self.now))
+
     def unchanged(self) -> None:
         self.say(K.unchanged)
 
     def save_tz(self) -> None:
         self.save_profile(tz=str(self.value))
+        self.rechain()
         self.say(K.saved_tz, tz=self.value)
 
     def save_time(self) -> None:
         hour, minute = (int(x) for x in str(self.value).split(":"))
         self.save_profile(nudge_time=time(hour, minute))
+        self.rechain()
         self.say(K.saved_time, time=self.value)
+
+
+def slot_label(slot: str) -> str:
+    day, _, at = slot.partition(" ")
+    return f"{WEEKDAYS[int(day)]} {at}"
 
 
 def menu_params(turn: Turn) -> dict[str, Any]:
     nudge = turn.profile.nudge_time
+    weekday, at = recap_slot(turn.profile, turn.content)
+    breaks = "breaks_state_on" if turn.profile.micro_breaks else "breaks_state_off"
     return {
         "tz": turn.profile.tz or "UTC",
         "time": nudge.strftime("%H:%M") if nudge else "–",
+        "recap": slot_label(f"{weekday} {at.strftime('%H:%M')}"),
+        "breaks": turn.text(f"settings.{breaks}"),
     }
 
 
-STATES = ("menu", "tz", "nudge_time")
+def parse_slot(turn: Turn, text: str) -> Any:
+    """Reads "Sunday 18:00", "sun 6pm" as a recap slot "<weekday> HH:MM"."""
+    day, _, rest = text.strip().partition(" ")
+    matches = [
+        i for i, name in enumerate(WEEKDAYS) if day and name.lower().startswith(day.lower()[:3])
+    ]
+    at = time_of_day(rest)
+    if len(matches) != 1 or at is None:
+        return Invalid(K_INVALID.invalid_slot)
+    return f"{matches[0]} {at.strftime('%H:%M')}"
+
+
+STATES = ("menu", "tz", "nudge_time", "recap")
 TRANSITIONS: tuple[dict[str, Any], ...] = (
     on_answer("menu", "tz", when="wants_tz"),
     on_answer("menu", "nudge_time", when="wants_time"),
+    on_answer("menu", "recap", when="wants_recap"),
+    on_answer("menu", "end", when="wants_breaks", then="toggle_breaks"),
     on_answer("menu", "end", then="unchanged"),
     on_answer("tz", "end", then="save_tz"),
     on_answer("nudge_time", "end", then="save_time"),
+    on_answer("recap", "end", then="save_recap"),
 )
 ASKS: dict[str, Ask] = {
     "menu": Ask(
@@ -59,8 +128,15 @@ ASKS: dict[str, Ask] = {
         choices=lambda t: (
             Choice("tz", C.change_tz),
             Choice("time", C.change_time),
+            Choice("recap", C.change_recap),
+            Choice("breaks", C.toggle_breaks),
             Choice("keep", C.keep),
         ),
+    ),
+    "recap": Ask(
+        K.recap,
+        choices=lambda t: tuple(Choice(x, slot_label(x), literal=True) for x in RECAP_SLOTS),
+        parse=parse_slot,
     ),
     "tz": Ask(
         K.tz,
@@ -73,5 +149,7 @@ ASKS: dict[str, Ask] = {
         parse=parse_time,
     ),
 }
+
+declare("settings.breaks_state_on", "settings.breaks_state_off")
 
 FLOW = FlowSpec("settings", SettingsTurn, STATES, TRANSITIONS, ASKS)

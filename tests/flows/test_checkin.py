@@ -119,7 +119,7 @@ def test_the_one_hour_followup_is_scheduled_after_the_activity() -> None:
         DONE,
         None,
     )
-    assert list(chat.due.values()) == [
+    assert list(chat.followups.values()) == [
         Schedule(
             "followup",
             DONE + timedelta(hours=1),
@@ -251,7 +251,7 @@ def test_peak_pain_of_6_is_red_at_once_without_a_followup() -> None:
     assert keys_of(replies)[-1] == "checkin.confidence_after"
     assert not any(isinstance(e, Schedule) for e in effects(chat))
     assert keys_of(chat.say("5")) == ["advice.confidence"]
-    assert chat.due == {}
+    assert chat.followups == {}
 
 
 def test_red_during_steps_back_one_level_and_remembers_where_to_return() -> None:
@@ -398,7 +398,7 @@ def test_not_today_is_recorded_without_follow_up_or_level_change() -> None:
     assert last(chat).status is CheckinStatus.SKIPPED
     assert last(chat).light is None
     assert not any(isinstance(e, Schedule | SetLevel) for e in effects(chat))
-    assert chat.due == {}
+    assert chat.followups == {}
     assert level(chat) == (2, None)
     assert chat.state is None
 
@@ -436,7 +436,7 @@ def test_answering_the_followup_early_cancels_it() -> None:
     replies = chat.say("2")
     ci = last(chat)
     assert Cancel(f"followup:1:{ci.no}:a1") in effects(chat)
-    assert chat.due == {}
+    assert chat.followups == {}
     assert ci.a1 == 2
     assert ci.a1_at == START + timedelta(minutes=20)
     assert "advice.green" in keys_of(replies)
@@ -467,7 +467,7 @@ def test_starting_a_new_checkin_leaves_the_pending_one_waiting() -> None:
         CheckinStatus.AWAITING_A1,
         CheckinStatus.OPEN,
     ]
-    assert len(chat.due) == 1
+    assert len(chat.followups) == 1
 
 
 def test_answering_early_while_awaiting_a2_asks_the_two_hour_question() -> None:
@@ -478,7 +478,7 @@ def test_answering_early_while_awaiting_a2_asks_the_two_hour_question() -> None:
     assert keys_of(chat.press("now")) == ["checkin.a2"]
     chat.say("3")
     assert Cancel(f"followup:1:{last(chat).no}:a2") in effects(chat)
-    assert chat.due == {}
+    assert chat.followups == {}
 
 
 # ---------------------------------------- portfolio and walk
@@ -524,4 +524,4 @@ def test_walk_red_during_is_advised_at_once() -> None:
     chat.play("/checkin", "[walk]", "2", "[done]")
     keys = keys_of(chat.say("7"))
     assert keys == ["advice.red", "reason.red.during", "next.gentle_red", "advice.not_a_substitute"]
-    assert chat.due == {}
+    assert chat.followups == {}

@@ -16,6 +16,7 @@ from flows.content import Content
 from flows.dialogue import turn
 from flows.model import (
     Cancel,
+    CancelKind,
     Conversation,
     Effect,
     Event,
@@ -123,8 +124,16 @@ class Chat:
             self.due.setdefault(effect.dedupe_key, effect)
         elif isinstance(effect, Cancel):
             self.due.pop(effect.dedupe_key, None)
+        elif isinstance(effect, CancelKind):
+            for key in [k for k, e in self.due.items() if e.kind == effect.kind]:
+                del self.due[key]
         elif isinstance(effect, RecordRedFlags):
             self.red_flags.append(effect)
+
+    @property
+    def followups(self) -> dict[str, Schedule]:
+        """The check-in follow-ups waiting to come due (nudges and recaps left out)."""
+        return {k: e for k, e in self.due.items() if e.kind == "followup"}
 
     @property
     def state(self) -> tuple[str, str] | None:
