@@ -19,7 +19,7 @@ from transitions import Machine
 
 from bot.coach import Coach
 from bot.content import load_content
-from bot.storage import make_engine, session_factory, upgrade
+from bot.storage import Database, upgrade
 from flows.checkin import FLOW as CHECKIN
 from flows.checkin import CheckinTurn
 from flows.model import (
@@ -97,18 +97,16 @@ def fsm_turn(n: int) -> tuple[float, float, float]:
 
 
 async def db_turns(n: int) -> tuple[float, list[float]]:
-    """(bare SQLite transaction, latencies of full turns) in seconds."""
+    """(bare unit of work, latencies of full turns) in seconds."""
     with tempfile.TemporaryDirectory() as folder:
         url = f"sqlite+aiosqlite:///{folder}/bench.db"
         await upgrade(url)
-        engine = make_engine(url)
-        sessions = session_factory(engine)
+        db = Database.open(url)
         clock_now = [NOW]
-        coach = Coach(sessions, CONTENT, clock=lambda: clock_now[0])
+        coach = Coach(db, CONTENT, clock=lambda: clock_now[0])
 
         async def bare() -> None:
-            async with sessions() as session, session.begin():
-                await session.execute(text("SELECT 1"))
+            await db.run(lambda repo: repo.session.execute(text("SELECT 1")))
 
         for _ in range(50):
             await bare()
@@ -137,7 +135,7 @@ async def db_turns(n: int) -> tuple[float, list[float]]:
             await coach.handle(user, Event(EventKind.COMMAND, name="checkin"))
             for answer in ("1", "2", "7"):
                 await coach.handle(user, Event(EventKind.ANSWER, value=answer))
-        await engine.dispose()
+        await db.dispose()
         return bare_cost, latencies
 
 
@@ -155,7 +153,7 @@ def main() -> None:
     bare_tx, latencies = asyncio.run(db_turns(args.turns))
     mean = statistics.fmean(latencies)
     q = statistics.quantiles(latencies, n=100)
-    print(f"DB:  bare SQLite transaction (SELECT 1)        {bare_tx * 1e3:8.3f} ms")
+    print(f"DB:  bare unit of work (SELECT 1, committed)   {bare_tx * 1e3:8.3f} ms")
     print(f"DB:  full turn (load + flow + apply + commit)  {mean * 1e3:8.3f} ms mean")
     print(f"     p50 {q[49] * 1e3:.3f} ms, p99 {q[98] * 1e3:.3f} ms, {1 / mean:,.0f} turns/s")
     print(f"     ratio full turn / bare transaction = {mean / bare_tx:.1f}")

@@ -49,7 +49,6 @@ class TerminalChat:
         self.coach = coach
         self.out = out
         self.user = user
-        self.user_id = 0
         self._lines: asyncio.Queue[str | None] = asyncio.Queue()
 
     def show(self, said: Said) -> None:
@@ -68,7 +67,7 @@ class TerminalChat:
     async def send(self, event: Event) -> None:
         """Runs one turn and prints its replies; a failure is apologised for, not fatal."""
         try:
-            said = await self.coach.handle(self.user_id, event)
+            said = await self.coach.handle_external(self.user, None, event)
         except Exception:
             # The turn's transaction rolled back: nothing was half-saved. No answer text is logged.
             log.exception("turn failed (event kind %s)", event.kind.value)
@@ -84,7 +83,6 @@ class TerminalChat:
 
     async def run(self, stream: TextIO = sys.stdin, *, tick_seconds: float = 2.0) -> None:
         """Runs the chat until end of input."""
-        self.user_id = await self.coach.user(self.user)
         ticker = Ticker(self.coach, self.deliver)
         scheduler = AsyncIOScheduler()
         ticker.schedule(scheduler, tick_seconds)
@@ -94,7 +92,8 @@ class TerminalChat:
         self.out.write(BANNER + "\n\n")
         try:
             # Opening the chat is like /start: it begins onboarding or picks up where we left off.
-            self.show(await self.coach.handle(self.user_id, Event(EventKind.COMMAND, name="start")))
+            start = Event(EventKind.COMMAND, name="start")
+            self.show(await self.coach.handle_external(self.user, None, start))
             await ticker.tick()
             while True:
                 self.out.write(PROMPT)

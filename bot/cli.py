@@ -32,26 +32,26 @@ def _configure_logging(settings: Settings, *, quiet: bool) -> None:
 
 
 async def _build(settings: Settings):  # type: ignore[no-untyped-def]
-    """Loads and validates content, migrates the database, and returns engine and coach."""
+    """Loads and validates content, migrates the database, and returns database and coach."""
     from bot.coach import Coach
     from bot.content import load_content
-    from bot.storage import make_engine, session_factory, upgrade
+    from bot.storage import Database, upgrade
 
     content = load_content(settings.data_dir)
     await upgrade(settings.db_url)
-    engine = make_engine(settings.db_url)
-    coach = Coach(session_factory(engine), content, time_scale=settings.time_scale)
-    return engine, coach
+    db = Database.open(settings.db_url)
+    coach = Coach(db, content, time_scale=settings.time_scale)
+    return db, coach
 
 
 async def _chat(settings: Settings) -> int:
     from bot.chat import TerminalChat
 
-    engine, coach = await _build(settings)
+    db, coach = await _build(settings)
     try:
         await TerminalChat(coach).run(tick_seconds=min(settings.tick_seconds, 1.0))
     finally:
-        await engine.dispose()
+        await db.dispose()
     return 0
 
 

@@ -1,7 +1,9 @@
 """One turn, end to end: load, ask the flows, store it all in one transaction, return replies.
 
-Turns of one person run one at a time (a lock per user in this process, the conversation's version
-column across processes); the transaction commits before the caller sends anything.
+A turn is one unit of work on the Database: find (or create) the person, drop an update seen
+before, load, run the flows, apply the effects, save the conversation (version-checked), touch.
+Turns of one person run one at a time (a lock per person in this process, the conversation's
+version column across processes); the transaction commits before the caller sends anything.
 """
 
 from __future__ import annotations
@@ -9,14 +11,11 @@ from __future__ import annotations
 import asyncio
 import logging
 import weakref
-from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
-
-from bot.storage import DueEvent, Repository, StaleConversation
+from bot.storage import Database, DueEvent, Repository, StaleConversation, UnknownUser
 from flows.content import Content
 from flows.dialogue import turn
 from flows.model import Event, EventKind, Reply
@@ -25,7 +24,6 @@ log = logging.getLogger(__name__)
 
 Clock = Callable[[], datetime]
 RETRIES = 3
-ID_CACHE = 20_000  # recent people whose user id is kept in memory (bounded: memory stays flat)
 
 
 def system_clock() -> datetime:
@@ -38,6 +36,7 @@ class Said:
 
     `stale` is set when the event answered a question that had already passed (an old button).
     `duplicate` is set when the update had been handled before: nothing changed, nothing to send.
+    `prompt_message_id` is the message that held the live buttons when the turn began.
     """
 
     user_id: int
@@ -45,6 +44,47 @@ class Said:
     replies: tuple[Reply, ...]
     stale: bool = False
     duplicate: bool = False
+    prompt_message_id: int | None = None
+
+
+@dataclass(frozen=True)
+class _Turn:
+    """One turn as a unit of work; the person is given by user id or by outside id."""
+
+    coach: Coach
+    event: Event
+    now: datetime
+    user_id: int | None = None
+    external_id: str | None = None
+    chat_id: int | None = None
+    due: DueEvent | None = None
+    update_id: int | None = None
+
+    def __call__(self, repo: Repository) -> Said:
+        user_id = self.user_id
+        if user_id is None:
+            assert self.external_id is not None
+            user_id = _existing(repo.user_id_for(self.external_id, self.chat_id))
+        now = self.now
+        if self.update_id is not None and not repo.mark_update_processed(
+            self.update_id, user_id, now=now
+        ):
+            return Said(user_id, "en", (), duplicate=True)
+        conversation, facts, version, prompt = repo.load_turn(user_id, now)
+        outcome = turn(conversation, self.event, facts, self.coach.content, now)
+        repo.apply(user_id, outcome.effects, now, time_scale=self.coach.time_scale)
+        repo.save_conversation(user_id, outcome.conversation, version, now=now)
+        repo.touch(user_id, now)
+        if self.due is not None:
+            repo.finish_due(self.due.id, "done", now=now)
+        stale = self.event.step is not None and self.event.step != conversation.step
+        language = facts.profile.language
+        return Said(user_id, language, outcome.replies, stale=stale, prompt_message_id=prompt)
+
+
+def _existing(user_id: int | None) -> int:
+    assert user_id is not None  # user_id_for with create=True always finds or makes one
+    return user_id
 
 
 class Coach:
@@ -52,48 +92,52 @@ class Coach:
 
     def __init__(
         self,
-        sessions: async_sessionmaker[AsyncSession],
+        db: Database,
         content: Content,
         *,
         clock: Clock = system_clock,
         time_scale: float = 1.0,
     ) -> None:
-        self.sessions = sessions
+        self.db = db
         self.content = content
         self.clock = clock
         self.time_scale = time_scale
-        self._locks: weakref.WeakValueDictionary[int, asyncio.Lock] = weakref.WeakValueDictionary()
-        self._ids: OrderedDict[str, tuple[int, int | None]] = OrderedDict()
+        # Keyed by outside id (str) where the caller knows it, else by user id (int).
+        self._locks: weakref.WeakValueDictionary[str | int, asyncio.Lock] = (
+            weakref.WeakValueDictionary()
+        )
 
-    def _lock(self, user_id: int) -> asyncio.Lock:
-        lock = self._locks.get(user_id)
+    def _lock(self, key: str | int) -> asyncio.Lock:
+        lock = self._locks.get(key)
         if lock is None:
             lock = asyncio.Lock()
-            self._locks[user_id] = lock
+            self._locks[key] = lock
         return lock
 
     async def user(self, external_id: str, chat_id: int | None = None) -> int:
-        """Finds or creates the person behind an outside id (remembered for recent people)."""
-        known = self._ids.get(external_id)
-        if known is not None and known[1] == chat_id:
-            self._ids.move_to_end(external_id)
-            return known[0]
-        async with self.sessions() as session, session.begin():
-            user_id = await Repository(session).user_id_for(external_id, chat_id)
-        assert user_id is not None
-        self._ids[external_id] = (user_id, chat_id)
-        if len(self._ids) > ID_CACHE:
-            self._ids.popitem(last=False)
-        return user_id
-
-    def forget(self, external_id: str) -> None:
-        """Drops a remembered id (after the person's data is deleted)."""
-        self._ids.pop(external_id, None)
+        """Finds or creates the person behind an outside id, keeping the chat id current."""
+        return await self.db.run(lambda repo: _existing(repo.user_id_for(external_id, chat_id)))
 
     async def known_user(self, external_id: str) -> int | None:
         """The person behind an outside id, if we have ever coached them."""
-        async with self.sessions() as session:
-            return await Repository(session).user_id_for(external_id, create=False)
+        return await self.db.run(lambda repo: repo.user_id_for(external_id, create=False))
+
+    async def handle_external(
+        self, external_id: str, chat_id: int | None, event: Event, *, update_id: int | None = None
+    ) -> Said:
+        """Runs one event of the person behind an outside id (created on first contact).
+
+        One transaction: the person, the update-id check, the turn. With `update_id`, an update
+        seen before changes nothing and returns no replies.
+        """
+        async with self._lock(external_id):
+            return await self._run(
+                lambda now: _Turn(
+                    self, event, now, external_id=external_id, chat_id=chat_id, update_id=update_id
+                ),
+                # Their data was deleted between lookup and load: the retry starts them afresh.
+                retry_on=(StaleConversation, UnknownUser),
+            )
 
     async def handle(
         self,
@@ -107,47 +151,40 @@ class Coach:
 
         With `update_id`, an update seen before changes nothing and returns no replies.
         """
-        async with self._lock(user_id):
-            for attempt in range(1, RETRIES + 1):
-                try:
-                    return await self._once(user_id, event, due, update_id)
-                except StaleConversation:
-                    # Another process moved this conversation on: reload and run the event again.
-                    log.info("conversation changed under turn; retry %d", attempt)
-            raise RuntimeError("conversation kept changing; gave up after retries")
+        key: str | int = due.external_id if due is not None else user_id
+        async with self._lock(key):
+            return await self._run(
+                lambda now: _Turn(self, event, now, user_id=user_id, due=due, update_id=update_id),
+                retry_on=(StaleConversation,),
+            )
 
-    async def _once(
-        self, user_id: int, event: Event, due: DueEvent | None, update_id: int | None
+    async def _run(
+        self,
+        make: Callable[[datetime], _Turn],
+        retry_on: tuple[type[Exception], ...],
     ) -> Said:
-        now = self.clock()
-        async with self.sessions() as session, session.begin():
-            repo = Repository(session)
-            if update_id is not None and not await repo.mark_update_processed(
-                update_id, user_id, now=now
-            ):
-                return Said(user_id, "en", (), duplicate=True)
-            conversation, facts, version = await repo.load(user_id, now)
-            outcome = turn(conversation, event, facts, self.content, now)
-            await repo.apply(user_id, outcome.effects, now, time_scale=self.time_scale)
-            await repo.save_conversation(user_id, outcome.conversation, version)
-            await repo.touch(user_id, now)
-            if due is not None:
-                await repo.finish_due(due.id, "done", now=now)
-        stale = event.step is not None and event.step != conversation.step
-        return Said(user_id, facts.profile.language, outcome.replies, stale=stale)
+        for attempt in range(1, RETRIES + 1):
+            try:
+                return await self.db.run(make(self.clock()))
+            except retry_on:
+                # Another process moved this conversation on: reload and run the event again.
+                log.info("conversation changed under turn; retry %d", attempt)
+        raise RuntimeError("conversation kept changing; gave up after retries")
 
     async def swap_prompt(self, user_id: int, message_id: int | None) -> int | None:
         """Remembers which message carries the live buttons; returns the previous one."""
-        async with self.sessions() as session, session.begin():
-            return await Repository(session).swap_prompt(user_id, message_id)
+        return await self.db.run(lambda repo: repo.swap_prompt(user_id, message_id))
 
     async def set_blocked(self, user_id: int, blocked: bool) -> None:
         """Marks that the person blocked (or unblocked) the bot; blocking cancels what is due."""
-        async with self.sessions() as session, session.begin():
-            repo = Repository(session)
-            await repo.set_blocked(user_id, blocked)
+        now = self.clock()
+
+        def work(repo: Repository) -> None:
+            repo.set_blocked(user_id, blocked)
             if blocked:
-                await repo.cancel_pending(user_id, now=self.clock())
+                repo.cancel_pending(user_id, now=now)
+
+        await self.db.run(work)
 
     async def handle_due(self, due: DueEvent) -> Said:
         """Delivers a claimed due event to its person's flows; marks it done in the same commit."""

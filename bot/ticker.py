@@ -35,20 +35,25 @@ class Ticker:
     async def tick(self) -> int:
         """Runs one tick; returns how many events it delivered."""
         now = self.coach.clock()
-        async with self.coach.sessions() as session, session.begin():
-            repo = Repository(session)
-            await repo.release_stale_claims(now, STALE_CLAIM)
-            claimed = await repo.claim_due(now, self.batch, self.worker)
+
+        def claim(repo: Repository) -> list[DueEvent]:
+            repo.release_stale_claims(now, STALE_CLAIM)
+            return repo.claim_due(now, self.batch, self.worker)
+
+        claimed = await self.coach.db.run(claim)
         for due in claimed:
             try:
                 said = await self.coach.handle_due(due)
             except Exception:
                 log.exception("due event %s (%s) failed", due.id, due.kind)
-                async with self.coach.sessions() as session, session.begin():
-                    await Repository(session).finish_due(due.id, "failed", now=self.coach.clock())
+                await self._failed(due.id)
                 continue
             await self.deliver(due, said)
         return len(claimed)
+
+    async def _failed(self, event_id: int) -> None:
+        now = self.coach.clock()
+        await self.coach.db.run(lambda repo: repo.finish_due(event_id, "failed", now=now))
 
     def schedule(self, scheduler: AsyncIOScheduler, every_seconds: float) -> None:
         """Adds the tick as an interval job (one at a time, missed runs coalesced)."""

@@ -22,7 +22,7 @@ import pytest
 import pytest_asyncio
 
 if TYPE_CHECKING:
-    from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+    from bot.storage.database import Database
 
 T = TypeVar("T")
 
@@ -149,23 +149,15 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 
 
 @pytest_asyncio.fixture
-async def engine(db_url: str) -> AsyncIterator[AsyncEngine]:
-    """An engine on `db_url`, disposed after the test."""
-    from bot.storage.db import make_engine
+async def db(db_url: str) -> AsyncIterator[Database]:
+    """The test's database, opened as the bot opens it, and closed after the test."""
+    from bot.storage.database import Database
 
-    engine = make_engine(db_url)
+    database = Database.open(db_url)
     try:
-        yield engine
+        yield database
     finally:
-        await engine.dispose()
-
-
-@pytest.fixture
-def sessions(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
-    """Sessions on the test's database (one per turn or job, as in the bot)."""
-    from bot.storage.db import session_factory
-
-    return session_factory(engine)
+        await database.dispose()
 
 
 @pytest.fixture(params=BACKENDS)

@@ -1,4 +1,4 @@
-"""Alembic environment: async engines, batch mode on SQLite, no alembic.ini needed.
+"""Alembic environment: an async engine on PostgreSQL, batch mode on SQLite, no alembic.ini needed.
 
 bot.storage.migrate passes a live connection in `config.attributes["connection"]`; without one
 (e.g. the alembic command line with a config of its own) the URL comes from
@@ -14,7 +14,7 @@ from alembic import context
 from alembic.autogenerate.api import AutogenContext
 from sqlalchemy.engine import Connection
 
-from bot.storage.db import make_engine
+from bot.storage.db import is_sqlite, make_engine, make_sqlite_engine
 from bot.storage.tables import Base, UTCDateTime
 
 config = context.config
@@ -41,8 +41,18 @@ def do_run_migrations(connection: Connection) -> None:
         context.run_migrations()
 
 
+def run_sqlite_migrations(url: str) -> None:
+    """Opens a (synchronous) SQLite engine of our own and runs the migrations through it."""
+    engine = make_sqlite_engine(url)
+    try:
+        with engine.begin() as connection:
+            do_run_migrations(connection)
+    finally:
+        engine.dispose()
+
+
 async def run_async_migrations(url: str) -> None:
-    """Opens an engine of our own and runs the migrations through it."""
+    """Opens an async (PostgreSQL) engine of our own and runs the migrations through it."""
     engine = make_engine(url)
     try:
         async with engine.connect() as connection:
@@ -75,6 +85,8 @@ def main() -> None:
         raise RuntimeError("no database URL: pass config.attributes['url'] or sqlalchemy.url")
     if context.is_offline_mode():
         run_migrations_offline(url)
+    elif is_sqlite(url):
+        run_sqlite_migrations(url)
     else:
         asyncio.run(run_async_migrations(url))
 

@@ -1,19 +1,17 @@
-"""Engines and sessions: SQLite (embedded default) or PostgreSQL (asyncpg)."""
+"""Engines: SQLite (embedded default, synchronous pysqlite) or PostgreSQL (asyncpg).
+
+SQLite URLs may name the aiosqlite driver (`sqlite+aiosqlite:///…`, the settings' form); it is
+mapped to the synchronous driver, which bot.storage.database runs in a thread of its own.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import event
-from sqlalchemy.engine import URL, Engine, make_url
-from sqlalchemy.ext.asyncio import (
-    AsyncConnection,
-    AsyncEngine,
-    AsyncSession,
-    async_sessionmaker,
-    create_async_engine,
-)
+from sqlalchemy import create_engine, event
+from sqlalchemy.engine import URL, Connection, Engine, make_url
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 
 SQLITE_PRAGMAS = (
     "PRAGMA journal_mode=WAL",
@@ -23,24 +21,40 @@ SQLITE_PRAGMAS = (
 )
 
 
-def is_sqlite(url_or_engine: str | URL | AsyncEngine | AsyncConnection | Engine) -> bool:
+def is_sqlite(
+    url_or_engine: str | URL | AsyncEngine | AsyncConnection | Engine | Connection,
+) -> bool:
     """Tells whether a URL or an engine speaks SQLite."""
     if isinstance(url_or_engine, str | URL):
         return make_url(url_or_engine).get_backend_name() == "sqlite"
     return url_or_engine.dialect.name == "sqlite"
 
 
-def make_engine(url: str | URL, **kwargs: Any) -> AsyncEngine:
-    """Builds an async engine; for SQLite makes the folder and sets the pragmas on each connect."""
+def sqlite_url(url: str | URL) -> URL:
+    """The same SQLite database through the synchronous driver (pysqlite)."""
     parsed = make_url(url)
     if not is_sqlite(parsed):
-        return create_async_engine(parsed, pool_pre_ping=True, **kwargs)
+        raise ValueError(f"not an SQLite URL: {parsed.render_as_string()}")
+    return parsed.set(drivername="sqlite")
+
+
+def make_sqlite_engine(url: str | URL, **kwargs: Any) -> Engine:
+    """A synchronous SQLite engine; makes the folder and sets the pragmas on each connect."""
+    parsed = sqlite_url(url)
     database = parsed.database or ""
     if database and database != ":memory:" and not database.startswith("file:"):
         Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
-    engine = create_async_engine(parsed, **kwargs)
-    event.listen(engine.sync_engine, "connect", _set_sqlite_pragmas)
+    engine = create_engine(parsed, **kwargs)
+    event.listen(engine, "connect", _set_sqlite_pragmas)
     return engine
+
+
+def make_engine(url: str | URL, **kwargs: Any) -> AsyncEngine:
+    """An async PostgreSQL (asyncpg) engine, for migrations and bot.storage.database."""
+    parsed = make_url(url)
+    if is_sqlite(parsed):
+        raise ValueError("SQLite is synchronous here: use make_sqlite_engine")
+    return create_async_engine(parsed, pool_pre_ping=True, **kwargs)
 
 
 def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -50,8 +64,3 @@ def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
             cursor.execute(pragma)
     finally:
         cursor.close()
-
-
-def session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
-    """Makes sessions that keep loaded values usable after commit."""
-    return async_sessionmaker(engine, expire_on_commit=False)

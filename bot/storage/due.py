@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import func, select, update
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import Session
 
 from bot.storage import queries as q
 from bot.storage import tables as t
@@ -31,11 +31,11 @@ def utcnow() -> datetime:
 class DueEvents:
     """Works the due_events table through one session; the caller commits."""
 
-    def __init__(self, session: AsyncSession) -> None:
+    def __init__(self, session: Session) -> None:
         self.session = session
         self._postgres = session.get_bind().dialect.name == "postgresql"
 
-    async def schedule(
+    def schedule(
         self, user_id: int, s: Schedule, now: datetime, *, time_scale: float = 1.0
     ) -> None:
         """Adds a pending event due at `now + (s.due_at - now) / time_scale`, once per dedupe key.
@@ -57,16 +57,21 @@ class DueEvents:
             "claimed_by": None,
             "updated_at": now,
         }
-        await self.session.execute(q.schedule(self._postgres), row)
+        self.session.execute(q.schedule(self._postgres), row)
 
-    async def cancel(self, user_id: int, dedupe_key: str, now: datetime) -> None:
+    def cancel(self, user_id: int, dedupe_key: str, now: datetime) -> None:
         """Cancels the person's event with this key if it is still pending."""
         params = {"b_key": dedupe_key, "b_user_id": user_id, "updated_at": now}
-        await self.session.execute(q.CANCEL, params | {"status": "cancelled"})
+        self.session.execute(q.CANCEL, params | {"status": "cancelled"})
 
-    async def cancel_pending(self, user_id: int, *, now: datetime | None = None) -> int:
+    def cancel_kind(self, user_id: int, kind: str, now: datetime) -> None:
+        """Cancels the person's pending events of one kind (e.g. every nudge)."""
+        params = {"b_kind": kind, "b_user_id": user_id, "updated_at": now}
+        self.session.execute(q.CANCEL_KIND, params | {"status": "cancelled"})
+
+    def cancel_pending(self, user_id: int, *, now: datetime | None = None) -> int:
         """Cancels all the person's pending events (e.g. they blocked the bot); returns how many."""
-        cancelled = await self.session.execute(
+        cancelled = self.session.execute(
             update(_d)
             .where(_d.c.user_id == user_id, _d.c.status == "pending")
             .values(status="cancelled", updated_at=now or utcnow())
@@ -74,7 +79,7 @@ class DueEvents:
         )
         return len(cancelled.all())
 
-    async def claim_due(self, now: datetime, limit: int, worker: str) -> list[DueEvent]:
+    def claim_due(self, now: datetime, limit: int, worker: str) -> list[DueEvent]:
         """Claims up to `limit` pending events due by `now`, oldest first; the caller commits."""
         pick = (
             select(_d.c.id)
@@ -85,7 +90,7 @@ class DueEvents:
         if self._postgres:
             pick = pick.with_for_update(skip_locked=True)
         claimed = (
-            await self.session.execute(
+            self.session.execute(
                 update(_d)
                 .where(_d.c.id.in_(pick))
                 .values(
@@ -101,7 +106,7 @@ class DueEvents:
         if not claimed:
             return []
         u = t.users
-        addresses = await self.session.execute(
+        addresses = self.session.execute(
             select(u.c.id, u.c.external_id, u.c.chat_id).where(
                 u.c.id.in_({r.user_id for r in claimed})
             )
@@ -110,17 +115,17 @@ class DueEvents:
         events = [due_event(r, *who[r.user_id], "claimed") for r in claimed]
         return sorted(events, key=lambda e: (e.due_at, e.id))
 
-    async def finish_due(self, event_id: int, status: str, *, now: datetime | None = None) -> None:
+    def finish_due(self, event_id: int, status: str, *, now: datetime | None = None) -> None:
         """Records how a claimed event ended: done, skipped, failed, or back to pending."""
         if status not in t.DUE_STATUSES:
             raise ValueError(f"unknown due-event status {status!r}")
-        await self.session.execute(
+        self.session.execute(
             update(_d).where(_d.c.id == event_id).values(status=status, updated_at=now or utcnow())
         )
 
-    async def release_stale_claims(self, now: datetime, older_than: timedelta) -> int:
+    def release_stale_claims(self, now: datetime, older_than: timedelta) -> int:
         """Returns claims older than `older_than` to pending (their worker died); counts them."""
-        released = await self.session.execute(
+        released = self.session.execute(
             update(_d)
             .where(_d.c.status == "claimed", _d.c.claimed_at < now - older_than)
             .values(status="pending", claimed_at=None, claimed_by=None, updated_at=now)
@@ -128,10 +133,10 @@ class DueEvents:
         )
         return len(released.all())
 
-    async def due_events_for(self, user_id: int) -> list[DueEvent]:
+    def due_events_for(self, user_id: int) -> list[DueEvent]:
         """Lists one person's events in any status, by due time (for inspection and tests)."""
         u = t.users
-        rows = await self.session.execute(
+        rows = self.session.execute(
             select(*_DUE_COLUMNS, _d.c.status, u.c.external_id, u.c.chat_id)
             .join_from(_d, u, u.c.id == _d.c.user_id)
             .where(_d.c.user_id == user_id)
@@ -139,9 +144,7 @@ class DueEvents:
         )
         return [due_event(r, r.external_id, r.chat_id, r.status) for r in rows]
 
-    async def next_due_at(self) -> datetime | None:
+    def next_due_at(self) -> datetime | None:
         """When the earliest pending event comes due, if any."""
-        found = await self.session.scalar(
-            select(func.min(_d.c.due_at)).where(_d.c.status == "pending")
-        )
+        found = self.session.scalar(select(func.min(_d.c.due_at)).where(_d.c.status == "pending"))
         return found if isinstance(found, datetime) else None

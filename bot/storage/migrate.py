@@ -9,7 +9,7 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy.engine import URL, Connection, make_url
 
-from bot.storage.db import make_engine
+from bot.storage.db import is_sqlite, make_engine, make_sqlite_engine
 
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
 
@@ -28,27 +28,42 @@ def alembic_config(url: str | URL | None = None, connection: Connection | None =
 
 async def upgrade(url: str | URL, revision: str = "head") -> None:
     """Migrates the database at `url` up to `revision`; safe to call inside a running loop."""
-    engine = make_engine(url)
-    try:
-        async with engine.begin() as connection:
-            await connection.run_sync(_run, "upgrade", revision)
-    finally:
-        await engine.dispose()
+    await _migrate(url, "upgrade", revision)
 
 
 async def downgrade(url: str | URL, revision: str = "base") -> None:
     """Migrates the database at `url` down to `revision`."""
-    engine = make_engine(url)
-    try:
-        async with engine.begin() as connection:
-            await connection.run_sync(_run, "downgrade", revision)
-    finally:
-        await engine.dispose()
+    await _migrate(url, "downgrade", revision)
 
 
 def upgrade_sync(url: str | URL, revision: str = "head") -> None:
     """Migrates from synchronous code (start-up, command line); not from inside a running loop."""
-    asyncio.run(upgrade(url, revision))
+    if is_sqlite(url):
+        _migrate_sqlite(url, "upgrade", revision)
+    else:
+        asyncio.run(upgrade(url, revision))
+
+
+async def _migrate(url: str | URL, direction: str, revision: str) -> None:
+    if is_sqlite(url):
+        # SQLite's driver is synchronous: run it off the loop.
+        await asyncio.to_thread(_migrate_sqlite, url, direction, revision)
+        return
+    engine = make_engine(url)
+    try:
+        async with engine.begin() as connection:
+            await connection.run_sync(_run, direction, revision)
+    finally:
+        await engine.dispose()
+
+
+def _migrate_sqlite(url: str | URL, direction: str, revision: str) -> None:
+    engine = make_sqlite_engine(url)
+    try:
+        with engine.begin() as connection:
+            _run(connection, direction, revision)
+    finally:
+        engine.dispose()
 
 
 def _run(connection: Connection, direction: str, revision: str) -> None:

@@ -36,6 +36,11 @@ CHECKINS = (
     .order_by(_ck.c.no)
 )
 
+UPDATE_USER = update(_u).where(_u.c.id == bindparam("b_user_id"))  # SET: the columns given
+
+PROMPT = select(_c.c.prompt_message_id).where(_c.c.user_id == bindparam("user_id"))
+SET_PROMPT = update(_c).where(_c.c.user_id == bindparam("b_user_id"))
+
 SAVE_CONVERSATION = (
     update(_c)
     .where(_c.c.user_id == bindparam("b_user_id"), _c.c.version == bindparam("b_expected"))
@@ -48,10 +53,17 @@ CANCEL = update(_d).where(
     _d.c.status == "pending",
 )
 
+CANCEL_KIND = update(_d).where(
+    _d.c.kind == bindparam("b_kind"),
+    _d.c.user_id == bindparam("b_user_id"),
+    _d.c.status == "pending",
+)
+
 
 @functools.cache
 def head(postgres: bool) -> Select[tuple[object, ...]]:
-    """The user row, its conversation, its highest check-in number, its levels and mornings.
+    """The user row, its conversation (live prompt included), its highest check-in number, its
+    levels and mornings.
 
     Parameters: user_id, since_day. `levels` is [[movement, level, return_to], …] and `mornings`
     [[day "YYYY-MM-DD", pain], …] in no particular order; either may be NULL when empty.
@@ -75,6 +87,7 @@ def head(postgres: bool) -> Select[tuple[object, ...]]:
             _c.c.suspended,
             _c.c.step,
             _c.c.version,
+            _c.c.prompt_message_id,
             max_no.scalar_subquery().label("max_no"),
             levels.scalar_subquery().label("levels"),
             mornings.scalar_subquery().label("mornings"),

@@ -1,17 +1,18 @@
 """The only code that writes SQL: a turn's facts in, its outcome out, due events claimed.
 
-One Repository wraps one AsyncSession (one per turn or job); the caller owns the transaction and
-commits before any network call. Rows become flows.model records in bot.storage.convert.
+One Repository wraps one synchronous Session (one per unit of work: bot.storage.database runs it
+in SQLite's thread, or through SQLAlchemy's greenlet bridge on asyncpg); the caller owns the
+transaction and commits before any network call. Rows become flows.model records in
+bot.storage.convert.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime, timedelta
-from typing import Any, assert_never
+from typing import Any, NamedTuple, assert_never
 
-from sqlalchemy import Table, delete, insert, select
-from sqlalchemy import update as sql_update
+from sqlalchemy import Table, delete, insert
 
 from bot.storage import convert
 from bot.storage import queries as q
@@ -19,6 +20,7 @@ from bot.storage import tables as t
 from bot.storage.due import DueEvents, utcnow
 from flows.model import (
     Cancel,
+    CancelKind,
     Conversation,
     Effect,
     Facts,
@@ -31,6 +33,15 @@ from flows.model import (
 )
 
 RECENT = timedelta(days=14)
+
+
+class Loaded(NamedTuple):
+    """What a turn starts from: the conversation, the facts, the version, the live prompt."""
+
+    conversation: Conversation
+    facts: Facts
+    version: int
+    prompt_message_id: int | None
 
 
 class StaleConversation(Exception):
@@ -46,56 +57,56 @@ class Repository(DueEvents):
 
     # ----------------------------------------------------------------------------------- users
 
-    async def user_id_for(
+    def user_id_for(
         self, external_id: str, chat_id: int | None = None, *, create: bool = True
     ) -> int | None:
         """Finds (or creates) the user behind an outside id, keeping the chat id current."""
-        u = t.users
-        found = (
-            await self.session.execute(q.USER_BY_EXTERNAL, {"external_id": external_id})
-        ).first()
+        found = (self.session.execute(q.USER_BY_EXTERNAL, {"external_id": external_id})).first()
         if found is not None:
             if chat_id is not None and found.chat_id != chat_id:
-                await self.session.execute(
-                    sql_update(u).where(u.c.id == found.id).values(chat_id=chat_id)
-                )
+                self._update_user(found.id, chat_id=chat_id)
             return int(found.id)
         if not create:
             return None
-        new = q.insert_on_conflict(self._postgres, u, ("external_id",), returning=("id",))
+        new = q.insert_on_conflict(self._postgres, t.users, ("external_id",), returning=("id",))
         new_id = (
-            await self.session.execute(new, {"external_id": external_id, "chat_id": chat_id})
+            self.session.execute(new, {"external_id": external_id, "chat_id": chat_id})
         ).scalar_one_or_none()
         if new_id is None:  # a concurrent turn created it in between
-            return await self.user_id_for(external_id, chat_id, create=False)
+            return self.user_id_for(external_id, chat_id, create=False)
         return int(new_id)
 
-    async def touch(self, user_id: int, now: datetime) -> None:
+    def touch(self, user_id: int, now: datetime) -> None:
         """Records that the person was active."""
-        await self._update_user(user_id, last_active_at=now)
+        self._update_user(user_id, last_active_at=now)
 
-    async def set_blocked(self, user_id: int, blocked: bool) -> None:
+    def set_blocked(self, user_id: int, blocked: bool) -> None:
         """Marks that the person blocked (or unblocked) the bot."""
-        await self._update_user(user_id, blocked=blocked)
+        self._update_user(user_id, blocked=blocked)
 
-    async def delete_user(self, user_id: int) -> None:
+    def delete_user(self, user_id: int) -> None:
         """Deletes the person and, by cascade, everything stored about them."""
-        await self.session.execute(delete(t.users).where(t.users.c.id == user_id))
+        self.session.execute(delete(t.users).where(t.users.c.id == user_id))
 
     # ------------------------------------------------------------------------------ one turn
 
-    async def load(self, user_id: int, now: datetime) -> tuple[Conversation, Facts, int]:
+    def load(self, user_id: int, now: datetime) -> tuple[Conversation, Facts, int]:
         """Loads the conversation, the facts a flow needs, and the conversation's version."""
+        conversation, facts, version, _ = self.load_turn(user_id, now)
+        return conversation, facts, version
+
+    def load_turn(self, user_id: int, now: datetime) -> Loaded:
+        """Loads what `load` does and the id of the message holding the live buttons."""
         params = {
             "user_id": user_id,
             "since": now - RECENT,
             # One day more than RECENT: `day` is the person's local date, `now` is UTC.
             "since_day": (now - RECENT - timedelta(days=1)).date(),
         }
-        head = (await self.session.execute(q.head(self._postgres), params)).first()
+        head = (self.session.execute(q.head(self._postgres), params)).first()
         if head is None:
             raise UnknownUser(user_id)
-        checkins = await self.session.execute(q.CHECKINS, params)
+        checkins = self.session.execute(q.CHECKINS, params)
         conversation = Conversation(
             active=convert.frame(head.active),
             suspended=convert.frame(head.suspended),
@@ -108,9 +119,9 @@ class Repository(DueEvents):
             mornings=convert.mornings(head.mornings),
             next_checkin_no=(head.max_no or 0) + 1,
         )
-        return conversation, facts, int(head.version or 0)
+        return Loaded(conversation, facts, int(head.version or 0), head.prompt_message_id)
 
-    async def save_conversation(
+    def save_conversation(
         self,
         user_id: int,
         conv: Conversation,
@@ -133,11 +144,11 @@ class Repository(DueEvents):
         else:
             stmt = q.SAVE_CONVERSATION
             values |= {"b_user_id": user_id, "b_expected": expected_version}
-        if (await self.session.execute(stmt, values)).first() is None:
+        if (self.session.execute(stmt, values)).first() is None:
             raise StaleConversation(f"user {user_id}: version {expected_version} is stale")
         return expected_version + 1
 
-    async def apply(
+    def apply(
         self, user_id: int, effects: Sequence[Effect], now: datetime, *, time_scale: float = 1.0
     ) -> None:
         """Applies a flow's effects in order; Schedule delays are divided by `time_scale`."""
@@ -146,66 +157,62 @@ class Repository(DueEvents):
         for effect in effects:
             match effect:
                 case SaveProfile():
-                    await self._update_user(user_id, **convert.profile_values(effect.profile))
+                    self._update_user(user_id, **convert.profile_values(effect.profile))
                 case SaveCheckin():
                     row = {"user_id": user_id, **convert.checkin_values(effect.checkin)}
-                    await self._upsert(t.checkins, row, ("user_id", "no"))
+                    self._upsert(t.checkins, row, ("user_id", "no"))
                 case SetLevel():
                     state = effect.state
                     row = {"user_id": user_id, "movement": state.movement, "level": state.level}
                     row |= {"return_to": state.return_to, "updated_at": now}
-                    await self._upsert(t.exposure_levels, row, ("user_id", "movement"))
+                    self._upsert(t.exposure_levels, row, ("user_id", "movement"))
                 case SaveMorning():
                     day, pain = effect.morning.day, effect.morning.pain
                     row = {"user_id": user_id, "day": day, "pain": pain}
-                    await self._upsert(t.mornings, row, ("user_id", "day"))
+                    self._upsert(t.mornings, row, ("user_id", "day"))
                 case Schedule():
-                    await self.schedule(user_id, effect, now, time_scale=time_scale)
+                    self.schedule(user_id, effect, now, time_scale=time_scale)
                 case Cancel():
-                    await self.cancel(user_id, effect.dedupe_key, now)
+                    self.cancel(user_id, effect.dedupe_key, now)
+                case CancelKind():
+                    self.cancel_kind(user_id, effect.kind, now)
                 case RecordRedFlags():
-                    await self._record_red_flags(user_id, effect, now)
+                    self._record_red_flags(user_id, effect, now)
                 case _:
                     assert_never(effect)
 
     # ------------------------------------------------------------------------------ updates
 
-    async def mark_update_processed(
+    def mark_update_processed(
         self, update_id: int, user_id: int | None, *, now: datetime | None = None
     ) -> bool:
         """Remembers a Telegram update id; False when it had been seen already."""
         p = t.processed_updates
         stmt = q.insert_on_conflict(self._postgres, p, ("update_id",), returning=("update_id",))
         row = {"update_id": update_id, "user_id": user_id, "handled_at": now or utcnow()}
-        return (await self.session.execute(stmt, row)).first() is not None
+        return (self.session.execute(stmt, row)).first() is not None
 
-    async def swap_prompt(self, user_id: int, message_id: int | None) -> int | None:
+    def swap_prompt(self, user_id: int, message_id: int | None) -> int | None:
         """Records the message holding the live buttons; returns the one it replaces."""
-        c = t.conversations
-        old = (
-            await self.session.execute(select(c.c.prompt_message_id).where(c.c.user_id == user_id))
-        ).scalar_one_or_none()
-        await self.session.execute(
-            sql_update(c).where(c.c.user_id == user_id).values(prompt_message_id=message_id)
-        )
+        old = self.session.execute(q.PROMPT, {"user_id": user_id}).scalar_one_or_none()
+        params = {"b_user_id": user_id, "prompt_message_id": message_id}
+        self.session.execute(q.SET_PROMPT, params)
         return old
 
     # ------------------------------------------------------------------------------ helpers
 
-    async def _update_user(self, user_id: int, **values: Any) -> None:
-        await self.session.execute(
-            sql_update(t.users).where(t.users.c.id == user_id).values(**values)
-        )
+    def _update_user(self, user_id: int, **values: Any) -> None:
+        self.session.execute(q.UPDATE_USER, {"b_user_id": user_id, **values})
 
-    async def _upsert(self, table: Table, row: dict[str, Any], key: tuple[str, ...]) -> None:
+    def _upsert(self, table: Table, row: dict[str, Any], key: tuple[str, ...]) -> None:
         changed = tuple(name for name in row if name not in key)
-        await self.session.execute(q.insert_on_conflict(self._postgres, table, key, changed), row)
+        self.session.execute(q.insert_on_conflict(self._postgres, table, key, changed), row)
 
-    async def _record_red_flags(self, user_id: int, e: RecordRedFlags, now: datetime) -> None:
+    def _record_red_flags(self, user_id: int, e: RecordRedFlags, now: datetime) -> None:
         rows = [
             {"user_id": user_id, "question_id": question, "answer": answer.value}
             | {"context": e.context, "answered_at": now}
             for question, answer in e.answers
         ]
         if rows:
-            await self.session.execute(insert(t.redflag_answers), rows)
+            self.session.execute(insert(t.redflag_answers), rows)

@@ -10,7 +10,6 @@ import logging
 from typing import Any
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
-from sqlalchemy.ext.asyncio import AsyncEngine
 from telegram import BotCommand, Update
 from telegram.constants import ParseMode
 from telegram.ext import (
@@ -28,7 +27,7 @@ from telegram.request import BaseRequest
 
 from bot.coach import Coach, Said
 from bot.settings import Settings
-from bot.storage import DueEvent
+from bot.storage import Database, DueEvent
 from bot.telegram.errors import ErrorHandler
 from bot.telegram.handlers import ConversationHandlers
 from bot.telegram.membership import MembershipHandlers, private_only
@@ -57,7 +56,7 @@ def build_application(
     settings: Settings,
     coach: Coach,
     *,
-    engine: AsyncEngine | None = None,
+    db: Database | None = None,
     request: BaseRequest | None = None,
     updates_request: BaseRequest | None = None,
 ) -> Application[Any, Any, Any, Any, Any, Any]:
@@ -96,8 +95,8 @@ def build_application(
     async def post_shutdown(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
         if scheduler.running:
             scheduler.shutdown(wait=False)
-        if engine is not None:
-            await engine.dispose()
+        if db is not None:
+            await db.dispose()
 
     app.post_init = post_init
     app.post_shutdown = post_shutdown
@@ -120,13 +119,13 @@ def build_application(
 def run_bot(settings: Settings) -> int:
     """Runs the bot with long polling until interrupted."""
     from bot.content import load_content
-    from bot.storage import make_engine, session_factory, upgrade_sync
+    from bot.storage import upgrade_sync
 
     content = load_content(settings.data_dir)
     upgrade_sync(settings.db_url)
-    engine = make_engine(settings.db_url)
-    coach = Coach(session_factory(engine), content, time_scale=settings.time_scale)
-    app = build_application(settings, coach, engine=engine)
+    db = Database.open(settings.db_url)
+    coach = Coach(db, content, time_scale=settings.time_scale)
+    app = build_application(settings, coach, db=db)
     log.info("backcoach bot starting (long polling)")
     app.run_polling(allowed_updates=ALLOWED_UPDATES, drop_pending_updates=False)
     return 0

@@ -11,7 +11,6 @@ from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
 from bot.coach import Coach, Said
-from bot.storage import UnknownUser
 from bot.telegram.render import parse_callback
 from bot.telegram.sender import Blocked, Sender, call
 from flows.model import Event, EventKind
@@ -51,15 +50,10 @@ class ConversationHandlers:
         chat = update.effective_chat
         if user is None or chat is None:
             return None
-        key = external_id(user.id)
-        person = await self.coach.user(key, chat.id)
-        try:
-            return await self.coach.handle(person, event, update_id=update.update_id)
-        except UnknownUser:
-            # Their data was deleted since we last saw them: they start afresh.
-            self.coach.forget(key)
-            person = await self.coach.user(key, chat.id)
-            return await self.coach.handle(person, event, update_id=update.update_id)
+        # One transaction: the person (created on first contact), the update id, the turn.
+        return await self.coach.handle_external(
+            external_id(user.id), chat.id, event, update_id=update.update_id
+        )
 
     async def command(self, update: Update, context: Context) -> None:
         """Runs a /command (a deep-link payload after /start is accepted and ignored)."""

@@ -10,7 +10,6 @@ from typing import Any
 
 from pydantic import SecretStr
 from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from telegram import Update
 from telegram.ext import Application
 
@@ -18,7 +17,7 @@ from bot.coach import Coach
 from bot.content import load_content
 from bot.render import fill
 from bot.settings import Settings
-from bot.storage import Repository
+from bot.storage import Database
 from bot.storage import tables as t
 from bot.telegram.app import build_application
 from bot.telegram.handlers import external_id
@@ -152,40 +151,40 @@ class Harness:
     # -- what is stored
 
     async def user_id(self, user: int = ANN) -> int | None:
-        async with self.coach.sessions() as session:
-            return await Repository(session).user_id_for(external_id(user), create=False)
+        key = external_id(user)
+        return await self.coach.db.run(lambda repo: repo.user_id_for(key, create=False))
 
     async def state(self, user: int = ANN) -> tuple[Conversation, Facts]:
         user_id = await self.user_id(user)
         assert user_id is not None
-        async with self.coach.sessions() as session:
-            conversation, facts, _ = await Repository(session).load(user_id, self.coach.clock())
+        now = self.coach.clock()
+        conversation, facts, _ = await self.coach.db.run(lambda repo: repo.load(user_id, now))
         return conversation, facts
 
     async def blocked(self, user: int = ANN) -> bool:
         user_id = await self.user_id(user)
-        async with self.coach.sessions() as session:
-            row = await session.execute(select(t.users.c.blocked).where(t.users.c.id == user_id))
-            return bool(row.scalar_one())
+        query = select(t.users.c.blocked).where(t.users.c.id == user_id)
+        return bool(await self.coach.db.run(lambda repo: repo.session.execute(query).scalar_one()))
 
     async def due_statuses(self, user: int = ANN) -> list[tuple[str, str]]:
         user_id = await self.user_id(user)
         d = t.due_events
         query = select(d.c.kind, d.c.status).where(d.c.user_id == user_id).order_by(d.c.id)
-        async with self.coach.sessions() as session:
-            return [(row.kind, row.status) for row in await session.execute(query)]
+        return await self.coach.db.run(
+            lambda repo: [(row.kind, row.status) for row in repo.session.execute(query)]
+        )
 
 
 @asynccontextmanager
 async def running_bot(
-    sessions: async_sessionmaker[AsyncSession],
+    db: Database,
     clock: Clock | None = None,
     *,
     tick_seconds: float = 3600,
     api: OfflineBotApi | None = None,
 ) -> AsyncIterator[Harness]:
     """An initialised Application with post_init run (commands published, tick scheduled)."""
-    coach = Coach(sessions, CONTENT, clock=clock or Clock())
+    coach = Coach(db, CONTENT, clock=clock or Clock())
     api = api or OfflineBotApi()
     settings = Settings(TELEGRAM_BOT_TOKEN=SecretStr(TOKEN), BACKCOACH_TICK_SECONDS=tick_seconds)
     app = build_application(settings, coach, request=api, updates_request=OfflineBotApi())

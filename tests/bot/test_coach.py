@@ -6,11 +6,11 @@ import asyncio
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+import sqlalchemy as sa
 
 from bot.coach import Coach, Said
 from bot.content import load_content
-from bot.storage import DueEvent, Repository, make_engine, session_factory
+from bot.storage import Database, DueEvent, tables
 from bot.ticker import Ticker
 from flows.model import CheckinStatus, Event, EventKind, Light
 
@@ -55,9 +55,8 @@ async def onboard(coach: Coach, external_id: str = "test:1") -> int:
     return user
 
 
-async def facts_of(sessions: async_sessionmaker[AsyncSession], user: int, now: datetime):  # type: ignore[no-untyped-def]
-    async with sessions() as session:
-        return await Repository(session).load(user, now)
+async def facts_of(db: Database, user: int, now: datetime):  # type: ignore[no-untyped-def]
+    return await db.run(lambda repo: repo.load(user, now))
 
 
 async def start_bend_checkin(coach: Coach, user: int) -> None:
@@ -71,11 +70,11 @@ async def start_bend_checkin(coach: Coach, user: int) -> None:
 
 
 async def test_a_checkin_follow_up_is_delivered_by_the_tick(
-    sessions: async_sessionmaker[AsyncSession],
+    db: Database,
 ) -> None:
     """The one-hour follow-up is stored as a due event, claimed by the tick and asked in time."""
     clock = Clock()
-    coach = Coach(sessions, CONTENT, clock=clock)
+    coach = Coach(db, CONTENT, clock=clock)
     inbox = Inbox()
     ticker = Ticker(coach, inbox)
     user = await onboard(coach)
@@ -90,37 +89,40 @@ async def test_a_checkin_follow_up_is_delivered_by_the_tick(
 
     said = await coach.handle(user, answer("2"))
     assert [r.key for r in said.replies][:2] == ["advice.green", "reason.green"]
-    _, facts, _ = await facts_of(sessions, user, clock.now)
+    _, facts, _ = await facts_of(db, user, clock.now)
     finished = facts.checkins[-1]
     assert (finished.status, finished.light, finished.a1) == (
         CheckinStatus.FINISHED,
         Light.GREEN,
         2,
     )
-    async with sessions() as session:
-        events = await Repository(session).due_events_for(user)
-    assert [e.status for e in events] == ["done"]
+    events = await db.run(lambda repo: repo.due_events_for(user))
+    assert [(e.kind, e.status) for e in events] == [  # the follow-up done; outreach waits
+        ("followup", "done"),
+        ("nudge", "pending"),
+        ("recap", "pending"),
+    ]
 
 
 async def test_time_scale_shortens_the_wait_for_a_follow_up(
-    sessions: async_sessionmaker[AsyncSession],
+    db: Database,
 ) -> None:
     """With BACKCOACH_TIME_SCALE=600 the one-hour follow-up is due six seconds later."""
     clock = Clock()
-    coach = Coach(sessions, CONTENT, clock=clock, time_scale=600)
+    coach = Coach(db, CONTENT, clock=clock, time_scale=600)
     user = await onboard(coach)
     await start_bend_checkin(coach, user)
-    async with sessions() as session:
-        (event,) = await Repository(session).due_events_for(user)
+    events = await db.run(lambda repo: repo.due_events_for(user))
+    (event,) = [e for e in events if e.kind == "followup"]
     assert event.due_at == START + timedelta(seconds=6)
 
 
 async def test_a_follow_up_answered_early_is_not_asked_again(
-    sessions: async_sessionmaker[AsyncSession],
+    db: Database,
 ) -> None:
     """Answering early through /checkin cancels the scheduled follow-up; the tick sends nothing."""
     clock = Clock()
-    coach = Coach(sessions, CONTENT, clock=clock)
+    coach = Coach(db, CONTENT, clock=clock)
     inbox = Inbox()
     user = await onboard(coach)
     await start_bend_checkin(coach, user)
@@ -135,32 +137,32 @@ async def test_a_follow_up_answered_early_is_not_asked_again(
 
 
 async def test_a_restart_resumes_the_conversation_where_it_was(db_url: str) -> None:
-    """A new process (new engine and coach) continues the same question, nothing lost."""
+    """A new process (new Database and coach) continues the same question, nothing lost."""
     clock = Clock()
-    engine = make_engine(db_url)
-    coach = Coach(session_factory(engine), CONTENT, clock=clock)
+    db = Database.open(db_url)
+    coach = Coach(db, CONTENT, clock=clock)
     user = await onboard(coach)
     await coach.handle(user, Event(EventKind.COMMAND, name="checkin"))
     await coach.handle(user, answer("2"))  # bending
     await coach.handle(user, answer("3"))  # pain before
-    await engine.dispose()
+    await db.dispose()
 
-    engine = make_engine(db_url)
-    coach = Coach(session_factory(engine), CONTENT, clock=clock)
+    db = Database.open(db_url)
+    coach = Coach(db, CONTENT, clock=clock)
     said = await coach.handle(await coach.user("test:1"), Event(EventKind.COMMAND, name="start"))
     assert [r.key for r in said.replies] == ["common.welcome_back", "checkin.expected"]
     said = await coach.handle(user, answer("5"))
     assert said.replies[-1].key == "checkin.confidence"
-    _, facts, _ = await facts_of(session_factory(engine), user, clock.now)
+    _, facts, _ = await facts_of(db, user, clock.now)
     assert (facts.checkins[-1].baseline, facts.checkins[-1].expected) == (3, 5)
-    await engine.dispose()
+    await db.dispose()
 
 
 async def test_turns_of_one_person_are_serialised(
-    sessions: async_sessionmaker[AsyncSession],
+    db: Database,
 ) -> None:
     """Two answers arriving together are both applied, one after the other."""
-    coach = Coach(sessions, CONTENT, clock=Clock())
+    coach = Coach(db, CONTENT, clock=Clock())
     user = await onboard(coach)
     await coach.handle(user, Event(EventKind.COMMAND, name="checkin"))
     await coach.handle(user, answer("2"))
@@ -172,10 +174,10 @@ async def test_turns_of_one_person_are_serialised(
 
 
 async def test_two_processes_on_one_person_do_not_lose_a_turn(db_url: str) -> None:
-    """Two coaches on separate engines (as two replicas) retry on a version clash; both apply."""
+    """Two coaches on separate Databases (as two replicas) retry on a version clash; both apply."""
     clock = Clock()
-    engines = [make_engine(db_url), make_engine(db_url)]
-    coaches = [Coach(session_factory(e), CONTENT, clock=clock) for e in engines]
+    dbs = [Database.open(db_url), Database.open(db_url)]
+    coaches = [Coach(db, CONTENT, clock=clock) for db in dbs]
     user = await onboard(coaches[0])
     await coaches[0].handle(user, Event(EventKind.COMMAND, name="checkin"))
     await coaches[0].handle(user, answer("2"))
@@ -183,25 +185,92 @@ async def test_two_processes_on_one_person_do_not_lose_a_turn(db_url: str) -> No
         coaches[0].handle(user, answer("3")), coaches[1].handle(user, answer("5"))
     )
     assert sorted(r.replies[-1].key for r in results) == ["checkin.confidence", "checkin.expected"]
-    _, facts, _ = await facts_of(session_factory(engines[0]), user, clock.now)
+    _, facts, _ = await facts_of(dbs[0], user, clock.now)
     assert {facts.checkins[-1].baseline, facts.checkins[-1].expected} == {3, 5}
-    for engine in engines:
-        await engine.dispose()
+    for db in dbs:
+        await db.dispose()
 
 
 @pytest.mark.parametrize("value", ["four", "11", "-1", "🙂", "a long story " * 40])
-async def test_bad_input_changes_nothing_stored(
-    sessions: async_sessionmaker[AsyncSession], value: str
-) -> None:
+async def test_bad_input_changes_nothing_stored(db: Database, value: str) -> None:
     """An answer that does not fit is re-asked and leaves the stored check-in as it was."""
     clock = Clock()
-    coach = Coach(sessions, CONTENT, clock=clock)
+    coach = Coach(db, CONTENT, clock=clock)
     user = await onboard(coach)
     await coach.handle(user, Event(EventKind.COMMAND, name="checkin"))
     await coach.handle(user, answer("2"))
-    _, before, _ = await facts_of(sessions, user, clock.now)
+    _, before, _ = await facts_of(db, user, clock.now)
     said = await coach.handle(user, answer(value))
     assert [r.key for r in said.replies] == ["common.not_a_score", "checkin.baseline"]
-    conversation, after, _ = await facts_of(sessions, user, clock.now)
+    conversation, after, _ = await facts_of(db, user, clock.now)
     assert after.checkins == before.checkins
     assert conversation.active is not None and conversation.active.state == "baseline"
+
+
+class CountingDatabase:
+    """Wraps a Database and counts its units of work."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.units = 0
+
+    async def run(self, work):  # type: ignore[no-untyped-def]
+        self.units += 1
+        return await self.db.run(work)
+
+
+async def test_an_outside_update_is_one_unit_of_work(db: Database) -> None:
+    """Finding the person, the update-id check and the turn share one transaction."""
+    counting = CountingDatabase(db)
+    coach = Coach(counting, CONTENT, clock=Clock())  # type: ignore[arg-type]
+    said = await coach.handle_external(
+        "tg:9", 9, Event(EventKind.COMMAND, name="start"), update_id=1
+    )
+    assert counting.units == 1
+    assert [r.key for r in said.replies] == ["onboarding.intro"]
+    assert await coach.known_user("tg:9") == said.user_id
+
+
+async def test_an_update_seen_before_changes_nothing(db: Database) -> None:
+    """The same update id again: no replies, marked duplicate, the conversation where it was."""
+    coach = Coach(db, CONTENT, clock=Clock())
+    start = Event(EventKind.COMMAND, name="start")
+    first = await coach.handle_external("tg:9", 9, start, update_id=5)
+    _, _, version = await facts_of(db, first.user_id, START)
+    again = await coach.handle_external("tg:9", 9, answer("go_on"), update_id=5)
+    assert (again.duplicate, again.replies, again.user_id) == (True, (), first.user_id)
+    assert (await facts_of(db, first.user_id, START))[2] == version
+
+
+async def test_the_chat_id_is_kept_current(db: Database) -> None:
+    """A person writing from a new chat id has it stored with their next turn."""
+    coach = Coach(db, CONTENT, clock=Clock())
+    start = Event(EventKind.COMMAND, name="start")
+    user = (await coach.handle_external("tg:9", 9, start)).user_id
+    await coach.handle_external("tg:9", 99, start)
+    chat = sa.select(tables.users.c.chat_id).where(tables.users.c.id == user)
+    assert await db.run(lambda repo: repo.session.scalar(chat)) == 99
+
+
+async def test_said_names_the_message_with_the_live_buttons(db: Database) -> None:
+    """The prompt recorded after the last send comes back with the next turn."""
+    coach = Coach(db, CONTENT, clock=Clock())
+    start = Event(EventKind.COMMAND, name="start")
+    said = await coach.handle_external("tg:9", 9, start)
+    assert said.prompt_message_id is None
+    assert await coach.swap_prompt(said.user_id, 42) is None
+    said = await coach.handle_external("tg:9", 9, answer("go_on"))
+    assert said.prompt_message_id == 42
+
+
+async def test_a_person_whose_data_was_deleted_starts_afresh(db: Database) -> None:
+    """After their data is deleted, the next update creates them anew and begins onboarding."""
+    coach = Coach(db, CONTENT, clock=Clock())
+    old = await onboard(coach, "tg:9")
+    await db.run(lambda repo: repo.delete_user(old))
+    said = await coach.handle_external("tg:9", 9, answer("hello"))
+    assert await coach.known_user("tg:9") == said.user_id
+    conversation, facts, _ = await facts_of(db, said.user_id, START)
+    assert facts.profile.onboarded_at is None  # (SQLite may hand out the same id again)
+    assert [r.key for r in said.replies] == ["onboarding.intro"]
+    assert conversation.active is not None and conversation.active.flow == "onboarding"

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy.engine import Connection
 
-from bot.storage.db import make_engine
+from bot.storage.database import Database
 from bot.storage.migrate import downgrade, upgrade
 from bot.storage.tables import Base
+
+T = TypeVar("T")
 
 
 def _diffs(connection: Connection, metadata: sa.MetaData = Base.metadata) -> list[Any]:
@@ -23,15 +26,19 @@ def _tables(connection: Connection) -> set[str]:
     return set(sa.inspect(connection).get_table_names())
 
 
+async def inspect(url: str, look: Callable[[Connection], T]) -> T:
+    """Runs `look` on a connection to the database, opened as the bot opens it."""
+    db = Database.open(url)
+    try:
+        return await db.run(lambda repo: look(repo.session.connection()))
+    finally:
+        await db.dispose()
+
+
 async def test_migrated_schema_matches_the_tables(blank_db_url: str) -> None:
     """After upgrade head, autogenerate finds nothing to add, drop or alter."""
     await upgrade(blank_db_url)
-    engine = make_engine(blank_db_url)
-    try:
-        async with engine.connect() as connection:
-            assert await connection.run_sync(_diffs) == []
-    finally:
-        await engine.dispose()
+    assert await inspect(blank_db_url, _diffs) == []
 
 
 async def test_comparison_notices_a_missing_column(blank_db_url: str) -> None:
@@ -41,12 +48,7 @@ async def test_comparison_notices_a_missing_column(blank_db_url: str) -> None:
     for table in Base.metadata.tables.values():
         table.to_metadata(extended)
     extended.tables["users"].append_column(sa.Column("nickname", sa.String(32)))
-    engine = make_engine(blank_db_url)
-    try:
-        async with engine.connect() as connection:
-            diffs = await connection.run_sync(_diffs, extended)
-    finally:
-        await engine.dispose()
+    diffs = await inspect(blank_db_url, lambda connection: _diffs(connection, extended))
     assert [d[0] for d in diffs] == ["add_column"]
 
 
@@ -54,21 +56,11 @@ async def test_upgrade_twice_is_harmless(blank_db_url: str) -> None:
     """Running upgrade on a database already at head changes nothing."""
     await upgrade(blank_db_url)
     await upgrade(blank_db_url)
-    engine = make_engine(blank_db_url)
-    try:
-        async with engine.connect() as connection:
-            assert await connection.run_sync(_diffs) == []
-    finally:
-        await engine.dispose()
+    assert await inspect(blank_db_url, _diffs) == []
 
 
 async def test_downgrade_removes_every_table(blank_db_url: str) -> None:
     """Downgrading to base leaves only Alembic's own version table."""
     await upgrade(blank_db_url)
     await downgrade(blank_db_url, "base")
-    engine = make_engine(blank_db_url)
-    try:
-        async with engine.connect() as connection:
-            assert await connection.run_sync(_tables) == {"alembic_version"}
-    finally:
-        await engine.dispose()
+    assert await inspect(blank_db_url, _tables) == {"alembic_version"}

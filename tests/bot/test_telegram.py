@@ -11,9 +11,8 @@ import re
 from datetime import timedelta
 
 import pytest
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.storage import make_engine, session_factory
+from bot.storage import Database
 from bot.telegram.render import LIMIT, split
 from flows.dialogue import COMMANDS
 from tests.bot.offline import MAX_TEXT, NOT_MODIFIED, TOKEN, OfflineBotApi
@@ -30,15 +29,14 @@ from tests.bot.telegram_helpers import (
     text,
 )
 
-Sessions = async_sessionmaker[AsyncSession]
 sqlite_only = pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
 BLOCKED = "Forbidden: bot was blocked by the user"
 
 
 @sqlite_only
-async def test_start_up_publishes_exactly_the_commands(sessions: Sessions) -> None:
+async def test_start_up_publishes_exactly_the_commands(db: Database) -> None:
     """setMyCommands lists exactly flows.dialogue.COMMANDS, each with a one-line description."""
-    async with running_bot(sessions) as h:
+    async with running_bot(db) as h:
         (published,) = h.api.sent("setMyCommands")
     commands = published["commands"]
     assert [c["command"] for c in commands] == list(COMMANDS)
@@ -49,9 +47,9 @@ async def test_start_up_publishes_exactly_the_commands(sessions: Sessions) -> No
 
 
 @sqlite_only
-async def test_start_sends_the_intro_with_one_button(sessions: Sessions) -> None:
+async def test_start_sends_the_intro_with_one_button(db: Database) -> None:
     """/start answers with the intro in HTML and a keyboard of exactly one button."""
-    async with running_bot(sessions) as h:
+    async with running_bot(db) as h:
         await h.say("/start")
         (call,) = h.api.calls[-1:]
         intro = h.last()
@@ -67,10 +65,10 @@ async def test_start_sends_the_intro_with_one_button(sessions: Sessions) -> None
 
 
 @sqlite_only
-async def test_pressing_a_button_edits_the_question_and_asks_the_next(sessions: Sessions) -> None:
+async def test_pressing_a_button_edits_the_question_and_asks_the_next(db: Database) -> None:
     """The press is answered, the question edited to show "→ Continue" without buttons, then
     consent is asked."""
-    async with running_bot(sessions) as h:
+    async with running_bot(db) as h:
         await h.say("/start")
         intro = h.last()
         h.api.clear()
@@ -89,10 +87,10 @@ async def test_pressing_a_button_edits_the_question_and_asks_the_next(sessions: 
 
 
 @sqlite_only
-async def test_a_scale_question_has_two_rows_of_buttons_with_the_step(sessions: Sessions) -> None:
+async def test_a_scale_question_has_two_rows_of_buttons_with_the_step(db: Database) -> None:
     """0–10 comes as two rows of buttons whose data carry the current step; the text says what 0
     and 10 mean."""
-    async with running_bot(sessions) as h:
+    async with running_bot(db) as h:
         await h.to_fear()
         question = h.last()
         conversation, _ = await h.state()
@@ -106,18 +104,18 @@ async def test_a_scale_question_has_two_rows_of_buttons_with_the_step(sessions: 
 
 
 @sqlite_only
-async def test_a_scale_splits_0_to_5_and_6_to_10(sessions: Sessions) -> None:
+async def test_a_scale_splits_0_to_5_and_6_to_10(db: Database) -> None:
     """The brief's layout of a 0–10 question: 0–5 on the first row, 6–10 on the second."""
-    async with running_bot(sessions) as h:
+    async with running_bot(db) as h:
         await h.to_fear()
         rows = labels(h.last())
     assert rows == [[str(n) for n in range(0, 6)], [str(n) for n in range(6, 11)]]
 
 
 @sqlite_only
-async def test_a_typed_score_with_out_of_ten_is_accepted(sessions: Sessions) -> None:
+async def test_a_typed_score_with_out_of_ten_is_accepted(db: Database) -> None:
     """Typing "4/10" at a 0–10 question counts as 4."""
-    async with running_bot(sessions) as h:
+    async with running_bot(db) as h:
         await h.to_fear()
         await h.say("4/10")
         conversation, _ = await h.state()
@@ -128,9 +126,9 @@ async def test_a_typed_score_with_out_of_ten_is_accepted(sessions: Sessions) -> 
 
 
 @sqlite_only
-async def test_a_score_in_words_is_kindly_reasked(sessions: Sessions) -> None:
+async def test_a_score_in_words_is_kindly_reasked(db: Database) -> None:
     """Typing "four" re-asks with common.not_a_score and changes nothing stored."""
-    async with running_bot(sessions) as h:
+    async with running_bot(db) as h:
         await h.to_fear()
         question = h.last()["text"]
         before = await h.state()
@@ -144,9 +142,9 @@ async def test_a_score_in_words_is_kindly_reasked(sessions: Sessions) -> None:
 
 
 @sqlite_only
-async def test_a_typed_answer_retires_the_old_buttons(sessions: Sessions) -> None:
+async def test_a_typed_answer_retires_the_old_buttons(db: Database) -> None:
     """After a typed answer, the answered question's keyboard is removed."""
-    async with running_bot(sessions) as h:
+    async with running_bot(db) as h:
         await h.to_fear()
         old = h.last()
         h.api.clear()
@@ -158,10 +156,10 @@ async def test_a_typed_answer_retires_the_old_buttons(sessions: Sessions) -> Non
 
 
 @sqlite_only
-async def test_a_stale_button_says_the_question_has_passed(sessions: Sessions) -> None:
+async def test_a_stale_button_says_the_question_has_passed(db: Database) -> None:
     """A press on an earlier question: "has passed", the current question again, its keyboard
     removed, nothing stored changed."""
-    async with running_bot(sessions) as h:
+    async with running_bot(db) as h:
         await h.say("/start")
         await h.press("Continue")
         consent = h.last()
@@ -184,9 +182,9 @@ async def test_a_stale_button_says_the_question_has_passed(sessions: Sessions) -
 
 @pytest.mark.parametrize("data", ["x", "a|notanumber|1", "a|1|", "a|1|" + "j" * 66])
 @sqlite_only
-async def test_forged_callback_data_is_answered_and_ignored(sessions: Sessions, data: str) -> None:
+async def test_forged_callback_data_is_answered_and_ignored(db: Database, data: str) -> None:
     """Malformed or forged button data: the press is answered, nothing else happens."""
-    async with running_bot(sessions) as h:
+    async with running_bot(db) as h:
         await h.say("/start")
         before = await h.state()
         h.api.clear()
@@ -196,9 +194,9 @@ async def test_forged_callback_data_is_answered_and_ignored(sessions: Sessions, 
     assert after == before
 
 
-async def test_a_duplicate_update_changes_nothing(sessions: Sessions) -> None:
+async def test_a_duplicate_update_changes_nothing(db: Database) -> None:
     """The same update handled twice: the second time sends nothing and changes nothing."""
-    async with running_bot(sessions) as h:
+    async with running_bot(db) as h:
         await h.say("/start")
         await h.press("Continue")
         agree = h.people.message(ANN, "1")
@@ -213,9 +211,9 @@ async def test_a_duplicate_update_changes_nothing(sessions: Sessions) -> None:
 
 
 @sqlite_only
-async def test_text_where_a_button_is_expected_reasks(sessions: Sessions) -> None:
+async def test_text_where_a_button_is_expected_reasks(db: Database) -> None:
     """Typed words at a choice question: common.not_a_choice, then the question again."""
-    async with running_bot(sessions) as h:
+    async with running_bot(db) as h:
         await h.say("/start")
         await h.press("Continue")
         consent = h.last()
@@ -229,11 +227,9 @@ async def test_text_where_a_button_is_expected_reasks(sessions: Sessions) -> Non
 
 @pytest.mark.parametrize("extra", [STICKER, PHOTO], ids=["sticker", "photo"])
 @sqlite_only
-async def test_a_sticker_or_photo_gets_a_kind_reask(
-    sessions: Sessions, extra: dict[str, object]
-) -> None:
+async def test_a_sticker_or_photo_gets_a_kind_reask(db: Database, extra: dict[str, object]) -> None:
     """A sticker or photo where a score is expected: the kind re-ask, no error."""
-    async with running_bot(sessions) as h:
+    async with running_bot(db) as h:
         await h.to_fear()
         question = h.last()["text"]
         h.api.clear()
@@ -243,9 +239,9 @@ async def test_a_sticker_or_photo_gets_a_kind_reask(
 
 
 @sqlite_only
-async def test_an_edited_message_is_ignored(sessions: Sessions) -> None:
+async def test_an_edited_message_is_ignored(db: Database) -> None:
     """An edit of an earlier message makes no request at all and changes nothing."""
-    async with running_bot(sessions) as h:
+    async with running_bot(db) as h:
         await h.to_fear()
         before = await h.state()
         h.api.clear()
@@ -256,18 +252,18 @@ async def test_an_edited_message_is_ignored(sessions: Sessions) -> None:
 
 
 @sqlite_only
-async def test_a_person_without_language_code_is_coached(sessions: Sessions) -> None:
+async def test_a_person_without_language_code_is_coached(db: Database) -> None:
     """No language_code on the user: /start still answers with the intro."""
-    async with running_bot(sessions) as h:
+    async with running_bot(db) as h:
         await h.say("/start", language_code=None)
         texts = h.api.texts()
     assert texts == [text("onboarding.intro")]
 
 
 @sqlite_only
-async def test_start_with_a_deep_link_payload_is_start(sessions: Sessions) -> None:
+async def test_start_with_a_deep_link_payload_is_start(db: Database) -> None:
     """ "/start abc" (a deep link) behaves exactly as /start."""
-    async with running_bot(sessions) as h:
+    async with running_bot(db) as h:
         await h.say("/start abc")
         texts, intro = h.api.texts(), h.last()
     assert texts == [text("onboarding.intro")]
@@ -275,9 +271,9 @@ async def test_start_with_a_deep_link_payload_is_start(sessions: Sessions) -> No
 
 
 @sqlite_only
-async def test_start_in_a_checkin_welcomes_back_and_resumes(sessions: Sessions) -> None:
+async def test_start_in_a_checkin_welcomes_back_and_resumes(db: Database) -> None:
     """/start in the middle of a check-in: "Welcome back." and the pending question again."""
-    async with running_bot(sessions) as h:
+    async with running_bot(db) as h:
         await h.onboard()
         for label in CHECKIN[:3]:
             await h.press(label)
@@ -291,9 +287,9 @@ async def test_start_in_a_checkin_welcomes_back_and_resumes(sessions: Sessions) 
 
 @pytest.mark.parametrize("chat_type", ["group", "supergroup"])
 @sqlite_only
-async def test_a_group_is_left_without_storing_anything(sessions: Sessions, chat_type: str) -> None:
+async def test_a_group_is_left_without_storing_anything(db: Database, chat_type: str) -> None:
     """A group message: leaveChat, no user row, nothing sent to the group."""
-    async with running_bot(sessions) as h:
+    async with running_bot(db) as h:
         h.api.clear()
         await h.say("/start", chat_type=chat_type, chat_id=-1001234)
         stored = await h.user_id()
@@ -302,13 +298,14 @@ async def test_a_group_is_left_without_storing_anything(sessions: Sessions, chat
 
 
 @sqlite_only
-async def test_blocking_marks_blocked_and_cancels_due_events(sessions: Sessions) -> None:
+async def test_blocking_marks_blocked_and_cancels_due_events(db: Database) -> None:
     """my_chat_member "kicked": blocked, pending events cancelled; "member" again: unblocked."""
-    async with running_bot(sessions) as h:
+    async with running_bot(db) as h:
         await h.onboard()
         for label in CHECKIN:
             await h.press(label)
-        assert await h.due_statuses() == [("followup", "pending")]
+        pending = [("nudge", "pending"), ("recap", "pending"), ("followup", "pending")]
+        assert await h.due_statuses() == pending
         h.api.clear()
         await h.feed(h.people.member(ANN, "member", "kicked"))
         blocked, due = await h.blocked(), await h.due_statuses()
@@ -320,9 +317,9 @@ async def test_blocking_marks_blocked_and_cancels_due_events(sessions: Sessions)
 
 
 @sqlite_only
-async def test_a_403_on_send_marks_the_person_blocked(sessions: Sessions) -> None:
+async def test_a_403_on_send_marks_the_person_blocked(db: Database) -> None:
     """sendMessage answered 403 "bot was blocked": the person is marked blocked, no error."""
-    async with running_bot(sessions) as h:
+    async with running_bot(db) as h:
         await h.say("/start")
         h.api.fail("sendMessage", 403, BLOCKED)
         h.api.clear()
@@ -334,9 +331,9 @@ async def test_a_403_on_send_marks_the_person_blocked(sessions: Sessions) -> Non
 
 
 @sqlite_only
-async def test_a_429_is_waited_out_and_retried(sessions: Sessions) -> None:
+async def test_a_429_is_waited_out_and_retried(db: Database) -> None:
     """sendMessage 429 retry_after 1: the bot waits, sends again, and that send succeeds."""
-    async with running_bot(sessions) as h:
+    async with running_bot(db) as h:
         h.api.fail("sendMessage", 429, "Too Many Requests: retry after 1", retry_after=1)
         loop = asyncio.get_running_loop()
         started = loop.time()
@@ -349,9 +346,9 @@ async def test_a_429_is_waited_out_and_retried(sessions: Sessions) -> None:
 
 
 @sqlite_only
-async def test_message_not_modified_on_an_edit_is_ignored(sessions: Sessions) -> None:
+async def test_message_not_modified_on_an_edit_is_ignored(db: Database) -> None:
     """A 400 "message is not modified" on the edit of a pressed question is harmless."""
-    async with running_bot(sessions) as h:
+    async with running_bot(db) as h:
         await h.say("/start")
         h.api.fail("editMessageText", 400, NOT_MODIFIED)
         await h.press("Continue")
@@ -360,9 +357,9 @@ async def test_message_not_modified_on_an_edit_is_ignored(sessions: Sessions) ->
 
 
 @sqlite_only
-async def test_an_echoed_command_is_escaped(sessions: Sessions) -> None:
+async def test_an_echoed_command_is_escaped(db: Database) -> None:
     """An unknown command is named as Telegram marked it; the HTML typed after it never goes out."""
-    async with running_bot(sessions) as h:
+    async with running_bot(db) as h:
         entity = {"entities": [{"type": "bot_command", "offset": 0, "length": 2}]}
         await h.say("/x<b>", extra=entity)  # Telegram marks only "/x" as the command
         sent = h.api.sent("sendMessage")
@@ -372,9 +369,9 @@ async def test_an_echoed_command_is_escaped(sessions: Sessions) -> None:
 
 
 @sqlite_only
-async def test_a_command_followed_by_punctuation_is_that_command(sessions: Sessions) -> None:
+async def test_a_command_followed_by_punctuation_is_that_command(db: Database) -> None:
     """ "/help, please": Telegram marks "/help" as the command, so the help is shown."""
-    async with running_bot(sessions) as h:
+    async with running_bot(db) as h:
         entity = {"entities": [{"type": "bot_command", "offset": 0, "length": 5}]}
         await h.say("/help, please", extra=entity)
         texts = h.api.texts()
@@ -393,10 +390,10 @@ def test_a_long_text_is_split_below_the_limit_at_line_breaks() -> None:
 
 
 @sqlite_only
-async def test_one_persons_updates_run_in_order_others_in_parallel(sessions: Sessions) -> None:
+async def test_one_persons_updates_run_in_order_others_in_parallel(db: Database) -> None:
     """Two updates of one person run one after the other, in order; another person's update
     runs while the first person's is still sending."""
-    async with running_bot(sessions) as h:
+    async with running_bot(db) as h:
         await h.to_fear()
         await h.say("/start", user=2002)
         h.api.clear()
@@ -421,12 +418,12 @@ async def test_one_persons_updates_run_in_order_others_in_parallel(sessions: Ses
 
 @sqlite_only
 async def test_an_error_is_logged_safely_and_the_person_told(
-    sessions: Sessions, caplog: pytest.LogCaptureFixture
+    db: Database, caplog: pytest.LogCaptureFixture
 ) -> None:
     """sendMessage keeps failing with 500: no crash, a log line without token or answers, the
     kind "trouble sending" text with the question now waiting, and the turn stored whole."""
     caplog.set_level(logging.INFO)
-    async with running_bot(sessions) as h:
+    async with running_bot(db) as h:
         await h.say("/start")
         await h.press("Continue")
         for _ in range(4):  # every attempt of the sender
@@ -445,10 +442,10 @@ async def test_an_error_is_logged_safely_and_the_person_told(
 
 
 @sqlite_only
-async def test_after_a_failed_send_the_next_question_is_shown(sessions: Sessions) -> None:
+async def test_after_a_failed_send_the_next_question_is_shown(db: Database) -> None:
     """The turn committed but its reply was lost: the person must see the question now waiting,
     or their retry is taken as the answer to a question they never saw."""
-    async with running_bot(sessions) as h:
+    async with running_bot(db) as h:
         await h.say("/start")
         await h.press("Continue")
         for _ in range(4):
@@ -461,24 +458,24 @@ async def test_after_a_failed_send_the_next_question_is_shown(sessions: Sessions
 
 
 @sqlite_only
-async def test_a_restart_continues_the_checkin(sessions: Sessions, db_url: str) -> None:
+async def test_a_restart_continues_the_checkin(db: Database, db_url: str) -> None:
     """A new Application and coach on the same database take the next answer of the same
     check-in."""
     api = OfflineBotApi()  # Telegram outlives the restart
-    async with running_bot(sessions, api=api) as h:
+    async with running_bot(db, api=api) as h:
         await h.onboard()
         for label in CHECKIN[:4]:
             await h.press(label)
         _, facts = await h.state()
         press = h.press_update("6")
-    engine = make_engine(db_url)
+    again_db = Database.open(db_url)
     try:
-        async with running_bot(session_factory(engine), api=api) as again:
+        async with running_bot(again_db, api=api) as again:
             await again.feed(press)
             _, after = await again.state()
             asked = again.last()["text"]
     finally:
-        await engine.dispose()
+        await again_db.dispose()
     (before,) = facts.checkins
     (checkin,) = after.checkins
     assert (checkin.no, checkin.baseline, checkin.expected) == (before.no, 2, 4)
@@ -487,11 +484,11 @@ async def test_a_restart_continues_the_checkin(sessions: Sessions, db_url: str) 
 
 
 @sqlite_only
-async def test_onboarding_checkin_and_follow_up_by_buttons(sessions: Sessions) -> None:
+async def test_onboarding_checkin_and_follow_up_by_buttons(db: Database) -> None:
     """Onboarding, an exposure check-in and the one-hour follow-up, all by pressing buttons;
     the follow-up comes from the app's own tick and the advice gives the light and numbers."""
     clock = Clock()
-    async with running_bot(sessions, clock, tick_seconds=0.05) as h:
+    async with running_bot(db, clock, tick_seconds=0.05) as h:
         await h.onboard()
         for label in CHECKIN:
             await h.press(label)

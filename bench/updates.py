@@ -1,6 +1,6 @@
 """Benchmark: the whole Telegram update path against a bare python-telegram-bot echo bot.
 
-Run: .venv/bin/python bench/telegram.py [--updates N] [--users U] [--batch B] [--rate R]
+Run: .venv/bin/python bench/updates.py [--updates N] [--users U] [--batch B] [--rate R]
 
 Ours: PTB Application.process_update (through its update processor) + handlers + flows + SQLite
 + replies, for typed check-in answers of many people round-robin. The echo bot: an Application
@@ -12,7 +12,6 @@ Targets (DESIGN §8): >= 1,000 updates/s on 2 cores with SQLite; within 3x of th
 (ratio ours / echo >= 1/3); p99 handler latency <= 50 ms at 200 updates/s.
 """
 
-# ruff: noqa: E402 — sys.path must drop this folder before "telegram" is imported (see below)
 from __future__ import annotations
 
 import argparse
@@ -21,15 +20,10 @@ import itertools
 import json
 import os
 import statistics
-import sys
 import tempfile
 import time
 from collections import Counter
-from pathlib import Path
 from typing import Any
-
-# Run as a script, this file's folder comes first on sys.path and "telegram" would be this file.
-sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 
 from pydantic import SecretStr
 from telegram import Update
@@ -39,7 +33,7 @@ from telegram.request import BaseRequest, RequestData
 from bot.coach import Coach
 from bot.content import load_content
 from bot.settings import Settings
-from bot.storage import make_engine, session_factory, upgrade
+from bot.storage import Database, upgrade
 from bot.telegram.app import build_application
 from bot.telegram.handlers import external_id
 from flows.model import Event, EventKind
@@ -181,8 +175,8 @@ async def main(n: int, users: int, batch: int, rate: float, paced_seconds: float
     with tempfile.TemporaryDirectory() as folder:
         url = f"sqlite+aiosqlite:///{folder}/bench.db"
         await upgrade(url)
-        engine = make_engine(url)
-        coach = Coach(session_factory(engine), CONTENT)
+        db = Database.open(url)
+        coach = Coach(db, CONTENT)
         await onboard(coach, users)
         ours_api, echo_api = FakeBotApi(), FakeBotApi()
         ours = build_application(
@@ -203,7 +197,7 @@ async def main(n: int, users: int, batch: int, rate: float, paced_seconds: float
             ours_s, ours_lat = await run_batches(ours, mine[w:t], batch)
             echo_s, _ = await run_batches(echo, theirs[w:t], batch)
             paced_lat = await run_paced(ours, mine[t:], rate)
-        await engine.dispose()
+        await db.dispose()
     ours_rate, echo_rate = n / ours_s, n / echo_s
     q = statistics.quantiles(ours_lat, n=100)
     p = statistics.quantiles(paced_lat, n=100)
