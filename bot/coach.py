@@ -171,6 +171,10 @@ class Coach:
                 log.info("conversation changed under turn; retry %d", attempt)
         raise RuntimeError("conversation kept changing; gave up after retries")
 
+    async def set_prompt(self, user_id: int, message_id: int | None) -> None:
+        """Remembers which message carries the live buttons."""
+        await self.db.run(lambda repo: repo.set_prompt(user_id, message_id))
+
     async def swap_prompt(self, user_id: int, message_id: int | None) -> int | None:
         """Remembers which message carries the live buttons; returns the previous one."""
         return await self.db.run(lambda repo: repo.swap_prompt(user_id, message_id))

@@ -14,14 +14,18 @@ from types import MappingProxyType
 from typing import Any
 
 import flows.catalogue
+import flows.screen
 from flows.content import (
     PURPOSES,
+    SCREEN_KINDS,
     Content,
     Exercise,
     Ladder,
     LadderStep,
     RedFlagQuestion,
     Rhythm,
+    ScreenRule,
+    ScreenRules,
     Thresholds,
 )
 
@@ -30,6 +34,7 @@ __all__ = [
     "default_data_dir",
     "load_content",
     "load_rhythm",
+    "load_screen",
     "load_thresholds",
     "template_fields",
     "validate_catalogue",
@@ -46,6 +51,16 @@ RED_FLAGS = {
     **dict.fromkeys(("fever", "cancer", "trauma", "weight", "night"), "urgent"),
 }
 _ID = re.compile(r"[a-z][a-z0-9_]*")
+# {name} in a screen pattern refers to [words]; {0,4}, a quantifier, does not match
+_WORD_REF = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
+_SCREEN_LISTS = (
+    "negations",
+    "pseudo_negations",
+    "terminators",
+    "joiners",
+    "reassurances",
+    "linkers",
+)
 
 
 class ContentError(Exception):
@@ -364,6 +379,86 @@ def load_rhythm(data_dir: Path) -> Rhythm:
     return rhythm
 
 
+def _expand(doc: _Doc, fragment: str, words: Mapping[str, str], gap: int, key: str) -> str:
+    """Replaces " ... " with up to `gap` words and {name} with its fragment; checks it compiles."""
+
+    def word(match: re.Match[str]) -> str:
+        if match.group(1) not in words:
+            raise doc.error(key, f"unknown word {{{match.group(1)}}}")
+        return f"(?:{words[match.group(1)]})"
+
+    if re.search(r"[A-Z'’](?<!\\[A-Z])", fragment):
+        raise doc.error(key, "write patterns in lower case without apostrophes (text is folded)")
+    expanded = _WORD_REF.sub(word, fragment.replace(" ... ", f" {{w}}{{0,{gap}}}"))
+    try:
+        flows.screen.pattern(expanded)
+    except re.error as exc:
+        raise doc.error(key, f"bad regular expression: {exc}") from None
+    return expanded
+
+
+def load_screen(data_dir: Path, language: str) -> ScreenRules:
+    """Loads data/safety/<language>.toml: the free-text screen's rules, each pattern compiled."""
+    doc = _Doc(data_dir, f"safety/{language}.toml")
+    root = doc.root
+    doc.only(root, ("version", "window", "gap", "separators", "words", "rule", *_SCREEN_LISTS), "")
+    version = doc.text(root, "version")
+    window, gap = doc.count(root, "window", "", 1), doc.count(root, "gap", "", 1)
+    lists = {name: doc.strings(root, name, "", 1, 256) for name in _SCREEN_LISTS}
+    for name, phrases in lists.items():
+        for i, phrase in enumerate(phrases, 1):
+            if not flows.screen.clean(flows.screen.fold(phrase)):
+                raise doc.error(f"{name}[{i}]", "no words left once folded")
+    separators = doc.strings(root, "separators", "", 1, 64)
+    for i, separator in enumerate(separators, 1):
+        _expand(doc, separator, {}, gap, f"separators[{i}]")
+    # {w}: one word that is not a negation, so that no gap steps over "not" or "isn't"
+    words = {"w": rf"(?!(?:{flows.screen.any_of(lists['negations'])})\b)\w+ "}
+    table: Table = doc.get(root, "words", "", dict)
+    for name in table:
+        if name in words:
+            raise doc.error(f"words.{name}", "reserved: {w} is built in")
+        words[name] = _expand(doc, doc.text(table, name, "words"), words, gap, f"words.{name}")
+    rules: list[ScreenRule] = []
+    for i, r in enumerate(doc.entries(root, "rule"), 1):
+        where = f"rule[{i}]"
+        doc.only(r, ("id", "kind", "patterns"), where)
+        rule_id, kind = doc.ident(r, "id", where), doc.text(r, "kind", where)
+        if kind not in SCREEN_KINDS:
+            raise doc.error(f"{where}.kind", f"{kind!r} is not one of {', '.join(SCREEN_KINDS)}")
+        patterns = tuple(
+            _expand(doc, fragment, words, gap, f"{where}.patterns[{j}]")
+            for j, fragment in enumerate(doc.strings(r, "patterns", where, 1, 256), 1)
+        )
+        rules.append(ScreenRule(rule_id, kind, patterns))
+    doc.unique((r.id for r in rules), "rule[{}].id")
+    kinds = {r.id: r.kind for r in rules}
+    for flag, category in RED_FLAGS.items():
+        if kinds.get(flag) != category:
+            raise doc.error("rule", f"{category} rule {flag!r} is missing")
+    if "crisis" not in kinds.values():
+        raise doc.error("rule", "no crisis rule: the self-harm screen is missing")
+    return ScreenRules(
+        version,
+        tuple(rules),
+        separators,
+        negations=lists["negations"],
+        pseudo_negations=lists["pseudo_negations"],
+        terminators=lists["terminators"],
+        joiners=lists["joiners"],
+        reassurances=lists["reassurances"],
+        linkers=lists["linkers"],
+        window=window,
+    )
+
+
+def _screens(data_dir: Path) -> dict[str, ScreenRules]:
+    languages = [path.stem for path in sorted((data_dir / "safety").glob("*.toml"))]
+    if "en" not in languages:
+        raise ContentError("data/safety/en.toml", "(file)", "missing")
+    return {language: load_screen(data_dir, language) for language in languages}
+
+
 def load_content(
     data_dir: Path | None = None, *, required_keys: Iterable[str] | None = None
 ) -> Content:
@@ -392,4 +487,5 @@ def load_content(
         zones=zones,
         common_zones=common_zones,
         rhythm=load_rhythm(root),
+        screen=MappingProxyType(_screens(root)),
     )

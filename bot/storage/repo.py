@@ -192,6 +192,10 @@ class Repository(DueEvents):
         row = {"update_id": update_id, "user_id": user_id, "handled_at": now or utcnow()}
         return (self.session.execute(stmt, row)).first() is not None
 
+    def set_prompt(self, user_id: int, message_id: int | None) -> None:
+        """Records the message holding the live buttons."""
+        self.session.execute(q.SET_PROMPT, {"b_user_id": user_id, "prompt_message_id": message_id})
+
     def swap_prompt(self, user_id: int, message_id: int | None) -> int | None:
         """Records the message holding the live buttons; returns the one it replaces."""
         old = self.session.execute(q.PROMPT, {"user_id": user_id}).scalar_one_or_none()

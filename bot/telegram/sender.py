@@ -83,7 +83,9 @@ class Sender:
         """Sends every reply; a 403 marks the person blocked instead of failing."""
         try:
             prompt = await self._send_all(chat_id, said)
-            old = await self.coach.swap_prompt(said.user_id, prompt)
+            old = said.prompt_message_id
+            if prompt != old:
+                await self.coach.set_prompt(said.user_id, prompt)
             if old is not None and old != prompt and old not in retired:
                 await self.retire(chat_id, old)
         except Blocked:
@@ -93,21 +95,34 @@ class Sender:
             raise SendFailed(said.user_id, chat_id) from error
 
     async def _send_all(self, chat_id: int, said: Said) -> int | None:
+        """Sends the replies as few messages as reads well: text runs up to and including a
+        question become one message, its buttons at the end; a chart goes as a photo."""
         content = self.coach.content
         prompt: int | None = None
+        pending: list[str] = []
+
+        async def flush(markup: InlineKeyboardMarkup | None = None) -> Message | None:
+            if not pending:
+                return None
+            parts = split("\n\n".join(pending))
+            pending.clear()
+            for part in parts[:-1]:
+                await self._send(chat_id, part, None)
+            return await self._send(chat_id, parts[-1], markup)
+
         for reply in said.replies:
-            markup = keyboard(content, said.language, reply)
             if reply.chart is not None:
+                await flush()
                 picture = await png_async(reply.chart, content, said.language)
                 caption = message_html(content, said.language, reply)[:CAPTION_LIMIT]
                 await self._photo(chat_id, picture, caption)
                 continue
-            parts = split(message_html(content, said.language, reply))
-            for part in parts[:-1]:
-                await self._send(chat_id, part, None)
-            message = await self._send(chat_id, parts[-1], markup)
+            pending.append(message_html(content, said.language, reply))
+            markup = keyboard(content, said.language, reply)
             if markup is not None:
-                prompt = message.message_id
+                message = await flush(markup)
+                prompt = message.message_id if message is not None else prompt
+        await flush()
         return prompt
 
     async def _send(self, chat_id: int, text: str, markup: InlineKeyboardMarkup | None) -> Message:
