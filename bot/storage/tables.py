@@ -90,6 +90,8 @@ class UserRow(Base):
     phase: Mapped[str] = mapped_column(String(16), default="settle")
     paused: Mapped[bool] = mapped_column(Boolean, default=False)
     blocked: Mapped[bool] = mapped_column(Boolean, default=False)
+    micro_breaks: Mapped[bool] = mapped_column(Boolean, default=False)
+    breaks_ignored: Mapped[int] = mapped_column(Integer, default=0)
     safety_hold: Mapped[str | None] = mapped_column(String(16))
     safety_hold_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     assessed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
