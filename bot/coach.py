@@ -76,7 +76,8 @@ class _Turn:
         repo.save_conversation(user_id, outcome.conversation, version, now=now)
         repo.touch(user_id, now)
         if self.due is not None:
-            repo.finish_due(self.due.id, "done", now=now)
+            late = bool(self.event.payload.get("late"))
+            repo.finish_due(self.due.id, "skipped" if late else "done", now=now)
         stale = self.event.step is not None and self.event.step != conversation.step
         language = facts.profile.language
         return Said(user_id, language, outcome.replies, stale=stale, prompt_message_id=prompt)
@@ -190,7 +191,11 @@ class Coach:
 
         await self.db.run(work)
 
-    async def handle_due(self, due: DueEvent) -> Said:
-        """Delivers a claimed due event to its person's flows; marks it done in the same commit."""
-        event = Event(EventKind.DUE, name=due.kind, payload=due.payload)
+    async def handle_due(self, due: DueEvent, *, late: bool = False) -> Said:
+        """Delivers a claimed due event to its person's flows; marks it done in the same commit.
+
+        A `late` one is recorded as skipped: the flows only schedule what comes next.
+        """
+        payload = {**due.payload, "late": True} if late else due.payload
+        event = Event(EventKind.DUE, name=due.kind, payload=payload)
         return await self.handle(due.user_id, event, due=due)

@@ -24,6 +24,7 @@ class Settings(BaseSettings):
     data_dir: Path | None = Field(default=None, alias="BACKCOACH_DATA_DIR")
     time_scale: float = Field(default=1.0, alias="BACKCOACH_TIME_SCALE", gt=0)
     tick_seconds: float = Field(default=2.0, alias="BACKCOACH_TICK_SECONDS", gt=0)
+    send_rate: float = Field(default=30.0, alias="BACKCOACH_SEND_RATE", gt=0, le=1000)
     log_level: str = Field(default="INFO", alias="BACKCOACH_LOG_LEVEL")
 
     @field_validator("telegram_bot_token", mode="before")

@@ -1,11 +1,14 @@
 """The scheduler tick: an APScheduler interval job that claims due events and delivers them.
 
 Nothing per user lives in the scheduler: the due_events table is the schedule. Each tick claims
-what is due (committing the claim first), runs each event as a turn, then sends the replies.
+what is due (the claim is committed first, so a crash never sends anything twice), runs each event
+as a turn, then sends the replies — several people at a time, each person in order. A morning nudge
+claimed too late is recorded as skipped rather than sent at noon.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import os
 import socket
@@ -21,19 +24,24 @@ log = logging.getLogger(__name__)
 
 Deliver = Callable[[DueEvent, Said], Awaitable[None]]
 STALE_CLAIM = timedelta(minutes=10)
+LATE_SKIPPED = ("nudge",)  # kinds that are pointless once late; the rest are sent late
 
 
 class Ticker:
     """Claims due events in batches and turns each into a conversation turn."""
 
-    def __init__(self, coach: Coach, deliver: Deliver, *, batch: int = 200) -> None:
+    def __init__(
+        self, coach: Coach, deliver: Deliver, *, batch: int = 200, in_flight: int = 32
+    ) -> None:
         self.coach = coach
         self.deliver = deliver
         self.batch = batch
+        self.in_flight = asyncio.Semaphore(in_flight)
         self.worker = f"{socket.gethostname()}:{os.getpid()}"
+        self.late_after = timedelta(hours=coach.content.rhythm.nudge_late_hours)
 
     async def tick(self) -> int:
-        """Runs one tick; returns how many events it delivered."""
+        """Runs one tick; returns how many events it claimed."""
         now = self.coach.clock()
 
         def claim(repo: Repository) -> list[DueEvent]:
@@ -41,15 +49,26 @@ class Ticker:
             return repo.claim_due(now, self.batch, self.worker)
 
         claimed = await self.coach.db.run(claim)
-        for due in claimed:
+        await asyncio.gather(*(self._one(due) for due in claimed))
+        return len(claimed)
+
+    async def _one(self, due: DueEvent) -> None:
+        async with self.in_flight:
+            late = due.kind in LATE_SKIPPED and self.coach.clock() - due.due_at > self.late_after
             try:
-                said = await self.coach.handle_due(due)
+                said = await self.coach.handle_due(due, late=late)
             except Exception:
                 log.exception("due event %s (%s) failed", due.id, due.kind)
                 await self._failed(due.id)
-                continue
-            await self.deliver(due, said)
-        return len(claimed)
+                return
+            if late:
+                log.info("due event %s (%s) was late and is recorded as skipped", due.id, due.kind)
+                return
+            try:
+                await self.deliver(due, said)
+            except Exception:
+                # The turn is stored; the message is lost rather than sent twice.
+                log.exception("delivering due event %s (%s) failed", due.id, due.kind)
 
     async def _failed(self, event_id: int) -> None:
         now = self.coach.clock()

@@ -30,6 +30,7 @@ from bot.settings import Settings
 from bot.storage import Database, DueEvent
 from bot.telegram.errors import ErrorHandler
 from bot.telegram.handlers import ConversationHandlers
+from bot.telegram.limiter import RateLimiter
 from bot.telegram.membership import MembershipHandlers, private_only
 from bot.telegram.processor import PerUserUpdateProcessor
 from bot.telegram.sender import Sender
@@ -76,11 +77,11 @@ def build_application(
         builder = builder.get_updates_request(updates_request)
     scheduler = AsyncIOScheduler()
     app = builder.build()
-    sender = Sender(app.bot, coach)
+    sender = Sender(app.bot, coach, RateLimiter(settings.send_rate))
 
     async def deliver(due: DueEvent, said: Said) -> None:
         if said.replies and due.chat_id is not None:
-            await sender.send(due.chat_id, said)
+            await sender.send(due.chat_id, said, proactive=True)
 
     async def post_init(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
         language = "en"

@@ -27,6 +27,7 @@ from telegram.warnings import PTBDeprecationWarning
 
 from bot.chart import png_async
 from bot.coach import Coach, Said
+from bot.telegram.limiter import RateLimiter
 from bot.telegram.render import keyboard, message_html, split
 
 log = logging.getLogger(__name__)
@@ -75,18 +76,30 @@ async def call(make: Callable[[], Awaitable[T]], *, attempts: int = ATTEMPTS) ->
 class Sender:
     """Turns a Said into messages in one chat."""
 
-    def __init__(self, bot: Bot, coach: Coach) -> None:
+    def __init__(self, bot: Bot, coach: Coach, limiter: RateLimiter | None = None) -> None:
         self.bot = bot
         self.coach = coach
+        self.limiter = limiter
 
-    async def send(self, chat_id: int, said: Said, *, retired: Collection[int] = ()) -> None:
-        """Sends every reply; a 403 marks the person blocked instead of failing."""
+    async def send(
+        self,
+        chat_id: int,
+        said: Said,
+        *,
+        retired: Collection[int] = (),
+        proactive: bool = False,
+    ) -> None:
+        """Sends every reply; a 403 marks the person blocked instead of failing.
+
+        Proactive sends (nudges, follow-ups, recaps) pass the rate limiter; answers do not wait.
+        """
         try:
-            prompt = await self._send_all(chat_id, said)
+            prompt = await self._send_all(chat_id, said, proactive)
             old = said.prompt_message_id
             if prompt != old:
                 await self.coach.set_prompt(said.user_id, prompt)
             if old is not None and old != prompt and old not in retired:
+                await self._pace(chat_id, proactive)
                 await self.retire(chat_id, old)
         except Blocked:
             log.info("a person blocked the bot; marking them blocked")
@@ -94,7 +107,7 @@ class Sender:
         except TelegramError as error:
             raise SendFailed(said.user_id, chat_id) from error
 
-    async def _send_all(self, chat_id: int, said: Said) -> int | None:
+    async def _send_all(self, chat_id: int, said: Said, proactive: bool) -> int | None:
         """Sends the replies as few messages as reads well: text runs up to and including a
         question become one message, its buttons at the end; a chart goes as a photo."""
         content = self.coach.content
@@ -107,7 +120,9 @@ class Sender:
             parts = split("\n\n".join(pending))
             pending.clear()
             for part in parts[:-1]:
+                await self._pace(chat_id, proactive)
                 await self._send(chat_id, part, None)
+            await self._pace(chat_id, proactive)
             return await self._send(chat_id, parts[-1], markup)
 
         for reply in said.replies:
@@ -115,6 +130,7 @@ class Sender:
                 await flush()
                 picture = await png_async(reply.chart, content, said.language)
                 caption = message_html(content, said.language, reply)[:CAPTION_LIMIT]
+                await self._pace(chat_id, proactive)
                 await self._photo(chat_id, picture, caption)
                 continue
             pending.append(message_html(content, said.language, reply))
@@ -124,6 +140,10 @@ class Sender:
                 prompt = message.message_id if message is not None else prompt
         await flush()
         return prompt
+
+    async def _pace(self, chat_id: int, proactive: bool) -> None:
+        if proactive and self.limiter is not None:
+            await self.limiter.wait(chat_id)
 
     async def _send(self, chat_id: int, text: str, markup: InlineKeyboardMarkup | None) -> Message:
         return await call(lambda: self.bot.send_message(chat_id, text, reply_markup=markup))
