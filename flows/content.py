@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import time
+from types import MappingProxyType
+from typing import Literal
 
 
 @dataclass(frozen=True)
@@ -94,6 +96,35 @@ class RedFlagQuestion:
     category: str  # "emergency" or "urgent"
 
 
+ScreenKind = Literal["crisis", "emergency", "urgent"]
+SCREEN_KINDS: tuple[ScreenKind, ...] = ("crisis", "emergency", "urgent")  # most serious first
+
+
+@dataclass(frozen=True)
+class ScreenRule:
+    """One trip-word rule of the free-text safety screen; `id` names the red flag it stands for."""
+
+    id: str
+    kind: ScreenKind
+    patterns: tuple[str, ...]  # regular expressions over folded text, shorthands expanded
+
+
+@dataclass(frozen=True)
+class ScreenRules:
+    """The free-text screen for one language, from data/safety/<lang>.toml (see that file)."""
+
+    version: str
+    rules: tuple[ScreenRule, ...]  # in file order: the first of a kind wins
+    separators: tuple[str, ...]  # regular expressions that end a clause
+    negations: tuple[str, ...]  # the phrase lists below are folded and whole-word
+    pseudo_negations: tuple[str, ...] = ()
+    terminators: tuple[str, ...] = ()
+    joiners: tuple[str, ...] = ()
+    reassurances: tuple[str, ...] = ()
+    linkers: tuple[str, ...] = ()
+    window: int = 5  # words before a hit in which a negation counts
+
+
 PURPOSES: tuple[str, ...] = (
     "decompression",
     "hip_mobility",
@@ -116,6 +147,9 @@ class Content:
     zones: frozenset[str] = field(default_factory=frozenset)  # valid IANA names
     common_zones: tuple[str, ...] = ()
     rhythm: Rhythm = field(default_factory=lambda: Rhythm("default"))
+    screen: Mapping[str, ScreenRules] = field(  # language -> the free-text safety screen
+        default_factory=lambda: MappingProxyType({})
+    )
 
     def text(self, language: str, key: str) -> str:
         catalogue = self.messages.get(language) or self.messages["en"]

@@ -1,0 +1,365 @@
+"""The free-text safety screen: every red flag and crisis is found; negations and chatter are not.
+
+The rules are the real data/safety/en.toml, loaded through bot.content.load_content. The corpus
+(screen_corpus.toml) is data: each typed phrasing with the kind the screen must find. `pytest -s`
+prints the corpus numbers (misses, false-positive rate).
+"""
+
+from __future__ import annotations
+
+import shutil
+import tomllib
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bot.content import ContentError, default_data_dir, load_content
+from flows import screen as screen_module
+from flows.content import SCREEN_KINDS, ScreenRules
+from flows.screen import Finding, clean, fold, screen
+
+CORPUS: list[dict[str, Any]] = tomllib.loads(
+    Path(__file__).with_name("screen_corpus.toml").read_text(encoding="utf-8")
+)["case"]
+POSITIVES = [c for c in CORPUS if c["expect"] != "none"]
+NEGATIVES = [c for c in CORPUS if c["expect"] == "none"]
+MAX_FALSE_POSITIVE_RATE = 0.05
+
+
+@pytest.fixture(scope="module")
+def rules() -> ScreenRules:
+    """The shipped English screen, as the bot loads it."""
+    return load_content(required_keys=()).screen["en"]
+
+
+def kind_of(text: str, rules: ScreenRules) -> str:
+    """The kind the screen finds in `text`, or "none"."""
+    finding = screen(text, rules)
+    return finding.kind if finding else "none"
+
+
+# --- the corpus ----------------------------------------------------------------------------
+
+
+def test_corpus_covers_every_rule_and_kind(rules: ScreenRules) -> None:
+    """At least 300 cases; several phrasings for every rule; plenty of chatter and negations."""
+    assert len(CORPUS) >= 300
+    assert {c["expect"] for c in CORPUS} == {*SCREEN_KINDS, "none"}
+    per_rule = Counter(c.get("id") for c in POSITIVES)
+    assert {rule.id: per_rule[rule.id] >= 5 for rule in rules.rules} == {
+        rule.id: True for rule in rules.rules
+    }
+    assert len(NEGATIVES) >= 150
+
+
+def _param(case: dict[str, Any]) -> Any:
+    marks = [pytest.mark.xfail(reason=case["xfail"], strict=True)] if "xfail" in case else []
+    return pytest.param(case, marks=marks, id=case["text"][:60])
+
+
+@pytest.mark.parametrize("case", [_param(c) for c in POSITIVES])
+def test_positive_is_found_as_its_kind(case: dict[str, Any], rules: ScreenRules) -> None:
+    """Each red flag or crisis phrasing is found, as exactly its kind (and rule, where named)."""
+    finding = screen(case["text"], rules)
+    assert finding is not None and finding.kind == case["expect"], finding
+    if "id" in case:
+        assert finding == Finding(case["expect"], case["id"])
+
+
+def test_corpus_numbers(rules: ScreenRules) -> None:
+    """Prints misses and the false-positive rate on the negatives, which stays below 5%."""
+    missed = [c["text"] for c in POSITIVES if kind_of(c["text"], rules) != c["expect"]]
+    expected_misses = [c["text"] for c in POSITIVES if "xfail" in c]
+    alarms = [(c["text"], screen(c["text"], rules)) for c in NEGATIVES]
+    false = [(text, finding) for text, finding in alarms if finding is not None]
+    rate = len(false) / len(NEGATIVES)
+    print(
+        f"\nsafety screen corpus: {len(POSITIVES)} positives, {len(missed)} missed "
+        f"({len(expected_misses)} marked xfail); {len(NEGATIVES)} negatives, "
+        f"{len(false)} false positives ({rate:.1%})"
+    )
+    for text, finding in false:
+        print(f"  false positive: {text!r} -> {finding}")
+    assert sorted(missed) == sorted(expected_misses)
+    assert rate < MAX_FALSE_POSITIVE_RATE
+
+
+# --- example tables: each category at its boundaries ---------------------------------------
+
+E, U, C = "emergency", "urgent", "crisis"
+EXAMPLES: dict[str, list[tuple[str, str | None]]] = {
+    "saddle": [
+        ("numbness in my groin", E),
+        ("no numbness in my groin", None),
+        ("my groin isn't numb", None),
+        ("numbness in the bottom of my foot", None),
+        ("my bottom feels numb", E),
+        ("can't feel the stretch in my inner thighs", None),
+        ("can't feel my inner thighs", E),
+    ],
+    "bladder": [
+        ("I can't pee", E),
+        ("I can pee fine", None),
+        ("no problems with my bladder", None),
+        ("the bladder exercise video was useful", None),
+        ("bladdar problems", E),
+        ("I need to pee but nothing comes out", E),
+        ("I haven't peed since yesterday", E),
+    ],
+    "bowel": [
+        ("lost control of my bowels", E),
+        ("bowels are normal", None),
+        ("no bladder or bowel problems", None),
+        ("I soiled myself", E),
+    ],
+    "sexual": [
+        ("can't get an erection", E),
+        ("no erection problems", None),
+        ("numb during sex", E),
+        ("sex life is fine", None),
+    ],
+    "both_legs": [
+        ("pain in both legs", E),
+        ("sciatica down my left leg", None),
+        ("both legs are fine", None),
+        ("no weakness in my legs", None),
+        ("my legs are both tingling", E),
+        ("I stretched both legs", None),
+    ],
+    "weakness": [
+        ("my leg is getting weaker", E),
+        ("my leg keeps giving way", E),
+        ("foot drop", E),
+        ("no foot drop", None),
+        ("I was dragging my feet about the exercises", None),
+        ("I can't lift my foot", E),
+        ("can't lift heavy boxes yet", None),
+    ],
+    "fever": [
+        ("I have a fever", U),
+        ("no fever", None),
+        ("not feeling unwell", None),
+        ("my temperature is normal", None),
+        ("temp of 38.5", U),
+        ("I'm sick of this pain", None),
+    ],
+    "cancer": [
+        ("I had cancer", U),
+        ("never had cancer", None),
+        ("cancelled my gym class", None),
+        ("cancer was ruled out", None),
+        ("Tumeric latte helps", None),
+        ("they found a tumour", U),
+    ],
+    "trauma": [
+        ("I fell down the stairs", U),
+        ("I fell asleep early", None),
+        ("I haven't fallen", None),
+        ("I fell.", U),
+        ("I did it by accident", None),
+        ("car crash last week", U),
+        ("slipped disc diagnosed years ago", None),
+    ],
+    "weight": [
+        ("losing weight without trying", U),
+        ("I'm trying to lose weight", None),
+        ("lifted some weights", None),
+        ("I lost 6kg", U),
+    ],
+    "night": [
+        ("severe pain at night", U),
+        ("no pain at night", None),
+        ("the pain wakes me up every night", U),
+        ("the pain doesn't wake me at night", None),
+        ("I need to pee a lot at night", None),
+    ],
+    "self_harm": [
+        ("I want to die", C),
+        ("I don't want to die, I want to get better", None),
+        ("I'm not suicidal", None),
+        ("I'm suicidal", C),
+        ("my back is killing me", None),
+        ("I hurt myself lifting the shopping", None),
+        ("I want to hurt myself", C),
+    ],
+}
+TABLE = [(rule, text, kind) for rule, rows in EXAMPLES.items() for text, kind in rows]
+
+
+@pytest.mark.parametrize(("rule", "text", "kind"), TABLE, ids=[t for _, t, _ in TABLE])
+def test_example_table(rule: str, text: str, kind: str | None, rules: ScreenRules) -> None:
+    """Each category's boundary: the phrasing trips its rule, or (None) trips nothing."""
+    assert screen(text, rules) == (Finding(kind, rule) if kind else None)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("no fever but I can't feel my inner thighs", E),  # "but" ends the negation
+        ("no fever and I can't pee", E),
+        ("no fever, can't pee", E),
+        ("no numbness or tingling in my groin", None),  # "or" carries it
+        ("I'm not suicidal but I can't pee", E),
+        ("I can't pee and I want to die", C),  # crisis outranks emergency
+        ("I fell down the stairs and now I can't pee", E),  # emergency outranks urgent
+        ("not sure if it matters but I have a fever", U),  # "not sure" negates nothing
+        ("I don't know why I can't feel my groin", E),
+        ("CAN’T PÉE 😭😭", E),  # case, accents, curly apostrophe, emoji
+        ("numbbbb groin", E),  # repeated letters
+        ("self-harm", C),
+        ("temperature is 39.2", U),  # a decimal point is no full stop
+    ],
+)
+def test_clauses_negation_and_priority(text: str, kind: str | None, rules: ScreenRules) -> None:
+    """Negation reaches only its own clause; the most serious kind wins; spelling is forgiven."""
+    assert kind_of(text, rules) == (kind or "none")
+
+
+def test_folding_and_cleaning() -> None:
+    """Folding drops case, accents and apostrophes; cleaning keeps only single-spaced words."""
+    assert fold("Can’t PÉE & won't") == "cant pee  and  wont"
+    assert clean(fold("  Can’t…  pee!! 😭 (help)")) == "cant pee help"
+    assert clean("feverrrrr") == "feverr"
+
+
+# --- properties ----------------------------------------------------------------------------
+
+SEPARATORS = (". ", "! ", "\n", ", ", "; ", "? ")
+BARE = (
+    "numbness in my groin",
+    "tingling around my bottom",
+    "pins and needles between my legs",
+    "bladder problems",
+    "loss of bladder control",
+    "incontinence",
+    "bowel incontinence",
+    "erectile problems",
+    "weakness in both legs",
+    "numbness in both legs",
+    "foot drop",
+    "fever",
+    "high temperature",
+    "night sweats",
+    "cancer",
+    "a tumour",
+    "car accident",
+    "night pain",
+    "suicidal thoughts",
+    "self harm",
+)
+
+
+@given(
+    case=st.sampled_from(POSITIVES),
+    chatter=st.sampled_from(NEGATIVES),
+    separator=st.sampled_from(SEPARATORS),
+    before=st.booleans(),
+)
+def test_unrelated_chatter_keeps_a_positive_positive(
+    rules: ScreenRules, case: dict[str, Any], chatter: dict[str, Any], separator: str, before: bool
+) -> None:
+    """A red flag stays found, as its kind, whatever everyday chatter comes before or after it."""
+    if screen(chatter["text"], rules) is not None:  # a known false positive is not chatter
+        return
+    parts = (chatter["text"], case["text"]) if before else (case["text"], chatter["text"])
+    assert kind_of(separator.join(parts), rules) == case["expect"]
+
+
+@given(data=st.data(), symptom=st.sampled_from(BARE), filler=st.sampled_from(("", "any ", "a ")))
+def test_a_negation_cue_before_a_bare_symptom_silences_it(
+    rules: ScreenRules, data: st.DataObject, symptom: str, filler: str
+) -> None:
+    """ "no numbness in my groin", "never had cancer", "without any fever": each cue negates."""
+    cue = data.draw(st.sampled_from(rules.negations))
+    assert screen(symptom, rules) is not None
+    assert screen(f"{cue} {filler}{symptom}", rules) is None
+
+
+# --- fast enough for every message -----------------------------------------------------------
+
+
+def test_rules_compile_once_not_per_message(rules: ScreenRules) -> None:
+    """Screening the whole corpus, and a message of Telegram's maximum length, compiles nothing."""
+    screen("warm up", rules)
+    before = screen_module._compile.cache_info()
+    for case in CORPUS:
+        screen(case["text"], rules)
+    long = " ".join(c["text"] for c in NEGATIVES)[:4096]
+    assert screen(long + ". I can't pee", rules) == Finding(E, "bladder")
+    assert screen_module._compile.cache_info().misses == before.misses
+
+
+# --- loading: the loader refuses broken screen data by file and key ----------------------------
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    """A scratch copy of data/ that a test may break."""
+    copy = tmp_path / "data"
+    shutil.copytree(default_data_dir(), copy)
+    return copy
+
+
+def refusal(data: Path) -> str:
+    """The message of the ContentError that loading `data` raises."""
+    with pytest.raises(ContentError) as caught:
+        load_content(data, required_keys=())
+    return str(caught.value)
+
+
+def add_rule(data: Path, text: str) -> int:
+    """Appends a [[rule]] to the English screen; returns its position."""
+    path = data / "safety" / "en.toml"
+    n = len(tomllib.loads(path.read_text(encoding="utf-8"))["rule"]) + 1
+    with path.open("a", encoding="utf-8") as f:
+        f.write(f"\n[[rule]]\n{text}\n")
+    return n
+
+
+def test_real_screen_loads(data: Path) -> None:
+    """Every language file under data/safety/ loads, English among them, with a version."""
+    content = load_content(data, required_keys=())
+    assert "en" in content.screen and content.screen["en"].version
+
+
+def test_bad_regular_expression_is_refused(data: Path) -> None:
+    """A pattern that does not compile is named by rule and pattern."""
+    n = add_rule(data, "id = \"broken\"\nkind = \"urgent\"\npatterns = ['fine', '(unclosed']")
+    message = refusal(data)
+    assert message.startswith(f"data/safety/en.toml: rule[{n}].patterns[2]: bad regular expression")
+
+
+def test_unknown_kind_is_refused(data: Path) -> None:
+    """A rule's kind must be crisis, emergency or urgent."""
+    n = add_rule(data, 'id = "later"\nkind = "later"\npatterns = [\'whenever\']')
+    assert refusal(data).startswith(f"data/safety/en.toml: rule[{n}].kind: 'later' is not one of")
+
+
+def test_unknown_word_is_refused(data: Path) -> None:
+    """A {name} that [words] does not define is refused."""
+    n = add_rule(data, 'id = "typo"\nkind = "urgent"\npatterns = [\'{nmub} groin\']')
+    assert refusal(data) == f"data/safety/en.toml: rule[{n}].patterns[1]: unknown word {{nmub}}"
+
+
+def test_upper_case_pattern_is_refused(data: Path) -> None:
+    """Patterns see folded text, so a capital letter or apostrophe could never match."""
+    n = add_rule(data, 'id = "loud"\nkind = "urgent"\npatterns = ["Can\'t pee"]')
+    assert refusal(data).startswith(f"data/safety/en.toml: rule[{n}].patterns[1]: write patterns")
+
+
+def test_dropping_a_red_flag_rule_is_refused(data: Path) -> None:
+    """Every red flag of DESIGN §5 keeps a rule of its kind in the free-text screen."""
+    path = data / "safety" / "en.toml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('id = "night"', 'id = "nights"'), encoding="utf-8")
+    assert refusal(data) == "data/safety/en.toml: rule: urgent rule 'night' is missing"
+
+
+def test_missing_english_screen_is_refused(data: Path) -> None:
+    """English is the reference screen and must exist."""
+    (data / "safety" / "en.toml").unlink()
+    assert refusal(data) == "data/safety/en.toml: (file): missing"
