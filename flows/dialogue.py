@@ -16,6 +16,7 @@ from flows.catalogue import keys
 from flows.content import Content
 from flows.engine import END, FlowSpec, Turn, enter, run_answer
 from flows.model import (
+    Answer3,
     CancelKind,
     Conversation,
     Effect,
@@ -24,12 +25,15 @@ from flows.model import (
     Facts,
     Frame,
     Outcome,
+    RecordRedFlags,
     Reply,
+    SafetyHold,
     Schedule,
 )
 from flows.plan import describe_plan, describe_progress, todays_plan
 from flows.recap import say_recap
 from flows.rhythm import after_quiet_hours
+from flows.screen import Finding, screen
 
 FLOWS: dict[str, FlowSpec] = {
     f.name: f
@@ -63,6 +67,8 @@ K = keys(
 )
 
 AGAIN = "again"  # internal: asks the pending question again (after a reply could not be sent)
+SAFE = keys("safety", "crisis", "heard")
+
 COMMANDS = (
     "start",
     "checkin",
@@ -155,6 +161,11 @@ def turn(
         _next_in_chain(s, event)  # the chain goes on whatever this one does: hold, pause, lateness
         if facts.profile.safety_hold is not None or event.payload.get("late"):
             return s.outcome()
+    if event.kind is EventKind.ANSWER and event.step is None and event.value.strip():
+        finding = _screen(content, facts.profile.language, event.value)
+        if finding is not None:
+            _escalate(s, finding)  # in the same turn; what was typed is not taken as an answer
+            return s.outcome()
     if facts.profile.safety_hold is not None and (s.active is None or s.active.flow != "safety"):
         # Red flags win: whatever was going on waits behind the hold, which is asked now.
         resume = s.active
@@ -170,6 +181,33 @@ def turn(
     else:
         _answer(s, event)
     return s.outcome()
+
+
+def _screen(content: Content, language: str, text: str) -> Finding | None:
+    rules = content.screen.get(language) or content.screen.get("en")
+    return screen(text, rules) if rules is not None else None
+
+
+def _escalate(s: Session, finding: Finding) -> None:
+    """Crisis language gets helplines; a red-flag symptom stops coaching behind a safety hold."""
+    if finding.kind == "crisis":
+        s.say(SAFE.crisis)
+        return
+    profile = s.facts.profile
+    serious = finding.kind == "emergency" or profile.safety_hold is SafetyHold.EMERGENCY
+    view = _view(s)
+    view.effects.append(RecordRedFlags(((f"text:{finding.id}", Answer3.YES),), "free_text"))
+    view.save_profile(
+        safety_hold=SafetyHold.EMERGENCY if serious else SafetyHold.URGENT,
+        safety_hold_at=s.now,
+    )
+    s.absorb(view)
+    s.say(SAFE.heard)
+    active = s.active
+    if active is not None and active.flow == "safety":
+        s.start(active)  # asked again, now as serious as the worst answer
+    else:
+        s.start(Frame("safety", "hold", {"resume": _frame_json(active)} if active else {}))
 
 
 def _still_open(s: Session, frame: Frame | None) -> bool:

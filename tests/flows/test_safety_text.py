@@ -1,0 +1,75 @@
+"""Typed messages pass the red-flag and crisis screen before anything else, in the same turn."""
+
+from __future__ import annotations
+
+from flows.model import Answer3, SafetyHold
+from tests.flows.transcript import START, Chat, keys_of, onboard
+
+
+def in_a_checkin() -> Chat:
+    chat = onboard()
+    chat.play("/checkin", "[l:bend]")
+    assert chat.state == ("checkin", "baseline")
+    return chat
+
+
+def test_a_typed_emergency_symptom_stops_coaching_at_once() -> None:
+    """Saddle numbness typed as an answer: emergency hold and message in that turn, not an answer."""
+    chat = in_a_checkin()
+    replies = chat.say("4, and I can't feel my inner thighs since this morning")
+    assert keys_of(replies) == ["safety.heard", "safety.emergency"]
+    assert chat.facts.profile.safety_hold is SafetyHold.EMERGENCY
+    assert chat.red_flags[-1].answers == (("text:saddle", Answer3.YES),)
+    assert chat.red_flags[-1].context == "free_text"
+    assert chat.facts.checkins[-1].baseline is None  # the "4" was not taken as the pain score
+
+
+def test_after_assessment_the_interrupted_question_is_asked_again() -> None:
+    """Once assessed, the check-in picks up at the question that was pending."""
+    chat = in_a_checkin()
+    chat.say("I've wet myself and can't control my bladder")
+    replies = chat.press("assessed")
+    assert keys_of(replies)[0] == "safety.resumed"
+    assert chat.state == ("checkin", "baseline")
+
+
+def test_a_typed_urgent_symptom_pauses_coaching() -> None:
+    """A fever typed in: urgent hold, a doctor today."""
+    chat = in_a_checkin()
+    assert keys_of(chat.say("I have a fever and feel awful")) == ["safety.heard", "safety.urgent"]
+    assert chat.facts.profile.safety_hold is SafetyHold.URGENT
+
+
+def test_negated_symptoms_are_not_escalated() -> None:
+    """ "no numbness" is an ordinary (if unreadable) answer: re-asked, no hold."""
+    chat = in_a_checkin()
+    replies = chat.say("no numbness and my bladder is fine")
+    assert "safety.heard" not in keys_of(replies)
+    assert chat.facts.profile.safety_hold is None
+    assert keys_of(replies)[-1] == "checkin.baseline"
+
+
+def test_crisis_language_gets_helplines_and_stops_that_turn() -> None:
+    """Self-harm talk: the helplines, nothing else; the conversation stays where it was."""
+    chat = in_a_checkin()
+    before = chat.conversation
+    assert keys_of(chat.say("honestly I want to kill myself")) == ["safety.crisis"]
+    assert chat.conversation == before
+    assert chat.facts.profile.safety_hold is None
+
+
+def test_an_emergency_while_held_urgent_makes_the_hold_an_emergency() -> None:
+    """Held for a fever, then bowel trouble typed: the hold becomes an emergency one."""
+    chat = in_a_checkin()
+    chat.say("I've had a temperature all week")
+    replies = chat.say("and now I've lost control of my bowels")
+    assert keys_of(replies) == ["safety.heard", "safety.emergency"]
+    assert chat.facts.profile.safety_hold is SafetyHold.EMERGENCY
+
+
+def test_a_symptom_typed_during_onboarding_holds_before_any_health_question() -> None:
+    """Even at the consent question a typed red flag is acted on."""
+    chat = Chat(now=START)
+    chat.play("/start", "[go_on]")
+    replies = chat.say("both my legs are numb")
+    assert keys_of(replies) == ["safety.heard", "safety.emergency"]
