@@ -14,7 +14,7 @@ def in_a_checkin() -> Chat:
 
 
 def test_a_typed_emergency_symptom_stops_coaching_at_once() -> None:
-    """Saddle numbness typed as an answer: emergency hold and message in that turn, not an answer."""
+    """Saddle numbness typed as an answer: an emergency hold at once, not taken as an answer."""
     chat = in_a_checkin()
     replies = chat.say("4, and I can't feel my inner thighs since this morning")
     assert keys_of(replies) == ["safety.heard", "safety.emergency"]
