@@ -19,7 +19,7 @@ from flows.decision import (
     settled,
     week_hold,
 )
-from flows.engine import Ask, FlowSpec, Turn, on_answer
+from flows.engine import END, Ask, FlowSpec, Turn, on_answer
 from flows.model import (
     ActivityKind,
     Cancel,
@@ -33,6 +33,8 @@ from flows.model import (
     SetLevel,
 )
 from flows.plan import level_today, light_label, todays_plan
+from flows.rescreen import K as RESCREEN
+from flows.rescreen import rescreen_frame
 
 K = keys(
     "checkin",
@@ -269,6 +271,7 @@ class CheckinTurn(Turn):
             self.say(ADV.confidence, before=ci.confidence_before, after=ci.confidence_after)
         elif ci.status is CheckinStatus.AWAITING_A1:
             self.say(K.wait_a1)
+        self.rescreen_after_red()
 
     # -- the advice
 
@@ -288,7 +291,16 @@ class CheckinTurn(Turn):
             self.say(f"next.gentle_{verdict.light.value}")
         if verdict.light is Light.RED:
             self.say(ADV.not_a_substitute)
+            self.ctx["rescreen"] = True
+            if self.state == END:  # else after the confidence-after question
+                self.rescreen_after_red()
         self.move_phase()
+
+    def rescreen_after_red(self) -> None:
+        """After a RED the red-flag screen is asked again, once this check-in's questions end."""
+        if self.ctx.get("rescreen"):
+            self.say(RESCREEN.after_red)
+            self.then = rescreen_frame("after_red")
 
     def expectancy(self, ci: Checkin) -> None:
         if ci.expected is None or ci.during is None:

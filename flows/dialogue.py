@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from flows import checkin, morning, onboarding, outreach, safety, settings
+from flows import checkin, morning, onboarding, outreach, privacy, rescreen, safety, settings
 from flows.catalogue import keys
 from flows.content import Content
 from flows.engine import END, FlowSpec, Turn, enter, run_answer
@@ -44,8 +44,13 @@ FLOWS: dict[str, FlowSpec] = {
         safety.FLOW,
         settings.FLOW,
         outreach.FLOW,
+        rescreen.FLOW,
+        privacy.DELETE,
+        privacy.CONSENT,
     )
 }
+PRIVACY_COMMANDS = ("privacy", "export", "delete")
+UNINTERRUPTED = ("safety", "delete", "consent")  # flows nothing else may push aside
 
 K = keys(
     "common",
@@ -79,6 +84,9 @@ COMMANDS = (
     "settings",
     "pause",
     "resume",
+    "privacy",
+    "export",
+    "delete",
     "help",
 )
 
@@ -166,11 +174,27 @@ def turn(
         if finding is not None:
             _escalate(s, finding)  # in the same turn; what was typed is not taken as an answer
             return s.outcome()
-    if facts.profile.safety_hold is not None and (s.active is None or s.active.flow != "safety"):
+    privacy_command = event.kind is EventKind.COMMAND and event.name.lower() in PRIVACY_COMMANDS
+    if privacy_command:
+        _privacy(s, event.name.lower())  # the person's data is theirs, whatever else is going on
+        return s.outcome()
+    free = s.active is None or s.active.flow not in UNINTERRUPTED
+    if facts.profile.safety_hold is not None and free:
         # Red flags win: whatever was going on waits behind the hold, which is asked now.
         resume = s.active
         s.say(K.on_hold)
         s.start(Frame("safety", "hold", {"resume": _frame_json(resume)} if resume else {}))
+        return s.outcome()
+    profile = facts.profile
+    outdated = (
+        profile.onboarded_at is not None and profile.consent_version != content.policy_version
+    )
+    if outdated and free:
+        # A new privacy notice is agreed to before anything else; what was going on waits.
+        if s.suspended is None:
+            s.suspended = s.active
+        s.active = None
+        s.start(Frame("consent", "ask"))
         return s.outcome()
     if not _still_open(s, s.active):
         s.active = None  # a follow-up question whose check-in was closed meanwhile
@@ -181,6 +205,21 @@ def turn(
     else:
         _answer(s, event)
     return s.outcome()
+
+
+def _privacy(s: Session, name: str) -> None:
+    """/privacy, /export and /delete: answered at any point, even behind a safety hold."""
+    if name == "privacy":
+        privacy.say_notice(_view(s))
+        s.reask()
+    elif name == "export":
+        privacy.say_export(_view(s))
+        s.reask()
+    elif s.active is not None and s.active.flow == "delete":
+        s.reask()
+    elif not s.interrupt(Frame("delete", "confirm")):
+        s.suspended = None  # nothing set aside is worth more than the person's say over their data
+        s.interrupt(Frame("delete", "confirm"))
 
 
 def _screen(content: Content, language: str, text: str) -> Finding | None:
@@ -366,6 +405,9 @@ def _due(s: Session, event: Event) -> None:
             _after_quiet_hours(s, event)
         else:
             say_recap(_view(s))
+            if s.suspended is None:
+                s.say(rescreen.K.weekly)
+                s.interrupt(rescreen.rescreen_frame("weekly"))
     elif event.name == "break" and profile.micro_breaks and _free_for_a_break(s):
         s.active = None  # an offer left unanswered is replaced (and counted as ignored)
         exercise = outreach.pick_exercise(_view(s), s.now)

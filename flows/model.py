@@ -231,6 +231,7 @@ class Reply:
     scale: Scale | None = None
     step: int | None = None  # set on questions: buttons carry it back
     chart: Chart | None = None  # sent as a picture, with the text as its caption
+    attachment: str | None = None  # "export": the shell attaches the person's data as files
 
 
 # --------------------------------------------------------------------------- effects
@@ -279,6 +280,11 @@ class CancelKind:
 
 
 @dataclass(frozen=True)
+class DeleteEverything:
+    """Erases the person and every row that belongs to them; nothing is saved after it."""
+
+
+@dataclass(frozen=True)
 class RecordRedFlags:
     answers: tuple[tuple[str, Answer3], ...]  # (question id, answer)
     context: str  # "onboarding", "weekly", "after_red"
@@ -293,6 +299,7 @@ Effect: TypeAlias = (
     | Cancel
     | CancelKind
     | RecordRedFlags
+    | DeleteEverything
 )
 
 

@@ -17,7 +17,7 @@ from flows.model import (
     Schedule,
     SetLevel,
 )
-from tests.flows.transcript import START, Chat, keys_of, onboard, question
+from tests.flows.transcript import START, Chat, clear_rescreen, keys_of, onboard, question
 
 DONE = START + timedelta(minutes=1)  # when the activity is reported done in `exposure`
 
@@ -44,6 +44,7 @@ def exposure(
     movement: str = "bend",
 ) -> list[Reply]:
     """Runs an exposure check-in up to confidence after; returns the replies from pain during on."""
+    clear_rescreen(chat)
     chat.command("checkin")
     choose_ladder(chat, movement)
     chat.play(str(b), str(expected), str(conf), "[done]")
@@ -250,7 +251,11 @@ def test_peak_pain_of_6_is_red_at_once_without_a_followup() -> None:
     assert keys_of(replies)[0] == "advice.red"
     assert keys_of(replies)[-1] == "checkin.confidence_after"
     assert not any(isinstance(e, Schedule) for e in effects(chat))
-    assert keys_of(chat.say("5")) == ["advice.confidence"]
+    assert keys_of(chat.say("5")) == [
+        "advice.confidence",
+        "rescreen.after_red",
+        "rescreen.question",
+    ]
     assert chat.followups == {}
 
 
@@ -519,9 +524,18 @@ def test_walk_checkin_amber_gives_gentle_amber() -> None:
 
 
 def test_walk_red_during_is_advised_at_once() -> None:
-    """A walk with pain 7 during is RED in the same turn, with gentle red advice."""
+    """A walk with pain 7 during is RED in the same turn, with gentle red advice, then the
+    red-flag screen again."""
     chat = onboard()
     chat.play("/checkin", "[walk]", "2", "[done]")
     keys = keys_of(chat.say("7"))
-    assert keys == ["advice.red", "reason.red.during", "next.gentle_red", "advice.not_a_substitute"]
+    assert keys == [
+        "advice.red",
+        "reason.red.during",
+        "next.gentle_red",
+        "advice.not_a_substitute",
+        "rescreen.after_red",
+        "rescreen.question",
+    ]
+    assert chat.state == ("rescreen", "q")
     assert chat.followups == {}

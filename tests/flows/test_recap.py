@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from flows.model import Reply
-from tests.flows.transcript import START, Chat, keys_of, onboard
+from tests.flows.transcript import START, Chat, clear_rescreen, keys_of, onboard
 
 
 def checkin(chat: Chat, before: int, during: int, after: int | None, expected: int = 4) -> None:
@@ -22,6 +22,7 @@ def by_key(replies: list[Reply], key: str) -> Reply:
 def known_week() -> Chat:
     """Last week: one check-in (4 → 5 → 4). This week: three, on Tue, Wed and Thu, plus a skip."""
     chat = onboard(START - timedelta(days=7))
+    chat.due.clear()  # no nudges or scheduled recaps: this week is driven by hand
     checkin(chat, 4, 5, 4)  # last week, Monday: the week to compare with
     chat.now = START + timedelta(days=1, hours=1)  # Tuesday
     checkin(chat, 2, 3, 2, expected=5)  # green, predicted 5
@@ -29,6 +30,7 @@ def known_week() -> Chat:
     checkin(chat, 2, 3, 2, expected=3)  # green, as predicted: level 1 -> 2
     chat.now += timedelta(days=1)
     checkin(chat, 3, 7, None, expected=6)  # red at once: back to 1
+    clear_rescreen(chat)  # the safety questions asked again after a red
     chat.play("/checkin", "[walk]", "2", "[not_today]")
     chat.now += timedelta(days=3)  # Sunday
     return chat

@@ -141,6 +141,14 @@ class Chat:
         return (active.flow, active.state) if active else None
 
 
+def clear_rescreen(chat: Chat) -> list[Reply]:
+    """Answers "no" to every question of a red-flag re-screen that is waiting (after a RED)."""
+    replies: list[Reply] = []
+    while chat.state == ("rescreen", "q"):
+        replies += chat.press("no")
+    return replies
+
+
 def keys_of(replies: Sequence[Reply]) -> list[str]:
     return [r.key for r in replies]
 

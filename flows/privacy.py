@@ -1,0 +1,100 @@
+"""The person's data: /privacy says what is kept and why, /export hands it over, /delete erases it
+(after a confirmation), and a new privacy notice is agreed to before anything else goes on."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flows.catalogue import keys
+from flows.engine import Ask, FlowSpec, Turn, on_answer
+from flows.model import Choice, DeleteEverything, Reply
+
+K = keys(
+    "privacy",
+    "notice",
+    "export",
+    "confirm_delete",
+    "deleted",
+    "kept",
+    "new_version",
+    "agreed",
+    "declined",
+)
+C = keys("choice", "delete_all", "keep_all", "agree", "decline")
+
+
+def say_notice(turn: Turn) -> None:
+    """What is stored, why, for how long, and how to get it or erase it."""
+    turn.say(K.notice, version=turn.content.policy_version)
+
+
+def say_export(turn: Turn) -> None:
+    """The person's data, attached as files by the shell."""
+    turn.replies.append(Reply(K.export, attachment="export"))
+
+
+class DeleteTurn(Turn):
+    """Turn model for /delete."""
+
+    def confirmed(self) -> bool:
+        return bool(self.value == "delete")
+
+    def erase(self) -> None:
+        self.effects.append(DeleteEverything())
+        self.say(K.deleted)
+
+    def keep(self) -> None:
+        self.say(K.kept)
+
+
+class ConsentTurn(Turn):
+    """Turn model for agreeing to a new version of the privacy notice."""
+
+    def agreed(self) -> bool:
+        return bool(self.value == "agree")
+
+    def record(self) -> None:
+        self.save_profile(consent_version=self.content.policy_version, consent_at=self.now)
+        self.say(K.agreed)
+
+    def refused(self) -> None:
+        self.save_profile(paused=True)
+        self.say(K.declined)
+
+
+def consent_params(turn: Turn) -> dict[str, Any]:
+    return {"version": turn.content.policy_version}
+
+
+DELETE = FlowSpec(
+    "delete",
+    DeleteTurn,
+    ("confirm",),
+    (
+        on_answer("confirm", "end", when="confirmed", then="erase"),
+        on_answer("confirm", "end", then="keep"),
+    ),
+    {
+        "confirm": Ask(
+            K.confirm_delete,
+            choices=lambda t: (Choice("delete", C.delete_all), Choice("keep", C.keep_all)),
+        )
+    },
+)
+
+CONSENT = FlowSpec(
+    "consent",
+    ConsentTurn,
+    ("ask",),
+    (
+        on_answer("ask", "end", when="agreed", then="record"),
+        on_answer("ask", "end", then="refused"),
+    ),
+    {
+        "ask": Ask(
+            K.new_version,
+            params=consent_params,
+            choices=lambda t: (Choice("agree", C.agree), Choice("decline", C.decline)),
+        )
+    },
+)
