@@ -10,11 +10,14 @@ import asyncio
 import logging
 import sys
 import threading
+from pathlib import Path
 from typing import TextIO
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot.coach import Coach, Said
+from bot.export import EXPORT, export_files, write_files
+from bot.logs import described
 from bot.render import as_text, fill
 from bot.storage import DueEvent
 from bot.ticker import Ticker
@@ -26,6 +29,7 @@ K = keys("common", "error")
 
 TERMINAL_USER = "terminal:local"
 PROMPT = "> "
+EXPORT_DIR = Path("var") / "export"  # the cli passes <BACKCOACH_HOME>/export
 BANNER = (
     "backcoach — terminal chat. Type /help for commands; Ctrl-D leaves (your progress is kept)."
 )
@@ -44,23 +48,47 @@ class TerminalChat:
     """Reads lines, runs turns, prints replies; prints due follow-ups as they arrive."""
 
     def __init__(
-        self, coach: Coach, out: TextIO = sys.stdout, *, user: str = TERMINAL_USER
+        self,
+        coach: Coach,
+        out: TextIO = sys.stdout,
+        *,
+        user: str = TERMINAL_USER,
+        export_dir: Path = EXPORT_DIR,
     ) -> None:
         self.coach = coach
         self.out = out
         self.user = user
+        self.export_dir = export_dir
         self._lines: asyncio.Queue[str | None] = asyncio.Queue()
 
-    def show(self, said: Said) -> None:
+    async def show(self, said: Said) -> None:
+        """Prints the replies; an export is written as files whose paths are printed."""
         for reply in said.replies:
             self.out.write(as_text(self.coach.content, said.language, reply) + "\n\n")
+            if reply.attachment is not None:
+                await self._attach(said, reply.attachment)
         self.out.flush()
+
+    async def _attach(self, said: Said, attachment: str) -> None:
+        if attachment != EXPORT:
+            log.warning("unknown attachment %r: not written", attachment)
+            return
+        try:
+            files = export_files(await self.coach.export(said.user_id))
+            written = await asyncio.to_thread(write_files, self.export_dir, files)
+        except Exception as error:
+            log.error("export failed: %s", described(error))
+            self.out.write(fill(self.coach.content.text("en", K.error), {}) + "\n\n")
+            return
+        for path in written:
+            self.out.write(f"  {path}\n")
+        self.out.write("\n")
 
     async def deliver(self, due: DueEvent, said: Said) -> None:
         """Prints replies produced by a due event for this terminal's person."""
         if due.external_id == self.user and said.replies:
             self.out.write("\n")
-            self.show(said)
+            await self.show(said)
             self.out.write(PROMPT)
             self.out.flush()
 
@@ -68,12 +96,13 @@ class TerminalChat:
         """Runs one turn and prints its replies; a failure is apologised for, not fatal."""
         try:
             said = await self.coach.handle_external(self.user, None, event)
-        except Exception:
-            # The turn's transaction rolled back: nothing was half-saved. No answer text is logged.
-            log.exception("turn failed (event kind %s)", event.kind.value)
+        except Exception as error:
+            # The turn's transaction rolled back: nothing was half-saved. No answer text is logged
+            # (nor the exception's message, which may quote it).
+            log.error("turn failed (event kind %s): %s", event.kind.value, described(error))
             self.out.write(fill(self.coach.content.text("en", K.error), {}) + "\n\n")
             return
-        self.show(said)
+        await self.show(said)
 
     def _read_stdin(self, loop: asyncio.AbstractEventLoop, stream: TextIO) -> None:
         # A daemon thread: a blocked read never holds up leaving.
@@ -93,7 +122,7 @@ class TerminalChat:
         try:
             # Opening the chat is like /start: it begins onboarding or picks up where we left off.
             start = Event(EventKind.COMMAND, name="start")
-            self.show(await self.coach.handle_external(self.user, None, start))
+            await self.show(await self.coach.handle_external(self.user, None, start))
             await ticker.tick()
             while True:
                 self.out.write(PROMPT)

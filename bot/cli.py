@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import logging
 import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
 from bot import advise
+from bot.logs import configure_logging
 from bot.settings import Settings, SettingsError, load_settings
 
 
@@ -21,14 +21,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _configure_logging(settings: Settings, *, quiet: bool) -> None:
-    level = logging.WARNING if quiet else getattr(logging, settings.log_level.upper(), logging.INFO)
-    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    # The HTTP client logs every request URL, and Telegram URLs carry the bot token.
-    logging.getLogger("httpx").setLevel(logging.WARNING)
-    logging.getLogger("apscheduler").setLevel(logging.WARNING)
-    logging.getLogger("transitions").setLevel(logging.WARNING)  # a line per callback is noise
-    # At DEBUG python-telegram-bot logs whole updates, i.e. what people typed: never below INFO.
-    logging.getLogger("telegram").setLevel(max(level, logging.INFO))
+    configure_logging(settings.log_level, quiet=quiet)
 
 
 async def _build(settings: Settings):  # type: ignore[no-untyped-def]
@@ -49,7 +42,9 @@ async def _chat(settings: Settings) -> int:
 
     db, coach = await _build(settings)
     try:
-        await TerminalChat(coach).run(tick_seconds=min(settings.tick_seconds, 1.0))
+        await TerminalChat(coach, export_dir=settings.home / "export").run(
+            tick_seconds=min(settings.tick_seconds, 1.0)
+        )
     finally:
         await db.dispose()
     return 0

@@ -12,18 +12,20 @@ import asyncio
 import logging
 import weakref
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import UTC, datetime
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from bot.storage import Database, DueEvent, Repository, StaleConversation, UnknownUser
 from flows.content import Content
 from flows.dialogue import turn
-from flows.model import Event, EventKind, Reply
+from flows.model import DeleteEverything, Event, EventKind, Reply
 
 log = logging.getLogger(__name__)
 
 Clock = Callable[[], datetime]
 RETRIES = 3
+RETENTION = timedelta(days=365)  # an account silent this long is deleted (DESIGN §6)
 
 
 def system_clock() -> datetime:
@@ -37,6 +39,8 @@ class Said:
     `stale` is set when the event answered a question that had already passed (an old button).
     `duplicate` is set when the update had been handled before: nothing changed, nothing to send.
     `prompt_message_id` is the message that held the live buttons when the turn began.
+    `deleted` is set when the turn erased the person: the replies are a goodbye, and nothing more
+    may be written for this user id.
     """
 
     user_id: int
@@ -45,6 +49,7 @@ class Said:
     stale: bool = False
     duplicate: bool = False
     prompt_message_id: int | None = None
+    deleted: bool = False
 
 
 @dataclass(frozen=True)
@@ -61,11 +66,12 @@ class _Turn:
     update_id: int | None = None
 
     def __call__(self, repo: Repository) -> Said:
-        user_id = self.user_id
+        user_id = self._person(repo)
         if user_id is None:
-            assert self.external_id is not None
-            user_id = _existing(repo.user_id_for(self.external_id, self.chat_id))
+            return Said(0, "en", (), duplicate=True)
         now = self.now
+        if self.due is not None and not repo.is_claimed(self.due.id, user_id):
+            return Said(user_id, "en", ())  # its person was deleted after the claim: gone too
         if self.update_id is not None and not repo.mark_update_processed(
             self.update_id, user_id, now=now
         ):
@@ -73,14 +79,34 @@ class _Turn:
         conversation, facts, version, prompt = repo.load_turn(user_id, now)
         outcome = turn(conversation, self.event, facts, self.coach.content, now)
         repo.apply(user_id, outcome.effects, now, time_scale=self.coach.time_scale)
-        repo.save_conversation(user_id, outcome.conversation, version, now=now)
-        repo.touch(user_id, now)
-        if self.due is not None:
-            late = bool(self.event.payload.get("late"))
-            repo.finish_due(self.due.id, "skipped" if late else "done", now=now)
         stale = self.event.step is not None and self.event.step != conversation.step
         language = facts.profile.language
-        return Said(user_id, language, outcome.replies, stale=stale, prompt_message_id=prompt)
+        said = Said(user_id, language, outcome.replies, stale=stale, prompt_message_id=prompt)
+        if any(isinstance(effect, DeleteEverything) for effect in outcome.effects):
+            # The person and every row of theirs are gone: nothing is saved or touched after.
+            # The update id alone stays, unattributed, so that Telegram delivering this very
+            # update again cannot bring them back.
+            if self.update_id is not None:
+                repo.mark_update_processed(self.update_id, None, now=now)
+            return replace(said, deleted=True)
+        repo.save_conversation(user_id, outcome.conversation, version, now=now)
+        if self.due is None:
+            repo.touch(user_id, now)  # only what the person does counts as being active
+        else:
+            late = bool(self.event.payload.get("late"))
+            repo.finish_due(self.due.id, "skipped" if late else "done", now=now)
+        return said
+
+    def _person(self, repo: Repository) -> int | None:
+        """The person's user id, created on first contact; None when the update was handled
+        before and its person has been deleted since (it was their /delete being redelivered)."""
+        if self.user_id is not None:
+            return self.user_id
+        assert self.external_id is not None
+        found = repo.user_id_for(self.external_id, self.chat_id, create=False)
+        if found is None and self.update_id is not None and repo.update_seen(self.update_id):
+            return None
+        return found or _existing(repo.user_id_for(self.external_id, self.chat_id))
 
 
 def _existing(user_id: int | None) -> int:
@@ -190,6 +216,18 @@ class Coach:
                 repo.cancel_pending(user_id, now=now)
 
         await self.db.run(work)
+
+    async def export(self, user_id: int) -> dict[str, Any]:
+        """Everything stored about the person, as stored (bot.export turns it into files)."""
+        return await self.db.run(lambda repo: repo.export(user_id))
+
+    async def forget_inactive(self, inactive_for: timedelta = RETENTION) -> int:
+        """Deletes everyone not active for `inactive_for` (a year), with all their data; returns
+        how many people went. Only the count is logged."""
+        before = self.clock() - inactive_for
+        count = await self.db.run(lambda repo: repo.delete_inactive(before))
+        log.info("retention: deleted %d inactive account(s)", count)
+        return count
 
     async def handle_due(self, due: DueEvent, *, late: bool = False) -> Said:
         """Delivers a claimed due event to its person's flows; marks it done in the same commit.

@@ -3,7 +3,8 @@
 Nothing per user lives in the scheduler: the due_events table is the schedule. Each tick claims
 what is due (the claim is committed first, so a crash never sends anything twice), runs each event
 as a turn, then sends the replies — several people at a time, each person in order. A morning nudge
-claimed too late is recorded as skipped rather than sent at noon.
+claimed too late is recorded as skipped rather than sent at noon. A second, daily job deletes the
+accounts that have been silent for a year.
 """
 
 from __future__ import annotations
@@ -13,11 +14,12 @@ import logging
 import os
 import socket
 from collections.abc import Awaitable, Callable
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot.coach import Coach, Said
+from bot.logs import described
 from bot.storage import DueEvent, Repository
 
 log = logging.getLogger(__name__)
@@ -25,6 +27,8 @@ log = logging.getLogger(__name__)
 Deliver = Callable[[DueEvent, Said], Awaitable[None]]
 STALE_CLAIM = timedelta(minutes=10)
 LATE_SKIPPED = ("nudge",)  # kinds that are pointless once late; the rest are sent late
+RETENTION_EVERY = timedelta(hours=24)
+RETENTION_FIRST = timedelta(minutes=1)  # the first run, shortly after start
 
 
 class Ticker:
@@ -57,8 +61,8 @@ class Ticker:
             late = due.kind in LATE_SKIPPED and self.coach.clock() - due.due_at > self.late_after
             try:
                 said = await self.coach.handle_due(due, late=late)
-            except Exception:
-                log.exception("due event %s (%s) failed", due.id, due.kind)
+            except Exception as error:
+                log.error("due event %s (%s) failed: %s", due.id, due.kind, described(error))
                 await self._failed(due.id)
                 return
             if late:
@@ -66,9 +70,11 @@ class Ticker:
                 return
             try:
                 await self.deliver(due, said)
-            except Exception:
+            except Exception as error:
                 # The turn is stored; the message is lost rather than sent twice.
-                log.exception("delivering due event %s (%s) failed", due.id, due.kind)
+                log.error(
+                    "delivering due event %s (%s) failed: %s", due.id, due.kind, described(error)
+                )
 
     async def _failed(self, event_id: int) -> None:
         now = self.coach.clock()
@@ -81,6 +87,33 @@ class Ticker:
             "interval",
             seconds=every_seconds,
             id="backcoach-tick",
+            max_instances=1,
+            coalesce=True,
+            misfire_grace_time=None,
+        )
+
+    async def forget_inactive(self) -> int:
+        """Deletes the accounts silent for a year (Coach.forget_inactive); logs only counts."""
+        try:
+            return await self.coach.forget_inactive()
+        except Exception as error:
+            log.error("retention run failed: %s", described(error))
+            return 0
+
+    def schedule_retention(
+        self,
+        scheduler: AsyncIOScheduler,
+        *,
+        every: timedelta = RETENTION_EVERY,
+        first_after: timedelta = RETENTION_FIRST,
+    ) -> None:
+        """Adds the daily retention run as an interval job, first run shortly after start."""
+        scheduler.add_job(
+            self.forget_inactive,
+            "interval",
+            seconds=every.total_seconds(),
+            next_run_time=datetime.now(UTC) + first_after,
+            id="backcoach-retention",
             max_instances=1,
             coalesce=True,
             misfire_grace_time=None,

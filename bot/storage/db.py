@@ -2,6 +2,7 @@
 
 SQLite URLs may name the aiosqlite driver (`sqlite+aiosqlite:///…`, the settings' form); it is
 mapped to the synchronous driver, which bot.storage.database runs in a thread of its own.
+Statement parameters (what people typed) are kept out of log lines and error messages.
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ def make_sqlite_engine(url: str | URL, **kwargs: Any) -> Engine:
     database = parsed.database or ""
     if database and database != ":memory:" and not database.startswith("file:"):
         Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(parsed, **kwargs)
+    engine = create_engine(parsed, **{"hide_parameters": True, **kwargs})
     event.listen(engine, "connect", _set_sqlite_pragmas)
     return engine
 
@@ -54,7 +55,8 @@ def make_engine(url: str | URL, **kwargs: Any) -> AsyncEngine:
     parsed = make_url(url)
     if is_sqlite(parsed):
         raise ValueError("SQLite is synchronous here: use make_sqlite_engine")
-    return create_async_engine(parsed, pool_pre_ping=True, **kwargs)
+    options = {"pool_pre_ping": True, "hide_parameters": True, **kwargs}
+    return create_async_engine(parsed, **options)
 
 
 def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

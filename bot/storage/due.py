@@ -123,6 +123,16 @@ class DueEvents:
             update(_d).where(_d.c.id == event_id).values(status=status, updated_at=now or utcnow())
         )
 
+    def is_claimed(self, event_id: int, user_id: int) -> bool:
+        """Whether the person's event is still there and claimed: an event claimed just before
+        its person was deleted is gone (cascade), and must not be delivered to anyone."""
+        found = self.session.scalar(
+            select(_d.c.id).where(
+                _d.c.id == event_id, _d.c.user_id == user_id, _d.c.status == "claimed"
+            )
+        )
+        return found is not None
+
     def release_stale_claims(self, now: datetime, older_than: timedelta) -> int:
         """Returns claims older than `older_than` to pending (their worker died); counts them."""
         released = self.session.execute(

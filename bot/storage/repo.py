@@ -12,9 +12,9 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any, NamedTuple, assert_never
 
-from sqlalchemy import Table, delete, insert
+from sqlalchemy import Table, delete, insert, select
 
-from bot.storage import convert
+from bot.storage import convert, privacy
 from bot.storage import queries as q
 from bot.storage import tables as t
 from bot.storage.due import DueEvents, utcnow
@@ -22,6 +22,7 @@ from flows.model import (
     Cancel,
     CancelKind,
     Conversation,
+    DeleteEverything,
     Effect,
     Facts,
     RecordRedFlags,
@@ -88,6 +89,18 @@ class Repository(DueEvents):
         """Deletes the person and, by cascade, everything stored about them."""
         self.session.execute(delete(t.users).where(t.users.c.id == user_id))
 
+    def delete_inactive(self, before: datetime) -> int:
+        """Deletes everyone not active since `before` (never active: created before it), with
+        everything they own; returns how many people went."""
+        return privacy.delete_inactive(self.session, before)
+
+    def export(self, user_id: int) -> dict[str, Any]:
+        """Every stored row of the person, values as stored (see bot.storage.privacy.export)."""
+        found = privacy.export(self.session, user_id)
+        if found is None:
+            raise UnknownUser(user_id)
+        return found
+
     # ------------------------------------------------------------------------------ one turn
 
     def load(self, user_id: int, now: datetime) -> tuple[Conversation, Facts, int]:
@@ -151,9 +164,14 @@ class Repository(DueEvents):
     def apply(
         self, user_id: int, effects: Sequence[Effect], now: datetime, *, time_scale: float = 1.0
     ) -> None:
-        """Applies a flow's effects in order; Schedule delays are divided by `time_scale`."""
+        """Applies a flow's effects in order; Schedule delays are divided by `time_scale`.
+
+        DeleteEverything is applied last, whatever its place: the person and every row of theirs
+        are deleted, so nothing of this turn outlives it either.
+        """
         if time_scale <= 0:
             raise ValueError(f"time_scale must be positive, not {time_scale}")
+        erase = False
         for effect in effects:
             match effect:
                 case SaveProfile():
@@ -178,8 +196,12 @@ class Repository(DueEvents):
                     self.cancel_kind(user_id, effect.kind, now)
                 case RecordRedFlags():
                     self._record_red_flags(user_id, effect, now)
+                case DeleteEverything():
+                    erase = True
                 case _:
                     assert_never(effect)
+        if erase:
+            self.delete_user(user_id)
 
     # ------------------------------------------------------------------------------ updates
 
@@ -191,6 +213,12 @@ class Repository(DueEvents):
         stmt = q.insert_on_conflict(self._postgres, p, ("update_id",), returning=("update_id",))
         row = {"update_id": update_id, "user_id": user_id, "handled_at": now or utcnow()}
         return (self.session.execute(stmt, row)).first() is not None
+
+    def update_seen(self, update_id: int) -> bool:
+        """Whether a Telegram update id has been handled already."""
+        p = t.processed_updates
+        found = self.session.scalar(select(p.c.update_id).where(p.c.update_id == update_id))
+        return found is not None
 
     def set_prompt(self, user_id: int, message_id: int | None) -> None:
         """Records the message holding the live buttons."""

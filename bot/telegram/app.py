@@ -90,7 +90,9 @@ def build_application(
             for name in COMMANDS
         ]
         await application.bot.set_my_commands(commands)
-        Ticker(coach, deliver).schedule(scheduler, settings.tick_seconds)
+        ticker = Ticker(coach, deliver)
+        ticker.schedule(scheduler, settings.tick_seconds)
+        ticker.schedule_retention(scheduler)  # daily, and once shortly after start
         scheduler.start()
 
     async def post_shutdown(application: Application[Any, Any, Any, Any, Any, Any]) -> None:

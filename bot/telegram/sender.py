@@ -2,7 +2,8 @@
 
 429 waits `retry_after` and tries again; timeouts and server errors are retried with backoff; 403
 means the person blocked the bot: they are marked blocked and nothing more is sent. The buttons of
-the previous question are retired whenever a new question (or none) takes its place.
+the previous question are retired whenever a new question (or none) takes its place. A reply asking
+for the person's export is followed by the files, sent as documents.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from collections.abc import Awaitable, Callable, Collection
 from datetime import timedelta
 from typing import TypeVar
 
-from telegram import Bot, InlineKeyboardMarkup, Message
+from telegram import Bot, InlineKeyboardMarkup, InputFile, Message
 from telegram.error import (
     BadRequest,
     Forbidden,
@@ -27,8 +28,10 @@ from telegram.warnings import PTBDeprecationWarning
 
 from bot.chart import png_async
 from bot.coach import Coach, Said
+from bot.export import EXPORT, export_files
 from bot.telegram.limiter import RateLimiter
 from bot.telegram.render import keyboard, message_html, split
+from flows.model import Reply
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -96,15 +99,21 @@ class Sender:
         try:
             prompt = await self._send_all(chat_id, said, proactive)
             old = said.prompt_message_id
-            if prompt != old:
+            if prompt != old and not said.deleted:
                 await self.coach.set_prompt(said.user_id, prompt)
             if old is not None and old != prompt and old not in retired:
                 await self._pace(chat_id, proactive)
                 await self.retire(chat_id, old)
         except Blocked:
+            if said.deleted:
+                return  # nothing of theirs is left to mark
             log.info("a person blocked the bot; marking them blocked")
             await self.coach.set_blocked(said.user_id, True)
         except TelegramError as error:
+            if said.deleted:
+                # Their data is gone: there is no question to ask again, and no one to mark.
+                log.warning("the goodbye after a deletion could not be sent")
+                return
             raise SendFailed(said.user_id, chat_id) from error
 
     async def _send_all(self, chat_id: int, said: Said, proactive: bool) -> int | None:
@@ -133,13 +142,28 @@ class Sender:
                 await self._pace(chat_id, proactive)
                 await self._photo(chat_id, picture, caption)
                 continue
+            files = await self._attachment(said, reply)  # read before any of it is sent
             pending.append(message_html(content, said.language, reply))
             markup = keyboard(content, said.language, reply)
             if markup is not None:
                 message = await flush(markup)
                 prompt = message.message_id if message is not None else prompt
+            elif files:
+                await flush()
+            for name, data in files:
+                await self._pace(chat_id, proactive)
+                await self._document(chat_id, name, data)
         await flush()
         return prompt
+
+    async def _attachment(self, said: Said, reply: Reply) -> list[tuple[str, bytes]]:
+        """The files a reply carries: "export" is everything stored about the person."""
+        if reply.attachment is None:
+            return []
+        if reply.attachment != EXPORT:
+            log.warning("unknown attachment %r: not sent", reply.attachment)
+            return []
+        return export_files(await self.coach.export(said.user_id))
 
     async def _pace(self, chat_id: int, proactive: bool) -> None:
         if proactive and self.limiter is not None:
@@ -147,6 +171,9 @@ class Sender:
 
     async def _send(self, chat_id: int, text: str, markup: InlineKeyboardMarkup | None) -> Message:
         return await call(lambda: self.bot.send_message(chat_id, text, reply_markup=markup))
+
+    async def _document(self, chat_id: int, name: str, data: bytes) -> Message:
+        return await call(lambda: self.bot.send_document(chat_id, InputFile(data, filename=name)))
 
     async def _photo(self, chat_id: int, picture: bytes, caption: str) -> Message:
         return await call(lambda: self.bot.send_photo(chat_id, picture, caption=caption))

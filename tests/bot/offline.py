@@ -26,6 +26,7 @@ from telegram.request import BaseRequest, RequestData
 TOKEN = "123456:OFFLINE"
 BOT = {"id": 123456, "is_bot": True, "first_name": "backcoach", "username": "backcoach_bot"}
 MAX_TEXT = 4096
+MAX_CAPTION = 1024
 MAX_CALLBACK_DATA = 64
 NOT_MODIFIED = (
     "Bad Request: message is not modified: specified new message content and reply markup are "
@@ -38,6 +39,17 @@ class Call:
     method: str
     params: dict[str, Any]
     result: Any = None  # what Telegram answered (None for a failed call)
+    at: float = field(default_factory=time.monotonic)  # when the request arrived
+    files: dict[str, Upload] = field(default_factory=dict)  # multipart uploads by part name
+
+
+@dataclass(frozen=True)
+class Upload:
+    """One file uploaded as multipart/form-data, as python-telegram-bot hands it over."""
+
+    filename: str
+    content: bytes
+    mime_type: str
 
 
 class ApiError(Exception):
@@ -84,7 +96,10 @@ class OfflineBotApi(BaseRequest):
         name = url.rsplit("/", 1)[-1]
         params = dict(request_data.json_parameters) if request_data else {}
         params = {k: _decode(v) for k, v in params.items()}
-        call = Call(name, params)
+        files = request_data.multipart_data if request_data else {}
+        for key, (_, data, _) in files.items():  # an uploaded file (a chart), by its size
+            params[key] = f"<{len(data) if isinstance(data, bytes) else '?'} bytes>"
+        call = Call(name, params, files=_uploads(request_data))
         self.calls.append(call)
         gate = self.gates.get(name)
         if gate is not None:
@@ -114,6 +129,28 @@ class OfflineBotApi(BaseRequest):
                 message["reply_markup"] = _markup(params["reply_markup"])
             self.messages[(chat_id, message["message_id"])] = message
             return copy.deepcopy(message)
+        if name == "sendPhoto":
+            chat_id = int(params["chat_id"])
+            photo: dict[str, Any] = {
+                "message_id": next(self._ids),
+                "date": int(time.time()),
+                "chat": {"id": chat_id, "type": "private"},
+                "from": BOT,
+                "photo": [
+                    {"file_id": "AgAC", "file_unique_id": "AQAD", "width": 640, "height": 480}
+                ],
+            }
+            if params.get("caption"):
+                caption = _text({**params, "text": params["caption"]})
+                if len(caption["text"]) > MAX_CAPTION:
+                    raise ApiError(400, "Bad Request: message caption is too long")
+                photo["caption"] = caption["text"]
+                if caption.get("entities"):
+                    photo["caption_entities"] = caption["entities"]
+            self.messages[(chat_id, photo["message_id"])] = photo
+            return copy.deepcopy(photo)
+        if name == "sendDocument":
+            return self._document(params, self.calls[-1].files)
         if name in ("editMessageText", "editMessageReplyMarkup"):
             key = (int(params["chat_id"]), int(params["message_id"]))
             if key not in self.messages:
@@ -131,6 +168,33 @@ class OfflineBotApi(BaseRequest):
             self.messages[key] = new
             return copy.deepcopy(new)
         return True
+
+    def _document(self, params: dict[str, Any], files: dict[str, Upload]) -> dict[str, Any]:
+        """sendDocument with an uploaded file (multipart part "document") → a Message."""
+        upload = files.get("document")
+        if upload is None:
+            raise ApiError(400, "Bad Request: there is no document in the request")
+        if not upload.content:
+            raise ApiError(400, "Bad Request: file must be non-empty")
+        chat_id = int(params["chat_id"])
+        message_id = next(self._ids)
+        message: dict[str, Any] = {
+            "message_id": message_id,
+            "date": int(time.time()),
+            "chat": {"id": chat_id, "type": "private"},
+            "from": BOT,
+            "document": {
+                "file_id": f"document-{message_id}",
+                "file_unique_id": f"d{message_id}",
+                "file_name": upload.filename,
+                "mime_type": upload.mime_type,
+                "file_size": len(upload.content),
+            },
+        }
+        if params.get("caption"):
+            message["caption"] = _text({**params, "text": params["caption"]})["text"]
+        self.messages[(chat_id, message_id)] = message
+        return copy.deepcopy(message)
 
     # -- reading what happened
 
@@ -152,6 +216,16 @@ class OfflineBotApi(BaseRequest):
         """The plain text of every delivered message, in order."""
         return [m["text"] for m in self.delivered(chat_id)]
 
+    def documents(self, chat_id: int | None = None) -> list[Upload]:
+        """Every file Telegram accepted from sendDocument, in order."""
+        return [
+            c.files["document"]
+            for c in self.calls
+            if c.method == "sendDocument"
+            and c.result is not None
+            and (chat_id is None or c.result["chat"]["id"] == chat_id)
+        ]
+
     def methods(self) -> list[str]:
         return [c.method for c in self.calls]
 
@@ -164,6 +238,17 @@ def _error(code: int, description: str, parameters: dict[str, Any]) -> bytes:
     if parameters:
         body["parameters"] = parameters
     return json.dumps(body).encode()
+
+
+def _uploads(request_data: RequestData | None) -> dict[str, Upload]:
+    """The files of a multipart request (file handles read), by part name."""
+    if request_data is None or not request_data.contains_files:
+        return {}
+    found = {}
+    for part, (filename, content, mime_type) in request_data.multipart_data.items():
+        data = content if isinstance(content, bytes) else content.read()
+        found[part] = Upload(filename, data, mime_type)
+    return found
 
 
 def _decode(value: str) -> Any:

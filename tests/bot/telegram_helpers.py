@@ -187,11 +187,17 @@ async def running_bot(
     *,
     tick_seconds: float = 3600,
     api: OfflineBotApi | None = None,
+    send_rate: float = 30.0,
+    token: str = TOKEN,
 ) -> AsyncIterator[Harness]:
     """An initialised Application with post_init run (commands published, tick scheduled)."""
     coach = Coach(db, CONTENT, clock=clock or Clock())
     api = api or OfflineBotApi()
-    settings = Settings(TELEGRAM_BOT_TOKEN=SecretStr(TOKEN), BACKCOACH_TICK_SECONDS=tick_seconds)
+    settings = Settings(
+        TELEGRAM_BOT_TOKEN=SecretStr(token),
+        BACKCOACH_TICK_SECONDS=tick_seconds,
+        BACKCOACH_SEND_RATE=send_rate,
+    )
     app = build_application(settings, coach, request=api, updates_request=OfflineBotApi())
     async with app:
         assert app.post_init is not None and app.post_shutdown is not None
