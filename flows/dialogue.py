@@ -372,11 +372,12 @@ def _new_frame(s: Session, frame: Frame) -> None:
 
 def _due(s: Session, event: Event) -> None:
     profile = s.facts.profile
-    if s.active is not None and s.active.flow in ("safety", "onboarding"):
-        if s.active.flow == "safety":
-            s.say(K.on_hold)
-            s.reask()
+    if s.active is not None and s.active.flow == "safety":
+        s.say(K.on_hold)
+        s.reask()
         return
+    if profile.onboarded_at is None:
+        return  # nothing proactive before onboarding is finished
     if profile.paused:
         return  # paused: nothing unasked; a pending follow-up can still be answered via /checkin
     if event.name == "followup":
@@ -397,9 +398,9 @@ def _due(s: Session, event: Event) -> None:
         s.say(checkin.K.followup_intro, activity=activity)
         s.interrupt(Frame("checkin", which, {"no": no}))
     elif event.name == "nudge" and profile.onboarded_at:
-        already = s.active is not None and s.active.flow == "morning"
-        if not already:
-            s.interrupt(Frame("morning", "waking"))
+        if s.active is not None and s.active.flow == "morning":
+            s.active = None  # yesterday's morning question, never answered: today's replaces it
+        s.interrupt(Frame("morning", "waking"))
     elif event.name == "recap" and profile.onboarded_at:
         if outreach.held_by_quiet_hours(profile, s.content, s.now):
             _after_quiet_hours(s, event)

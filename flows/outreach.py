@@ -16,7 +16,7 @@ from flows.catalogue import keys
 from flows.content import Content
 from flows.engine import Ask, FlowSpec, Turn, on_answer
 from flows.model import CancelKind, Choice, Effect, Profile, SaveProfile, Schedule
-from flows.rhythm import in_quiet_hours, next_daily, next_weekly, spread
+from flows.rhythm import in_quiet_hours, local_instant, next_daily, next_weekly, spread
 
 K = keys("outreach", "break_offer", "break_done", "break_skipped")
 C = keys("choice", "break_done", "break_skip")
@@ -76,14 +76,33 @@ def micro_break(profile: Profile, content: Content, after: datetime) -> Schedule
     return Schedule(BREAK, due, f"{BREAK}:{profile.user_id}:{stamp}", {"at": due.isoformat()})
 
 
-def all_chains(profile: Profile, content: Content, now: datetime) -> list[Effect]:
-    """Cancels and recomputes every chain (after onboarding or a change of zone or times)."""
+def all_chains(
+    profile: Profile, content: Content, now: datetime, *, before: Profile | None = None
+) -> list[Effect]:
+    """Cancels and recomputes every chain (after onboarding or a change of zone or times).
+
+    `before` is the profile as it was: when its nudge already went out today, the next one is
+    tomorrow's — one nudge per local date, whatever the change.
+    """
     effects: list[Effect] = [CancelKind(NUDGE), CancelKind(RECAP), CancelKind(BREAK)]
     for make in (nudge, recap, micro_break):
-        scheduled = make(profile, content, now)
+        after = _after_todays_nudge(profile, before, now) if make is nudge else now
+        scheduled = make(profile, content, after)
         if scheduled is not None:
             effects.append(scheduled)
     return effects
+
+
+def _after_todays_nudge(profile: Profile, before: Profile | None, now: datetime) -> datetime:
+    if before is None or before.nudge_time is None or before.onboarded_at is None:
+        return now
+    old_zone = _zone(before)
+    sent = local_instant(old_zone, now.astimezone(old_zone).date(), before.nudge_time) <= now
+    if not sent:
+        return now
+    zone = _zone(profile)
+    tomorrow = now.astimezone(zone).date() + timedelta(days=1)
+    return max(now, local_instant(zone, tomorrow, time(0)) - timedelta(microseconds=1))
 
 
 def when_due(payload: Any, now: datetime) -> datetime:

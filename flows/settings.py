@@ -8,7 +8,7 @@ from typing import Any
 from flows.catalogue import declare, keys
 from flows.engine import Ask, FlowSpec, Invalid, Turn, on_answer
 from flows.engine import K as K_INVALID
-from flows.model import CancelKind, Choice
+from flows.model import CancelKind, Choice, Profile
 from flows.onboarding import NUDGE_TIMES, parse_time, parse_zone
 from flows.outreach import BREAK, all_chains, micro_break, recap_slot
 from flows.parse import time_of_day
@@ -58,26 +58,29 @@ class SettingsTurn(Turn):
         self.say(K.breaks_on if on else K.breaks_off, minutes=r.break_minutes, **hours)
 
     def save_recap(self) -> None:
+        before = self.profile
         self.save_profile(recap_slot=str(self.value))
-        self.rechain()
+        self.rechain(before)
         self.say(K.saved_recap, slot=slot_label(str(self.value)))
 
-    def rechain(self) -> None:
+    def rechain(self, before: Profile) -> None:
         """Recomputes every pending nudge, recap and break for the new settings."""
-        self.effects.extend(all_chains(self.profile, self.content, self.now))
+        self.effects.extend(all_chains(self.profile, self.content, self.now, before=before))
 
     def unchanged(self) -> None:
         self.say(K.unchanged)
 
     def save_tz(self) -> None:
+        before = self.profile
         self.save_profile(tz=str(self.value))
-        self.rechain()
+        self.rechain(before)
         self.say(K.saved_tz, tz=self.value)
 
     def save_time(self) -> None:
         hour, minute = (int(x) for x in str(self.value).split(":"))
+        before = self.profile
         self.save_profile(nudge_time=time(hour, minute))
-        self.rechain()
+        self.rechain(before)
         self.say(K.saved_time, time=self.value)
 
 

@@ -1,8 +1,8 @@
 """One rate limiter for everything the coach sends unasked: at most N messages a second overall
 (30 by default, configurable for paid broadcasts) and at most one a second to any one chat.
 
-Each send reserves the next slot that keeps both limits, then sleeps until it; reservations are
-made in order, so concurrent senders never crowd a second.
+Each send first waits for its chat's second to pass, then reserves the next overall slot and
+sleeps until it; reservations are made in order, so concurrent senders never crowd a second.
 """
 
 from __future__ import annotations
@@ -10,6 +10,8 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import Awaitable, Callable
+
+EPSILON = 1e-6
 
 
 class RateLimiter:
@@ -33,9 +35,18 @@ class RateLimiter:
         self._last: dict[int, float] = {}
 
     async def wait(self, chat_id: int) -> None:
-        """Waits for this chat's next slot."""
-        now = self.clock()
-        slot = max(now, self._next, self._last.get(chat_id, -1e9) + self.chat_interval)
+        """Waits for this chat's next slot, then for the next overall slot.
+
+        A chat waiting out its own second never holds up the other chats.
+        """
+        while True:
+            now = self.clock()
+            ready = self._last.get(chat_id, -1e9) + self.chat_interval
+            if ready <= now + EPSILON:  # float clocks: a nanosecond short is not worth a loop
+                break
+            await self.sleep(ready - now)
+        # No await between here and the reservation: the two slots are taken atomically.
+        slot = max(now, self._next)
         self._next = slot + self.spacing
         self._last[chat_id] = slot
         if len(self._last) > 10_000:  # forget chats whose interval has long passed
