@@ -1,0 +1,458 @@
+"""Benchmark: the morning fan-out — everyone's nudge due in the same minute, sent at the set rate.
+
+Run: .venv/bin/python bench/fanout.py [--users N ...] [--rate R ...] [--drive app|loop]
+     [--tick-seconds S] [--prompts] [--processes P] [--max-seconds T]
+
+Default: 3,000 people at send_rate 30, then 10,000 at send_rate 1,000. (100,000 at 1,000 is
+`--users 100000 --rate 1000`: it takes about 17 minutes with --drive app and 8 with --drive loop
+on 2 cores, because one process reaches neither rate — see the printed figures.) The scenarios
+are preceded by a 1,000-person run at the highest rate, so that the process's memory after 1k
+and after N people can be compared.
+
+The real Ticker + Sender + RateLimiter + Coach + SQLite send to tests/fakes/botapi.FakeBotApi, a
+real HTTP server in a child process (its own interpreter and core, as Telegram would be),
+enforcing max_per_second = the rate and one message per chat per second (429 retry_after 1
+beyond). People are bulk-created in another child process, as copies of one person onboarded
+through the real flows, each with a nudge due within the last minute; the bot process only runs
+the fan-out. `--drive app` ticks as the bot does (an APScheduler interval job every
+--tick-seconds, one run at a time); `--drive loop` ticks back to back (the ceiling of Ticker +
+Sender + limiter). `--prompts` gives everyone a question with live buttons, so each nudge also
+retires them (an editMessageReplyMarkup through the limiter). `--processes 2` runs two bots (each
+its own Database, Sender, RateLimiter and Ticker; one interpreter) on the same database.
+
+Prints figures and ratios (never asserted in tests). Targets (DESIGN §8): fan-out sustains
+>= 95% of the configured send rate with zero duplicates; memory <= 50 MB more at 100k than at 1k.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import concurrent.futures
+import logging
+import multiprocessing
+import os
+import resource
+import sys
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import Any, ClassVar
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # tests.fakes, when run as a file
+
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from sqlalchemy import func, insert, select
+from telegram import Bot
+from telegram.request import HTTPXRequest
+
+from bot.coach import Coach, Said
+from bot.content import load_content
+from bot.storage import Database, DueEvent, Repository, upgrade
+from bot.storage import tables as t
+from bot.telegram.limiter import RateLimiter
+from bot.telegram.sender import Sender
+from bot.ticker import Ticker
+from flows.model import Event, EventKind
+
+TOKEN = "123456:FANOUT"
+CONTENT = load_content()
+ONBOARDING = ["go_on", "agree", "yes", *["no"] * 11, "2weeks", "6", "5", "4", "0"]
+ONBOARDING += ["suggested", "Europe/London", "08:00", "later"]
+FIRST_CHAT = 10_000_000
+BASELINE = 1_000
+
+
+# --------------------------------------------------------------------------- the fake Telegram
+
+
+def serve(conn: Connection) -> None:
+    """Child process: a FakeBotApi with the rate limits, answering the parent's questions."""
+    from tests.fakes.botapi import FakeBotApi
+
+    class Timed(FakeBotApi):
+        """Notes when each sendMessage got past the limits and was stored."""
+
+        accepted: ClassVar[list[float]] = []
+
+        def _m_sendmessage(self, p: dict[str, Any], f: dict[str, bytes]) -> dict[str, Any]:
+            message = super()._m_sendmessage(p, f)
+            self.accepted.append(self._sent[-1][0])  # when it passed the limits (under the lock)
+            return message
+
+    people, rate = conn.recv()
+    api = Timed(TOKEN, max_per_second=rate, max_per_chat_per_second=1)
+    for chat in range(FIRST_CHAT, FIRST_CHAT + people):
+        api.user(chat)
+    conn.send(api.base_url)
+    conn.recv()  # "stats"
+    with api._lock:
+        calls = list(api.calls)
+        stored = {chat: len(messages) for chat, messages in api._msgs.items()}
+    sends = [c for c in calls if c.method.lower() == "sendmessage"]
+    conn.send(
+        {
+            "requests": Counter(c.method for c in calls),
+            "send_attempts": len(sends),
+            "delivered": sum(stored.values()),
+            "chats": sum(1 for n in stored.values() if n),
+            "duplicates": sum(n - 1 for n in stored.values() if n > 1),
+            "times": sorted(api.accepted),
+        }
+    )
+    api.close()
+
+
+@dataclass
+class Telegram:
+    """The fake Bot API in its own process."""
+
+    process: multiprocessing.process.BaseProcess
+    conn: Connection
+    base_url: str
+
+    @classmethod
+    def start(cls, people: int, rate: float) -> Telegram:
+        context = multiprocessing.get_context("spawn")
+        parent, child = context.Pipe()
+        process = context.Process(target=serve, args=(child,), daemon=True)
+        process.start()
+        parent.send((people, int(rate)))
+        return cls(process, parent, parent.recv())
+
+    def stats(self) -> dict[str, Any]:
+        self.conn.send("stats")
+        stats: dict[str, Any] = self.conn.recv()
+        self.process.join(10)
+        return stats
+
+
+# --------------------------------------------------------------------------- the people
+
+
+async def template(coach: Coach) -> int:
+    """One person onboarded through the real flows (London, 08:00, "later")."""
+    person = await coach.user("tg:template", None)
+    await coach.handle(person, Event(EventKind.COMMAND, name="start"))
+    for value in ONBOARDING:
+        await coach.handle(person, Event(EventKind.ANSWER, value=value))
+    return person
+
+
+def copy_people(repo: Repository, template_id: int, people: int, prompts: bool) -> None:
+    """`people` copies of the template (chat ids from FIRST_CHAT), without due events."""
+    u, c = t.users, t.conversations
+    row = dict(repo.session.execute(select(u).where(u.c.id == template_id)).mappings().one())
+    conversation = dict(
+        repo.session.execute(select(c).where(c.c.user_id == template_id)).mappings().one()
+    )
+    del row["id"]
+    chunk = 5_000
+    for start in range(0, people, chunk):
+        chats = range(FIRST_CHAT + start, FIRST_CHAT + min(start + chunk, people))
+        repo.session.execute(
+            insert(u), [{**row, "external_id": f"tg:{chat}", "chat_id": chat} for chat in chats]
+        )
+    ids = repo.session.execute(
+        select(u.c.id).where(u.c.id != template_id).order_by(u.c.id)
+    ).scalars()
+    rows = [
+        {**conversation, "user_id": i, "prompt_message_id": 999_999 if prompts else None}
+        for i in ids
+    ]
+    for start in range(0, len(rows), chunk):
+        repo.session.execute(insert(c), rows[start : start + chunk])
+
+
+def nudges_due(repo: Repository, now: datetime) -> int:
+    """Everyone's nudge (the template's cancelled), due within the minute before `now`."""
+    d, u = t.due_events, t.users
+    repo.session.execute(d.update().values(status="cancelled"))
+    ids = repo.session.execute(select(u.c.id).where(u.c.chat_id.is_not(None))).scalars().all()
+    day = now.date().isoformat()
+    rows = []
+    for i in ids:
+        due = now - timedelta(seconds=60) + timedelta(milliseconds=(i * 7919) % 60_000)
+        rows.append(
+            {
+                "user_id": i,
+                "kind": "nudge",
+                "due_at": due,
+                "payload": {"at": due.isoformat()},
+                "status": "pending",
+                "attempts": 0,
+                "dedupe_key": f"nudge:{i}:{day}:bench",
+                "updated_at": now,
+            }
+        )
+    for start in range(0, len(rows), 5_000):
+        repo.session.execute(insert(d), rows[start : start + 5_000])
+    return len(rows)
+
+
+def remaining(repo: Repository, before: datetime) -> int:
+    d = t.due_events
+    return int(
+        repo.session.scalar(
+            select(func.count())
+            .select_from(d)
+            .where(d.c.status.in_(("pending", "claimed")), d.c.due_at <= before)
+        )
+        or 0
+    )
+
+
+# --------------------------------------------------------------------------- one fan-out
+
+
+def rss_mb() -> float:
+    """The process's resident memory now (VmRSS), in MB."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def cpu_seconds() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+class ClaimTimer:
+    """Times Repository.claim_due (the SQL of the claim) in the database thread."""
+
+    def __init__(self) -> None:
+        self.seconds = 0.0
+        self.claims = 0
+        self.claimed = 0
+        self.original: Callable[..., list[DueEvent]] = Repository.claim_due
+
+    def __enter__(self) -> ClaimTimer:
+        timer, original = self, self.original
+
+        def timed(repo: Repository, now: datetime, limit: int, worker: str) -> list[DueEvent]:
+            began = time.perf_counter()
+            claimed = original(repo, now, limit, worker)
+            timer.seconds += time.perf_counter() - began
+            timer.claims += 1
+            timer.claimed += len(claimed)
+            return claimed
+
+        Repository.claim_due = timed  # type: ignore[method-assign,assignment]
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        Repository.claim_due = self.original  # type: ignore[method-assign]
+
+
+@dataclass
+class Result:
+    people: int
+    rate: float
+    seconds: float
+    stats: dict[str, Any]
+    cpu: float
+    claim: ClaimTimer
+    ticks: int
+    rss: float
+    left: int
+
+
+def prepare(url: str, people: int, prompts: bool) -> datetime:
+    """Child process: the database with its people and their due nudges (so that none of the
+    bulk work's memory is counted in the bot process). Returns the instant they are due by."""
+
+    async def work() -> datetime:
+        await upgrade(url)
+        db = Database.open(url)
+        coach = Coach(db, CONTENT)
+        template_id = await template(coach)
+        await db.run(lambda repo: copy_people(repo, template_id, people, prompts))
+        now = coach.clock()
+        due = await db.run(lambda repo: nudges_due(repo, now))
+        assert due == people, (due, people)
+        await db.dispose()
+        return now
+
+    return asyncio.run(work())
+
+
+class BotProcess:
+    """What one bot process runs for the fan-out: Database, Coach, Bot, Sender with its own
+    RateLimiter, Ticker (as bot.telegram.app.build_application wires them), and its tick."""
+
+    def __init__(self, url: str, base_url: str, rate: float) -> None:
+        self.db = Database.open(url)
+        self.coach = Coach(self.db, CONTENT)
+        request = HTTPXRequest(connection_pool_size=256)  # as PTB's ApplicationBuilder
+        self.bot = Bot(TOKEN, base_url=base_url, request=request)
+        self.sender = Sender(self.bot, self.coach, RateLimiter(rate))
+        self.ticker = Ticker(self.coach, self.deliver)
+        self.ticker.worker += f":{id(self)}"
+        self.tick_original = self.ticker.tick
+        self.ticker.tick = self.tick  # type: ignore[method-assign]
+        self.scheduler = AsyncIOScheduler()
+        self.ticks = self.running = 0
+
+    async def deliver(self, event: DueEvent, said: Said) -> None:  # as bot.telegram.app's
+        if said.replies and event.chat_id is not None:
+            await self.sender.send(event.chat_id, said, proactive=True)
+
+    async def tick(self) -> int:
+        self.ticks += 1
+        self.running += 1
+        try:
+            return await self.tick_original()
+        finally:
+            self.running -= 1
+
+    async def start(self, drive: str, tick_seconds: float) -> None:
+        await self.bot.initialize()
+        if drive == "app":
+            self.ticker.schedule(self.scheduler, tick_seconds)
+            self.scheduler.start()  # the first tick comes one interval in, as in the bot
+
+    async def stop(self) -> None:
+        if self.scheduler.running:
+            self.scheduler.shutdown(wait=False)
+        await asyncio.sleep(0.5 if self.running else 0)  # a run stopped by the time limit
+        await self.bot.shutdown()
+        await self.db.dispose()
+
+
+async def fan_out(
+    people: int,
+    rate: float,
+    drive: str,
+    tick_seconds: float,
+    prompts: bool,
+    max_seconds: float,
+    processes: int = 1,
+) -> Result:
+    telegram = Telegram.start(people, rate)
+    with tempfile.TemporaryDirectory() as folder:
+        url = f"sqlite+aiosqlite:///{folder}/fanout.db"
+        context = multiprocessing.get_context("spawn")
+        with concurrent.futures.ProcessPoolExecutor(1, mp_context=context) as pool:
+            now = await asyncio.get_running_loop().run_in_executor(
+                pool, prepare, url, people, prompts
+            )
+        bots = [BotProcess(url, telegram.base_url, rate) for _ in range(processes)]
+        with ClaimTimer() as claim:
+            cpu, began = cpu_seconds(), time.perf_counter()
+            deadline = began + max_seconds
+            for one in bots:
+                await one.start(drive, tick_seconds)
+
+            async def loop(one: BotProcess) -> None:
+                while time.perf_counter() < deadline:
+                    if await one.ticker.tick() == 0:
+                        if not await one.db.run(lambda repo: remaining(repo, now)):
+                            return
+                        await asyncio.sleep(0.05)
+
+            if drive == "loop":
+                await asyncio.gather(*(loop(one) for one in bots))
+            left = people
+            while time.perf_counter() < deadline:
+                left = await bots[0].db.run(lambda repo: remaining(repo, now))
+                if not left and not any(one.running for one in bots):
+                    break
+                await asyncio.sleep(0.2)
+            seconds = time.perf_counter() - began
+            cpu = cpu_seconds() - cpu
+        rss = rss_mb()
+        ticks = sum(one.ticks for one in bots)
+        for one in bots:
+            await one.stop()
+    return Result(people, rate, seconds, telegram.stats(), cpu, claim, ticks, rss, left)
+
+
+def report(r: Result) -> None:
+    s = r.stats
+    times = s["times"]
+    steady = (len(times) - 1) / (times[-1] - times[0]) if len(times) > 1 else 0.0
+    overall = s["delivered"] / r.seconds
+    busiest, j = 0, 0
+    for i, at in enumerate(times):  # the most accepted sends in any 1-second window
+        while times[j] <= at - 1.0:
+            j += 1
+        busiest = max(busiest, i - j + 1)
+    refused = s["send_attempts"] - s["delivered"]
+    lost = r.people - r.left - s["delivered"]
+    print(
+        f"  delivered {s['delivered']:,} of {r.people:,} nudges to {s['chats']:,} chats in "
+        f"{r.seconds:.1f} s{' (stopped: time limit, ' + str(r.left) + ' left)' if r.left else ''}"
+        f"; lost (turn done, send failed after retries): {lost}"
+    )
+    print(
+        f"  achieved send rate: {steady:,.1f}/s first→last send, {overall:,.1f}/s overall; "
+        f"ratio to {r.rate:g}/s: {steady / r.rate:.3f} (steady), {overall / r.rate:.3f} (overall)"
+        f"   target >= 0.95: {steady / r.rate >= 0.95}"
+    )
+    print(
+        f"  duplicates (sendMessage accepted twice in one chat): {s['duplicates']}   target 0: "
+        f"{s['duplicates'] == 0}"
+    )
+    print(
+        f"  Bot API requests {dict(s['requests'])}; refused sendMessage (429s etc.): {refused}; "
+        f"most sendMessage accepted in any 1 s: {busiest}"
+    )
+    claimed = max(r.claim.claimed, 1)
+    print(
+        f"  tick: {r.ticks} ticks, {r.claim.claims} claims of {r.claim.claimed:,} events; "
+        f"claim SQL {r.claim.seconds / claimed * 1e6:.0f} µs per claimed event; bot process CPU "
+        f"{r.cpu / claimed * 1e3:.2f} ms per claimed event ({r.cpu / r.seconds:.0%} of a core)"
+    )
+    print(f"  process memory after the run: RSS {r.rss:.1f} MB")
+
+
+async def main(args: argparse.Namespace) -> None:
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    print(
+        f"fan-out: drive={args.drive} (tick every {args.tick_seconds:g} s, batch 200, 32 in "
+        f"flight){', live prompts' if args.prompts else ''}; {args.processes} bot process(es) "
+        f"(one interpreter: each its own Database, Sender, RateLimiter, Ticker); {cpus} CPUs"
+    )
+    rate = max(args.rate)
+    base = await fan_out(BASELINE, rate, "loop", args.tick_seconds, args.prompts, args.max_seconds)
+    print(f"{BASELINE:,} people at {rate:g}/s (the memory baseline; drive=loop):")
+    report(base)
+    for people, rate in zip(args.users, args.rate, strict=True):
+        result = await fan_out(
+            people,
+            rate,
+            args.drive,
+            args.tick_seconds,
+            args.prompts,
+            args.max_seconds,
+            args.processes,
+        )
+        print(f"{people:,} people at {rate:g}/s:")
+        report(result)
+        grew = result.rss - base.rss
+        print(
+            f"  memory: {result.rss:.1f} MB after {people:,} people vs {base.rss:.1f} MB after "
+            f"{base.people:,}: +{grew:.1f} MB   target <= 50 MB: {grew <= 50}"
+        )
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--users", type=int, nargs="+", default=[3_000, 10_000])
+    parser.add_argument("--rate", type=float, nargs="+", default=[30.0, 1_000.0])
+    parser.add_argument("--drive", choices=("app", "loop"), default="app")
+    parser.add_argument("--tick-seconds", type=float, default=2.0)
+    parser.add_argument("--prompts", action="store_true")
+    parser.add_argument("--max-seconds", type=float, default=600.0)
+    parser.add_argument("--processes", type=int, default=1)
+    arguments = parser.parse_args()
+    if len(arguments.users) != len(arguments.rate):
+        parser.error("give as many --rate values as --users values")
+    logging.basicConfig(level=logging.CRITICAL)  # lost messages are counted, not logged
+    asyncio.run(main(arguments))
