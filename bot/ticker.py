@@ -26,6 +26,7 @@ log = logging.getLogger(__name__)
 
 Deliver = Callable[[DueEvent, Said], Awaitable[None]]
 STALE_CLAIM = timedelta(minutes=10)
+MAX_BATCHES = 50  # per tick: keeps claiming while full batches come back, then lets the job rest
 LATE_SKIPPED = ("nudge",)  # kinds that are pointless once late; the rest are sent late
 RETENTION_EVERY = timedelta(hours=24)
 RETENTION_FIRST = timedelta(minutes=1)  # the first run, shortly after start
@@ -52,9 +53,15 @@ class Ticker:
             repo.release_stale_claims(now, STALE_CLAIM)
             return repo.claim_due(now, self.batch, self.worker)
 
-        claimed = await self.coach.db.run(claim)
-        await asyncio.gather(*(self._one(due) for due in claimed))
-        return len(claimed)
+        total = 0
+        for _ in range(MAX_BATCHES):
+            claimed = await self.coach.db.run(claim)
+            await asyncio.gather(*(self._one(due) for due in claimed))
+            total += len(claimed)
+            if len(claimed) < self.batch:
+                break  # caught up; a full batch means more may be waiting
+            now = self.coach.clock()
+        return total
 
     async def _one(self, due: DueEvent) -> None:
         async with self.in_flight:
