@@ -202,10 +202,6 @@ class Coach:
         """Remembers which message carries the live buttons."""
         await self.db.run(lambda repo: repo.set_prompt(user_id, message_id))
 
-    async def swap_prompt(self, user_id: int, message_id: int | None) -> int | None:
-        """Remembers which message carries the live buttons; returns the previous one."""
-        return await self.db.run(lambda repo: repo.swap_prompt(user_id, message_id))
-
     async def set_blocked(self, user_id: int, blocked: bool) -> None:
         """Marks that the person blocked (or unblocked) the bot; blocking cancels what is due."""
         now = self.clock()

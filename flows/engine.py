@@ -30,6 +30,7 @@ from flows.model import (
     SaveProfile,
     Scale,
 )
+from flows.parse import score
 
 END = "end"
 
@@ -226,8 +227,6 @@ def parse_answer(turn: Turn, event: Event) -> Any:
     text = event.value
     choices = tuple(spec.choices(turn)) if spec.choices else ()
     if spec.scale is not None:
-        from flows.parse import score
-
         value = score(text, spec.scale.lo, spec.scale.hi)
         return Invalid(K.not_a_score) if value is None else value
     picked = pick(turn, text, choices) if choices else None

@@ -38,7 +38,6 @@ CHECKINS = (
 
 UPDATE_USER = update(_u).where(_u.c.id == bindparam("b_user_id"))  # SET: the columns given
 
-PROMPT = select(_c.c.prompt_message_id).where(_c.c.user_id == bindparam("user_id"))
 SET_PROMPT = update(_c).where(_c.c.user_id == bindparam("b_user_id"))
 
 SAVE_CONVERSATION = (

@@ -224,13 +224,6 @@ class Repository(DueEvents):
         """Records the message holding the live buttons."""
         self.session.execute(q.SET_PROMPT, {"b_user_id": user_id, "prompt_message_id": message_id})
 
-    def swap_prompt(self, user_id: int, message_id: int | None) -> int | None:
-        """Records the message holding the live buttons; returns the one it replaces."""
-        old = self.session.execute(q.PROMPT, {"user_id": user_id}).scalar_one_or_none()
-        params = {"b_user_id": user_id, "prompt_message_id": message_id}
-        self.session.execute(q.SET_PROMPT, params)
-        return old
-
     # ------------------------------------------------------------------------------ helpers
 
     def _update_user(self, user_id: int, **values: Any) -> None:

@@ -258,7 +258,7 @@ async def test_said_names_the_message_with_the_live_buttons(db: Database) -> Non
     start = Event(EventKind.COMMAND, name="start")
     said = await coach.handle_external("tg:9", 9, start)
     assert said.prompt_message_id is None
-    assert await coach.swap_prompt(said.user_id, 42) is None
+    await coach.set_prompt(said.user_id, 42)
     said = await coach.handle_external("tg:9", 9, answer("go_on"))
     assert said.prompt_message_id == 42
 
