@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from pydantic import Field, SecretStr, ValidationError, field_validator
@@ -26,11 +27,43 @@ class Settings(BaseSettings):
     tick_seconds: float = Field(default=2.0, alias="BACKCOACH_TICK_SECONDS", gt=0)
     send_rate: float = Field(default=30.0, alias="BACKCOACH_SEND_RATE", gt=0, le=1000)
     log_level: str = Field(default="INFO", alias="BACKCOACH_LOG_LEVEL")
+    # A claimed due event or inbox update whose process died is taken up again after this long.
+    claim_timeout: float = Field(default=600.0, alias="BACKCOACH_CLAIM_TIMEOUT", gt=0)
+    # Start-up runs the migrations (serialised across replicas by a lock on PostgreSQL); a
+    # deployment that migrates once, before the replicas start, turns this off.
+    auto_migrate: bool = Field(default=True, alias="BACKCOACH_AUTO_MIGRATE")
+    # backcoach serve (webhook mode)
+    webhook_url: str | None = Field(default=None, alias="BACKCOACH_WEBHOOK_URL")
+    webhook_secret: SecretStr | None = Field(default=None, alias="BACKCOACH_WEBHOOK_SECRET")
+    listen_host: str = Field(default="127.0.0.1", alias="BACKCOACH_LISTEN_HOST")
+    port: int = Field(default=8080, alias="BACKCOACH_PORT", ge=1, le=65535)
 
     @field_validator("telegram_bot_token", mode="before")
     @classmethod
     def _blank_token_is_none(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("webhook_secret", mode="before")
+    @classmethod
+    def _secret_shape(cls, value: object) -> object:
+        """Telegram allows 1-256 characters of A-Z, a-z, 0-9, _ and -."""
+        if isinstance(value, str):
+            if not value.strip():
+                return None
+            if not re.fullmatch(r"[A-Za-z0-9_-]{1,256}", value):
+                raise ValueError("use 1-256 characters from A-Z, a-z, 0-9, _ and -")
+        return value
+
+    @field_validator("webhook_url", mode="before")
+    @classmethod
+    def _https_url(cls, value: object) -> object:
+        if isinstance(value, str):
+            if not value.strip():
+                return None
+            if not re.fullmatch(r"https?://[^\s/]+(/\S*)?", value):
+                raise ValueError("give the public base URL, e.g. https://coach.example.org")
+            return value.rstrip("/")
+        return value
 
     @property
     def db_url(self) -> str:

@@ -25,7 +25,7 @@ from bot.storage import DueEvent, Repository
 log = logging.getLogger(__name__)
 
 Deliver = Callable[[DueEvent, Said], Awaitable[None]]
-STALE_CLAIM = timedelta(minutes=10)
+STALE_CLAIM = timedelta(minutes=10)  # default: a claim this old belonged to a process that died
 MAX_BATCHES = 50  # per tick: keeps claiming while full batches come back, then lets the job rest
 LATE_SKIPPED = ("nudge",)  # kinds that are pointless once late; the rest are sent late
 RETENTION_EVERY = timedelta(hours=24)
@@ -36,7 +36,13 @@ class Ticker:
     """Claims due events in batches and turns each into a conversation turn."""
 
     def __init__(
-        self, coach: Coach, deliver: Deliver, *, batch: int = 200, in_flight: int = 32
+        self,
+        coach: Coach,
+        deliver: Deliver,
+        *,
+        batch: int = 200,
+        in_flight: int = 32,
+        claim_timeout: float = STALE_CLAIM.total_seconds(),
     ) -> None:
         self.coach = coach
         self.deliver = deliver
@@ -44,13 +50,15 @@ class Ticker:
         self.in_flight = asyncio.Semaphore(in_flight)
         self.worker = f"{socket.gethostname()}:{os.getpid()}"
         self.late_after = timedelta(hours=coach.content.rhythm.nudge_late_hours)
+        self.claim_timeout = timedelta(seconds=claim_timeout)
+        self.last_tick_at: datetime | None = None  # when a tick last finished (for /healthz)
 
     async def tick(self) -> int:
         """Runs one tick; returns how many events it claimed."""
         now = self.coach.clock()
 
         def claim(repo: Repository) -> list[DueEvent]:
-            repo.release_stale_claims(now, STALE_CLAIM)
+            repo.release_stale_claims(now, self.claim_timeout)
             return repo.claim_due(now, self.batch, self.worker)
 
         total = 0
@@ -61,6 +69,7 @@ class Ticker:
             if len(claimed) < self.batch:
                 break  # caught up; a full batch means more may be waiting
             now = self.coach.clock()
+        self.last_tick_at = self.coach.clock()
         return total
 
     async def _one(self, due: DueEvent) -> None:

@@ -125,9 +125,9 @@ def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 async def _truncate(url: str) -> None:
     import asyncpg
 
-    from bot.storage.tables import ALL_TABLES
+    from bot.storage.tables import ALL_TABLES, SERVICE_TABLES
 
-    names = ", ".join(table.name for table in ALL_TABLES)
+    names = ", ".join(table.name for table in (*ALL_TABLES, *SERVICE_TABLES))
     connection = await asyncpg.connect(_dsn(url))
     try:
         await connection.execute(f"TRUNCATE {names} RESTART IDENTITY CASCADE")

@@ -7,11 +7,15 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
+from sqlalchemy import text
 from sqlalchemy.engine import URL, Connection, make_url
 
 from bot.storage.db import is_sqlite, make_engine, make_sqlite_engine
 
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
+# Replicas starting together each try to migrate: on PostgreSQL the first holds this
+# transaction-scoped advisory lock, the others wait, then find the schema already at head.
+MIGRATION_LOCK = 0x6261636B636F6163  # "backcoac"
 
 
 def alembic_config(url: str | URL | None = None, connection: Connection | None = None) -> Config:
@@ -52,6 +56,9 @@ async def _migrate(url: str | URL, direction: str, revision: str) -> None:
     engine = make_engine(url)
     try:
         async with engine.begin() as connection:
+            await connection.execute(
+                text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK}
+            )
             await connection.run_sync(_run, direction, revision)
     finally:
         await engine.dispose()

@@ -16,6 +16,7 @@ from sqlalchemy import (
     Date,
     DateTime,
     Dialect,
+    Double,
     ForeignKey,
     Index,
     Integer,
@@ -193,6 +194,38 @@ class ProcessedUpdateRow(Base):
     handled_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
+class InboxRow(Base):
+    """A Telegram update acknowledged by the webhook and not yet handled (backcoach serve).
+
+    Written before Telegram gets its 200, deleted once the update's turn is committed: a crash in
+    between leaves it here for the next replica. `body` is the update with the sender's names
+    removed; rows live seconds, not days.
+    """
+
+    __tablename__ = "inbox"
+    __table_args__ = (Index(None, "claimed_at", "received_at"), Index(None, "sender", "update_id"))
+
+    update_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    # Whose update it is (Telegram user id, else chat id): one person's updates are handled one
+    # at a time and in order, across every replica.
+    sender: Mapped[int | None] = mapped_column(BigInteger)
+    body: Mapped[dict[str, Any]] = mapped_column(JSON)
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    claimed_by: Mapped[str | None] = mapped_column(String(64))
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class SendBudgetRow(Base):
+    """The proactive send budget shared by every replica: the next free send instant, in
+    seconds of the database's own clock (so replicas need not agree on the time)."""
+
+    __tablename__ = "send_budget"
+
+    name: Mapped[str] = mapped_column(String(32), primary_key=True)
+    next_at: Mapped[float] = mapped_column(Double)
+
+
 def _table(row: type[Base]) -> Table:
     table = row.__table__
     assert isinstance(table, Table)
@@ -207,6 +240,12 @@ mornings = _table(MorningRow)
 due_events = _table(DueEventRow)
 redflag_answers = _table(RedFlagAnswerRow)
 processed_updates = _table(ProcessedUpdateRow)
+
+inbox = _table(InboxRow)
+send_budget = _table(SendBudgetRow)
+
+# Service tables: nobody's coaching data, so neither exported nor erased by a person's /delete.
+SERVICE_TABLES = (inbox, send_budget)
 
 # Children first: the order to empty them in.
 ALL_TABLES = (

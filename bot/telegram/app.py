@@ -7,6 +7,7 @@ the same table that registers them (flows.dialogue.COMMANDS, described in the ca
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from typing import Any
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
@@ -53,6 +54,19 @@ def file_url(base_url: str) -> str:
     return base_url[: -len("bot")] + "file/bot" if base_url.endswith("/bot") else base_url
 
 
+App = Application[Any, Any, Any, Any, Any, Any]
+
+
+@dataclass(frozen=True)
+class Wiring:
+    """The built bot: the Application and the parts a server around it needs to see."""
+
+    app: App
+    sender: Sender
+    ticker: Ticker
+    scheduler: AsyncIOScheduler
+
+
 def build_application(
     settings: Settings,
     coach: Coach,
@@ -60,8 +74,23 @@ def build_application(
     db: Database | None = None,
     request: BaseRequest | None = None,
     updates_request: BaseRequest | None = None,
-) -> Application[Any, Any, Any, Any, Any, Any]:
+) -> App:
     """Builds the Application with every handler, the tick and the published commands."""
+    return wire(settings, coach, db=db, request=request, updates_request=updates_request).app
+
+
+def wire(
+    settings: Settings,
+    coach: Coach,
+    *,
+    db: Database | None = None,
+    request: BaseRequest | None = None,
+    updates_request: BaseRequest | None = None,
+    polling: bool = True,
+    limiter: RateLimiter | None = None,
+) -> Wiring:
+    """Wires the Application, its handlers, the sender and the tick. Without `polling` the
+    Application has no Updater: updates are fed to it (backcoach serve's webhook inbox)."""
     assert settings.telegram_bot_token is not None
     builder = (
         ApplicationBuilder()
@@ -75,27 +104,30 @@ def build_application(
         builder = builder.request(request)
     if updates_request is not None:
         builder = builder.get_updates_request(updates_request)
+    if not polling:
+        builder = builder.updater(None)
     scheduler = AsyncIOScheduler()
     app = builder.build()
-    sender = Sender(app.bot, coach, RateLimiter(settings.send_rate))
+    sender = Sender(app.bot, coach, limiter or RateLimiter(settings.send_rate))
 
     async def deliver(due: DueEvent, said: Said) -> None:
         if said.replies and due.chat_id is not None:
             await sender.send(due.chat_id, said, proactive=True)
 
-    async def post_init(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    ticker = Ticker(coach, deliver, claim_timeout=settings.claim_timeout)
+
+    async def post_init(application: App) -> None:
         language = "en"
         commands = [
             BotCommand(name, coach.content.text(language, getattr(DESCRIBE, name)))
             for name in COMMANDS
         ]
         await application.bot.set_my_commands(commands)
-        ticker = Ticker(coach, deliver)
         ticker.schedule(scheduler, settings.tick_seconds)
         ticker.schedule_retention(scheduler)  # daily, and once shortly after start
         scheduler.start()
 
-    async def post_shutdown(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    async def post_shutdown(application: App) -> None:
         if scheduler.running:
             scheduler.shutdown(wait=False)
         if db is not None:
@@ -116,7 +148,7 @@ def build_application(
     app.add_handler(MessageHandler(only_messages & filters.TEXT, conversation.text))
     app.add_handler(MessageHandler(only_messages, conversation.other))
     app.add_error_handler(ErrorHandler(coach, sender))
-    return app
+    return Wiring(app, sender, ticker, scheduler)
 
 
 def run_bot(settings: Settings) -> int:
