@@ -36,7 +36,7 @@ DUE_LATENESS = Histogram(
 )
 DUE_EVENTS = Counter(
     "backcoach_due_events",
-    "Due events finished, by kind and outcome (sent, skipped, failed).",
+    "Due events finished, by kind and outcome (sent, skipped, failed, undelivered).",
     ["kind", "outcome"],
     registry=REGISTRY,
 )

@@ -20,6 +20,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot.coach import Coach, Said
 from bot.logs import described
+from bot.metrics import DUE_EVENTS, DUE_LATENESS
 from bot.storage import DueEvent, Repository
 
 log = logging.getLogger(__name__)
@@ -74,15 +75,19 @@ class Ticker:
 
     async def _one(self, due: DueEvent) -> None:
         async with self.in_flight:
-            late = due.kind in LATE_SKIPPED and self.coach.clock() - due.due_at > self.late_after
+            lateness = self.coach.clock() - due.due_at
+            DUE_LATENESS.labels(due.kind).observe(max(0.0, lateness.total_seconds()))
+            late = due.kind in LATE_SKIPPED and lateness > self.late_after
             try:
                 said = await self.coach.handle_due(due, late=late)
             except Exception as error:
                 log.error("due event %s (%s) failed: %s", due.id, due.kind, described(error))
+                DUE_EVENTS.labels(due.kind, "failed").inc()
                 await self._failed(due.id)
                 return
             if late:
                 log.info("due event %s (%s) was late and is recorded as skipped", due.id, due.kind)
+                DUE_EVENTS.labels(due.kind, "skipped").inc()
                 return
             try:
                 await self.deliver(due, said)
@@ -91,6 +96,9 @@ class Ticker:
                 log.error(
                     "delivering due event %s (%s) failed: %s", due.id, due.kind, described(error)
                 )
+                DUE_EVENTS.labels(due.kind, "undelivered").inc()
+            else:
+                DUE_EVENTS.labels(due.kind, "sent").inc()
 
     async def _failed(self, event_id: int) -> None:
         now = self.coach.clock()

@@ -7,6 +7,7 @@ the same table that registers them (flows.dialogue.COMMANDS, described in the ca
 from __future__ import annotations
 
 import logging
+import sys
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,7 +32,7 @@ from bot.settings import Settings
 from bot.storage import Database, DueEvent
 from bot.telegram.errors import ErrorHandler
 from bot.telegram.handlers import ConversationHandlers
-from bot.telegram.limiter import RateLimiter
+from bot.telegram.limiter import Limiter, make_limiter
 from bot.telegram.membership import MembershipHandlers, private_only
 from bot.telegram.processor import PerUserUpdateProcessor
 from bot.telegram.sender import Sender
@@ -87,7 +88,7 @@ def wire(
     request: BaseRequest | None = None,
     updates_request: BaseRequest | None = None,
     polling: bool = True,
-    limiter: RateLimiter | None = None,
+    limiter: Limiter | None = None,
 ) -> Wiring:
     """Wires the Application, its handlers, the sender and the tick. Without `polling` the
     Application has no Updater: updates are fed to it (backcoach serve's webhook inbox)."""
@@ -108,7 +109,7 @@ def wire(
         builder = builder.updater(None)
     scheduler = AsyncIOScheduler()
     app = builder.build()
-    sender = Sender(app.bot, coach, limiter or RateLimiter(settings.send_rate))
+    sender = Sender(app.bot, coach, limiter or make_limiter(settings.send_rate, coach.db))
 
     async def deliver(due: DueEvent, said: Said) -> None:
         if said.replies and due.chat_id is not None:
@@ -151,16 +152,50 @@ def wire(
     return Wiring(app, sender, ticker, scheduler)
 
 
+class AnotherPoller(Exception):
+    """Another process is already long-polling for this database."""
+
+
+ANOTHER_POLLER = (
+    "backcoach: another `backcoach run` is already polling Telegram for this database; "
+    "stop it first, or run several replicas with `backcoach serve` (webhook mode, PostgreSQL)."
+)
+
+
 def run_bot(settings: Settings) -> int:
-    """Runs the bot with long polling until interrupted."""
+    """Runs the bot with long polling until interrupted; refuses to be the second poller."""
     from bot.content import load_content
     from bot.storage import upgrade_sync
+    from bot.storage.locks import PollerLock, take_poller_lock
 
     content = load_content(settings.data_dir)
-    upgrade_sync(settings.db_url)
+    if settings.auto_migrate:
+        upgrade_sync(settings.db_url)
     db = Database.open(settings.db_url)
     coach = Coach(db, content, time_scale=settings.time_scale)
     app = build_application(settings, coach, db=db)
+    start, stop = app.post_init, app.post_shutdown
+    held: list[PollerLock] = []
+
+    async def post_init(application: App) -> None:
+        lock = await take_poller_lock(settings.db_url)
+        if lock is None:
+            raise AnotherPoller
+        held.append(lock)
+        if start is not None:
+            await start(application)
+
+    async def post_shutdown(application: App) -> None:
+        if stop is not None:
+            await stop(application)
+        for lock in held:
+            await lock.release()
+
+    app.post_init, app.post_shutdown = post_init, post_shutdown
     log.info("backcoach bot starting (long polling)")
-    app.run_polling(allowed_updates=ALLOWED_UPDATES, drop_pending_updates=False)
+    try:
+        app.run_polling(allowed_updates=ALLOWED_UPDATES, drop_pending_updates=False)
+    except AnotherPoller:
+        print(ANOTHER_POLLER, file=sys.stderr)
+        return 1
     return 0

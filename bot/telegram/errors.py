@@ -10,6 +10,7 @@ from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
 from bot.coach import Coach
+from bot.metrics import UPDATES
 from bot.telegram.render import message_html
 from bot.telegram.sender import Sender, SendFailed
 from flows.catalogue import keys
@@ -36,6 +37,7 @@ class ErrorHandler:
         # Only the type and the stack: an exception's message can quote what the person typed.
         stack = "".join(traceback.format_tb(error.__traceback__)) if error else ""
         log.error("update %s failed: %s\n%s", where, type(error).__name__, stack)
+        UPDATES.labels("failed").inc()
         if not isinstance(update, Update) or update.effective_chat is None:
             return
         key = K.send_failed if isinstance(error, SendFailed) else K.error

@@ -11,6 +11,7 @@ from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
 from bot.coach import Coach, Said
+from bot.metrics import UPDATES
 from bot.telegram.render import parse_callback
 from bot.telegram.sender import Blocked, Sender, call
 from flows.model import Event, EventKind
@@ -51,9 +52,11 @@ class ConversationHandlers:
         if user is None or chat is None:
             return None
         # One transaction: the person (created on first contact), the update id, the turn.
-        return await self.coach.handle_external(
+        said = await self.coach.handle_external(
             external_id(user.id), chat.id, event, update_id=update.update_id
         )
+        UPDATES.labels("duplicate" if said.duplicate else "handled").inc()
+        return said
 
     async def command(self, update: Update, context: Context) -> None:
         """Runs a /command (a deep-link payload after /start is accepted and ignored)."""

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import asyncio
+import time
 import weakref
 from collections.abc import Awaitable
 from typing import Any
 
 from telegram import Update
 from telegram.ext import BaseUpdateProcessor
+
+from bot.metrics import HANDLER_SECONDS
 
 
 class PerUserUpdateProcessor(BaseUpdateProcessor):
@@ -29,7 +32,11 @@ class PerUserUpdateProcessor(BaseUpdateProcessor):
             lock = asyncio.Lock()
             self._locks[key] = lock
         async with lock:
-            await coroutine
+            started = time.perf_counter()
+            try:
+                await coroutine
+            finally:
+                HANDLER_SECONDS.observe(time.perf_counter() - started)
 
     async def initialize(self) -> None:
         """Nothing to set up."""

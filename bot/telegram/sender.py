@@ -29,13 +29,15 @@ from telegram.warnings import PTBDeprecationWarning
 from bot.chart import png_async
 from bot.coach import Coach, Said
 from bot.export import EXPORT, export_files
-from bot.telegram.limiter import RateLimiter
+from bot.metrics import SENDS
+from bot.telegram.limiter import Limiter
 from bot.telegram.render import keyboard, message_html, split
 from flows.model import Reply
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 ATTEMPTS = 4
+RETRY_AFTER_WAITS = 8  # Telegram says how long to wait: worth waiting more often than for errors
 CAPTION_LIMIT = 1024  # Telegram's limit for a photo caption
 
 
@@ -52,34 +54,53 @@ class SendFailed(Exception):
         self.chat_id = chat_id
 
 
-async def call(make: Callable[[], Awaitable[T]], *, attempts: int = ATTEMPTS) -> T:
-    """Calls the Bot API, waiting out 429s and retrying transient failures a few times."""
-    for attempt in range(1, attempts + 1):
+async def call(
+    make: Callable[[], Awaitable[T]],
+    *,
+    attempts: int = ATTEMPTS,
+    pace: Callable[[], Awaitable[None]] | None = None,
+) -> T:
+    """Calls the Bot API: a 429 waits its `retry_after` (then `pace`, the rate limiter, again, so
+    the retry queues with everything else) up to RETRY_AFTER_WAITS times; timeouts and network
+    errors are retried `attempts` times with backoff; 403 raises Blocked."""
+    failures = waits = 0
+    while True:
         try:
-            return await make()
+            result = await make()
         except Forbidden as error:
+            SENDS.labels("blocked").inc()
             raise Blocked from error
         except RetryAfter as error:
+            SENDS.labels("retry_after").inc()
+            waits += 1
+            if waits > RETRY_AFTER_WAITS:
+                SENDS.labels("failed").inc()
+                raise
             with warnings.catch_warnings():
                 # PTB 22 warns that retry_after will become a timedelta; both are handled here.
                 warnings.simplefilter("ignore", PTBDeprecationWarning)
                 wait = error.retry_after
             seconds = wait.total_seconds() if isinstance(wait, timedelta) else float(wait)
-            if attempt == attempts:
-                raise
             log.warning("rate limited by Telegram; waiting %.1f s", seconds)
             await asyncio.sleep(seconds)
+            if pace is not None:
+                await pace()
         except (TimedOut, NetworkError) as error:
-            if isinstance(error, BadRequest) or attempt == attempts:
+            failures += 1
+            if isinstance(error, BadRequest) or failures >= attempts:
+                SENDS.labels("failed").inc()
                 raise
-            await asyncio.sleep(0.5 * 2 ** (attempt - 1))
-    raise AssertionError("unreachable")
+            SENDS.labels("retried").inc()
+            await asyncio.sleep(0.5 * 2 ** (failures - 1))
+        else:
+            SENDS.labels("ok").inc()
+            return result
 
 
 class Sender:
     """Turns a Said into messages in one chat."""
 
-    def __init__(self, bot: Bot, coach: Coach, limiter: RateLimiter | None = None) -> None:
+    def __init__(self, bot: Bot, coach: Coach, limiter: Limiter | None = None) -> None:
         self.bot = bot
         self.coach = coach
         self.limiter = limiter
@@ -130,9 +151,9 @@ class Sender:
             pending.clear()
             for part in parts[:-1]:
                 await self._pace(chat_id, proactive)
-                await self._send(chat_id, part, None)
+                await self._send(chat_id, part, None, proactive)
             await self._pace(chat_id, proactive)
-            return await self._send(chat_id, parts[-1], markup)
+            return await self._send(chat_id, parts[-1], markup, proactive)
 
         for reply in said.replies:
             if reply.chart is not None:
@@ -140,7 +161,7 @@ class Sender:
                 picture = await png_async(reply.chart, content, said.language)
                 caption = message_html(content, said.language, reply)[:CAPTION_LIMIT]
                 await self._pace(chat_id, proactive)
-                await self._photo(chat_id, picture, caption)
+                await self._photo(chat_id, picture, caption, proactive)
                 continue
             files = await self._attachment(said, reply)  # read before any of it is sent
             pending.append(message_html(content, said.language, reply))
@@ -152,7 +173,7 @@ class Sender:
                 await flush()
             for name, data in files:
                 await self._pace(chat_id, proactive)
-                await self._document(chat_id, name, data)
+                await self._document(chat_id, name, data, proactive)
         await flush()
         return prompt
 
@@ -169,14 +190,25 @@ class Sender:
         if proactive and self.limiter is not None:
             await self.limiter.wait(chat_id)
 
-    async def _send(self, chat_id: int, text: str, markup: InlineKeyboardMarkup | None) -> Message:
-        return await call(lambda: self.bot.send_message(chat_id, text, reply_markup=markup))
+    async def _send(
+        self, chat_id: int, text: str, markup: InlineKeyboardMarkup | None, proactive: bool
+    ) -> Message:
+        return await call(
+            lambda: self.bot.send_message(chat_id, text, reply_markup=markup),
+            pace=lambda: self._pace(chat_id, proactive),
+        )
 
-    async def _document(self, chat_id: int, name: str, data: bytes) -> Message:
-        return await call(lambda: self.bot.send_document(chat_id, InputFile(data, filename=name)))
+    async def _document(self, chat_id: int, name: str, data: bytes, proactive: bool) -> Message:
+        return await call(
+            lambda: self.bot.send_document(chat_id, InputFile(data, filename=name)),
+            pace=lambda: self._pace(chat_id, proactive),
+        )
 
-    async def _photo(self, chat_id: int, picture: bytes, caption: str) -> Message:
-        return await call(lambda: self.bot.send_photo(chat_id, picture, caption=caption))
+    async def _photo(self, chat_id: int, picture: bytes, caption: str, proactive: bool) -> Message:
+        return await call(
+            lambda: self.bot.send_photo(chat_id, picture, caption=caption),
+            pace=lambda: self._pace(chat_id, proactive),
+        )
 
     async def retire(self, chat_id: int, message_id: int) -> None:
         """Removes the buttons from an earlier question (it has passed)."""

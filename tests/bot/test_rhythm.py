@@ -25,7 +25,13 @@ import bot.telegram.app as telegram_app
 from bot.coach import Coach, Said
 from bot.storage import Database, DueEvent
 from bot.storage import tables as t
-from bot.telegram.limiter import RateLimiter
+from bot.telegram.limiter import (
+    DatabaseBudget,
+    Limiter,
+    RateLimiter,
+    SharedRateLimiter,
+    make_limiter,
+)
 from bot.telegram.sender import Sender
 from bot.ticker import STALE_CLAIM, Ticker
 from flows.rhythm import in_quiet_hours, local_instant, spread
@@ -199,14 +205,19 @@ async def simulation(
     clock = Clock(start)
     virtual = VirtualTime(clock)
 
-    def limiter(per_second: float) -> RateLimiter:
+    def limiter(per_second: float, db: Database | None) -> Limiter:
+        """The bot's own choice (shared through PostgreSQL, in memory on SQLite), on
+        simulated time unless the test wants real time."""
         if not virtual_limiter:
-            return RateLimiter(per_second)
+            return make_limiter(per_second, db)
+        if db is not None and not db.is_sqlite:
+            budget = DatabaseBudget(db)
+            return SharedRateLimiter(budget, per_second, clock=virtual, sleep=virtual.sleep)
         return RateLimiter(per_second, clock=virtual, sleep=virtual.sleep)
 
     CapturedTicker.made = []
     monkeypatch.setattr(telegram_app, "Ticker", CapturedTicker)
-    monkeypatch.setattr(telegram_app, "RateLimiter", limiter)
+    monkeypatch.setattr(telegram_app, "make_limiter", limiter)
     async with running_bot(db, clock, api=api, send_rate=send_rate) as h:
         (ticker,) = CapturedTicker.made
         sim = Sim(h, clock, ticker)

@@ -1,0 +1,202 @@
+"""Several processes on one database: the shared send budget, the poller lock, 429 retries.
+
+The budget and poller-lock tests run against the real databases (the shared budget on the real
+PostgreSQL server); the kill -9 cases use real child processes.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import os
+import signal
+import subprocess
+import sys
+import time
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from telegram.error import RetryAfter
+
+from bot.storage import Database
+from bot.storage.budget import reserve
+from bot.storage.locks import take_poller_lock
+from bot.telegram.limiter import DatabaseBudget, RateLimiter, SharedRateLimiter, make_limiter
+from bot.telegram.sender import RETRY_AFTER_WAITS, call
+
+ROOT = Path(__file__).resolve().parents[2]
+postgres_only = pytest.mark.parametrize("db_url", ["postgres"], indirect=True)
+
+
+# ------------------------------------------------------------------------------ 429 and retry
+# (PTB 22 warns, when a RetryAfter is made, that retry_after will become a timedelta.)
+
+
+@pytest.mark.filterwarnings("ignore::telegram.warnings.PTBDeprecationWarning")
+async def test_a_429_retry_queues_on_the_limiter_again() -> None:
+    """After waiting out retry_after the retry passes the limiter again (pace), so it does not
+    jump the queue of everything else being sent; then it succeeds once."""
+    events: list[str] = []
+    answers = iter([RetryAfter(timedelta(0)), RetryAfter(timedelta(0)), "sent"])
+
+    async def make() -> str:
+        answer = next(answers)
+        events.append("request")
+        if isinstance(answer, Exception):
+            raise answer
+        return answer
+
+    async def pace() -> None:
+        events.append("pace")
+
+    assert await call(make, pace=pace) == "sent"
+    assert events == ["request", "pace", "request", "pace", "request"]
+
+
+@pytest.mark.filterwarnings("ignore::telegram.warnings.PTBDeprecationWarning")
+async def test_429s_are_waited_out_only_so_often() -> None:
+    """A Bot API that answers 429 for ever: the call gives up after RETRY_AFTER_WAITS waits."""
+    tries = 0
+
+    async def make() -> None:
+        nonlocal tries
+        tries += 1
+        raise RetryAfter(timedelta(0))
+
+    with pytest.raises(RetryAfter):
+        await call(make)
+    assert tries == RETRY_AFTER_WAITS + 1
+
+
+# ------------------------------------------------------------------------------ the send budget
+
+
+@postgres_only
+async def test_two_replicas_share_one_send_rate(db_url: str) -> None:
+    """Two processes' limiters (each its own Database) at 20 msg/s, 24 sends each to distinct
+    chats at once: together they keep 20/s in every second; alone each would finish in ~1.2 s."""
+    rate, each = 20.0, 24
+    first, second = Database.open(db_url), Database.open(db_url)
+    try:
+        stamps: list[float] = []
+
+        async def replica(db: Database, chats: range) -> None:
+            limiter = SharedRateLimiter(DatabaseBudget(db), rate)
+
+            async def one(chat: int) -> None:
+                await limiter.wait(chat)
+                stamps.append(time.monotonic())
+
+            await asyncio.gather(*(one(chat) for chat in chats))
+
+        started = time.monotonic()
+        await asyncio.gather(replica(first, range(each)), replica(second, range(100, 100 + each)))
+    finally:
+        await first.dispose()
+        await second.dispose()
+    stamps.sort()
+    assert len(stamps) == 2 * each
+    busiest = max(sum(1 for s in stamps if t <= s < t + 1.0) for t in stamps)
+    assert busiest <= rate + 1  # a slot at each end of the window
+    assert stamps[-1] - started >= (2 * each - 1) / rate * 0.9
+
+
+@postgres_only
+async def test_one_chat_waits_its_own_second_under_the_shared_budget(db_url: str) -> None:
+    """Three sends to one chat through the shared limiter are at least a second apart."""
+    db = Database.open(db_url)
+    try:
+        limiter = SharedRateLimiter(DatabaseBudget(db), 100.0)
+        stamps = []
+        for _ in range(3):
+            await limiter.wait(42)
+            stamps.append(time.monotonic())
+    finally:
+        await db.dispose()
+    assert all(b - a >= 0.99 for a, b in itertools.pairwise(stamps))
+
+
+@postgres_only
+async def test_the_budget_does_not_bank_idle_time(db_url: str) -> None:
+    """A budget unused for a while starts again from now: no burst of saved-up slots, and a
+    second block starts where the first ended."""
+    db = Database.open(db_url)
+    try:
+        first = await db.run(lambda repo: reserve(repo, "idle", 10, 0.02))
+        second = await db.run(lambda repo: reserve(repo, "idle", 10, 0.02))
+        await asyncio.sleep(0.6)
+        third = await db.run(lambda repo: reserve(repo, "idle", 10, 0.02))
+        fourth = await db.run(lambda repo: reserve(repo, "idle", 1, 0.02))
+    finally:
+        await db.dispose()
+    assert first.delay == 0.0
+    assert 0.15 <= second.delay <= 0.2  # behind the ten slots of the first block
+    assert third.delay == 0.0  # idle 0.6 s: starts from now ...
+    assert 0.15 <= fourth.delay <= 0.2  # ... and nothing was saved up for a burst
+
+
+async def test_the_limiter_follows_the_database(db_url: str) -> None:
+    """PostgreSQL (replicas possible) shares the rate through the database; SQLite keeps it in
+    memory (one process)."""
+    db = Database.open(db_url)
+    try:
+        limiter = make_limiter(30, db)
+    finally:
+        await db.dispose()
+    assert isinstance(limiter, RateLimiter if db.is_sqlite else SharedRateLimiter)
+
+
+# ------------------------------------------------------------------------------ the poller lock
+
+
+async def test_only_one_poller_per_database(db_url: str) -> None:
+    """The second taker is refused while the first holds the lock, and gets it once released."""
+    first = await take_poller_lock(db_url)
+    assert first is not None
+    try:
+        assert await take_poller_lock(db_url) is None
+    finally:
+        await first.release()
+    again = await take_poller_lock(db_url)
+    assert again is not None
+    await again.release()
+
+
+HOLDER = """
+import asyncio, sys
+from bot.storage.locks import take_poller_lock
+
+async def main():
+    lock = await take_poller_lock(sys.argv[1])
+    print("held" if lock else "refused", flush=True)
+    await asyncio.sleep(60)
+
+asyncio.run(main())
+"""
+
+
+async def test_a_killed_poller_frees_the_lock(db_url: str) -> None:
+    """kill -9 of the process holding the lock: the next poller may start at once."""
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, db_url], cwd=ROOT, stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert holder.stdout is not None
+        line = await asyncio.to_thread(holder.stdout.readline)
+        assert line.strip() == "held"
+        assert await take_poller_lock(db_url) is None
+        os.kill(holder.pid, signal.SIGKILL)
+        holder.wait(10)
+        for _ in range(50):  # the server notices the dropped connection within moments
+            lock = await take_poller_lock(db_url)
+            if lock is not None:
+                await lock.release()
+                break
+            await asyncio.sleep(0.1)
+        else:
+            pytest.fail("the lock stayed taken after its holder was killed")
+    finally:
+        if holder.poll() is None:
+            holder.kill()
+        holder.wait(10)
