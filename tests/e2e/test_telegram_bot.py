@@ -21,7 +21,9 @@ TOKEN = "123456:TEST"
 class Bot:
     """One `backcoach run` process."""
 
-    def __init__(self, api: FakeBotApi, home: Path, *, scale: str = "3600") -> None:
+    def __init__(
+        self, api: FakeBotApi, home: Path, *, scale: str = "3600", log: str = "bot.log"
+    ) -> None:
         env = {
             **os.environ,
             "TELEGRAM_BOT_TOKEN": TOKEN,
@@ -31,7 +33,7 @@ class Bot:
             "BACKCOACH_TICK_SECONDS": "0.2",
         }
         env.pop("DATABASE_URL", None)
-        self.log = home / "bot.log"
+        self.log = home / log
         self.process = subprocess.Popen(
             [sys.executable, "-m", "bot.cli", "run"],
             cwd=ROOT,
@@ -164,3 +166,22 @@ def test_a_blocked_person_gets_nothing_more(api: FakeBotApi, tmp_path: Path) -> 
         ann.expect("Welcome back")
     finally:
         assert bot.stop() == 0
+
+
+def test_a_second_poller_on_the_same_database_is_refused(api: FakeBotApi, tmp_path: Path) -> None:
+    """Two `backcoach run` on one database would split a person's updates between them: the
+    second says why and exits 1, having polled nothing; the first carries on."""
+    first = Bot(api, tmp_path)
+    try:
+        ann = Person(api.user(1001))
+        ann.user.send_text("/start")
+        welcome = ann.expect("Hi, I'm backcoach")  # the first is polling
+        second = Bot(api, tmp_path, log="second.log")
+        assert second.process.wait(30) == 1
+        said = second.log.read_text()
+        assert "another `backcoach run` is already polling" in said
+        assert "Application started" not in said  # it never polled
+        ann.user.press(welcome, "Continue")
+        ann.expect("a word on privacy")  # still answered, by the first
+    finally:
+        assert first.stop() == 0
