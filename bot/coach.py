@@ -70,7 +70,7 @@ class _Turn:
         if user_id is None:
             return Said(0, "en", (), duplicate=True)
         now = self.now
-        if self.due is not None and not repo.is_claimed(self.due.id, user_id):
+        if self.due is not None and not repo.is_claimed(self.due.id, user_id, self.due.attempts):
             return Said(user_id, "en", ())  # its person was deleted after the claim: gone too
         if self.update_id is not None and not repo.mark_update_processed(
             self.update_id, user_id, now=now

@@ -123,15 +123,15 @@ class DueEvents:
             update(_d).where(_d.c.id == event_id).values(status=status, updated_at=now or utcnow())
         )
 
-    def is_claimed(self, event_id: int, user_id: int) -> bool:
-        """Whether the person's event is still there and claimed: an event claimed just before
-        its person was deleted is gone (cascade), and must not be delivered to anyone."""
-        found = self.session.scalar(
-            select(_d.c.id).where(
-                _d.c.id == event_id, _d.c.user_id == user_id, _d.c.status == "claimed"
-            )
-        )
-        return found is not None
+    def is_claimed(self, event_id: int, user_id: int, attempts: int | None = None) -> bool:
+        """Whether the person's event is still there and claimed — by this claim, when
+        `attempts` (the count it was claimed with) is given: an event claimed just before its
+        person was deleted is gone (cascade), and one whose claim went stale and was taken up by
+        another process belongs to that process now."""
+        where = [_d.c.id == event_id, _d.c.user_id == user_id, _d.c.status == "claimed"]
+        if attempts is not None:
+            where.append(_d.c.attempts == attempts)
+        return self.session.scalar(select(_d.c.id).where(*where)) is not None
 
     def release_stale_claims(self, now: datetime, older_than: timedelta) -> int:
         """Returns claims older than `older_than` to pending (their worker died); counts them."""

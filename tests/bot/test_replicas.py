@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from telegram.error import RetryAfter
 
-from bot.storage import Database
+from bot.storage import Database, DueEvent, Repository
 from bot.storage.budget import reserve
 from bot.storage.locks import take_poller_lock
 from bot.telegram.limiter import DatabaseBudget, RateLimiter, SharedRateLimiter, make_limiter
@@ -200,3 +200,44 @@ async def test_a_killed_poller_frees_the_lock(db_url: str) -> None:
         if holder.poll() is None:
             holder.kill()
         holder.wait(10)
+
+
+# ------------------------------------------------------------------------------ stale claims
+
+
+async def test_a_claim_taken_over_after_it_went_stale_is_run_once(db: Database) -> None:
+    """Process A claims a nudge and stalls past the claim timeout; B releases and claims it
+    again, and runs it. When A wakes up its turn does nothing: the event is B's now."""
+    from bot.coach import Coach
+    from bot.content import load_content
+    from flows.model import Schedule
+    from tests.bot.test_coach import onboard
+
+    coach = Coach(db, load_content())
+    user = await onboard(coach)
+    now = coach.clock()
+    nudge = Schedule("nudge", now, f"nudge:{user}:takeover", {"at": now.isoformat()})
+
+    def schedule(repo: Repository) -> None:
+        repo.cancel_pending(user, now=now)  # only this one is due
+        repo.schedule(user, nudge, now)
+
+    await db.run(schedule)
+    (stalled,) = await db.run(lambda repo: repo.claim_due(now, 10, "a"))
+    later = now + timedelta(minutes=11)
+
+    def take_over(repo: Repository) -> list[DueEvent]:
+        repo.release_stale_claims(later, timedelta(minutes=10))
+        return repo.claim_due(later, 10, "b")
+
+    (taken,) = await db.run(take_over)
+    assert (taken.id, taken.attempts) == (stalled.id, stalled.attempts + 1)
+    late = await coach.handle_due(stalled)
+    assert late.replies == () and (await status(db, user)) == "claimed"
+    on_time = await coach.handle_due(taken)
+    assert on_time.replies and (await status(db, user)) == "done"
+
+
+async def status(db: Database, user: int) -> str:
+    events = await db.run(lambda repo: repo.due_events_for(user))
+    return next(e.status for e in events if e.dedupe_key.endswith(":takeover"))
