@@ -1,4 +1,4 @@
-"""The `backcoach` command: run, chat, migrate, advise. The composition root lives here."""
+"""The `backcoach` command: run, serve, chat, migrate, advise. The composition root lives here."""
 
 from __future__ import annotations
 
@@ -71,6 +71,29 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
     return run_bot(settings)
 
 
+def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
+    """Runs the Telegram bot in webhook mode: an HTTP server for Telegram to post updates to."""
+    missing = [
+        name
+        for name, value in (
+            ("TELEGRAM_BOT_TOKEN", settings.telegram_bot_token),
+            ("BACKCOACH_WEBHOOK_URL", settings.webhook_url),
+            ("BACKCOACH_WEBHOOK_SECRET", settings.webhook_secret),
+        )
+        if value is None
+    ]
+    if missing:
+        print(
+            f"backcoach serve: set {', '.join(missing)} (see README: Polling or webhook)",
+            file=sys.stderr,
+        )
+        return 2
+    from bot.web.server import serve
+
+    _configure_logging(settings, quiet=False)
+    return serve(settings)
+
+
 def cmd_migrate(args: argparse.Namespace, settings: Settings) -> int:
     """Brings the database schema up to date."""
     from bot.storage import upgrade_sync
@@ -86,7 +109,13 @@ def build_parser() -> argparse.ArgumentParser:
         prog="backcoach", description="A coach for recovering from low back pain."
     )
     sub = parser.add_subparsers(dest="command")
-    for name, func in (("run", cmd_run), ("chat", cmd_chat), ("migrate", cmd_migrate)):
+    commands = (
+        ("run", cmd_run),
+        ("serve", cmd_serve),
+        ("chat", cmd_chat),
+        ("migrate", cmd_migrate),
+    )
+    for name, func in commands:
         sub.add_parser(name, help=(func.__doc__ or "").strip()).set_defaults(handler=func)
     advise.add_parser(sub)
     return parser

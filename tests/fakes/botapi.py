@@ -2,6 +2,11 @@
 
 PTB sends parameters form-encoded (strings as is, everything else JSON-encoded: chat_id "1001",
 reply_markup '{"inline_keyboard": ...}'), or multipart/form-data when it uploads files.
+
+Webhook mode: setWebhook is recorded (`webhook`: url, secret_token, allowed_updates) and shown by
+getWebhookInfo; while it is set getUpdates answers 409, as Telegram does. The fake does not push
+updates itself: a test takes them (`take_updates`) and posts them to the bot's webhook, so it
+decides when each one arrives. Unlike Telegram it accepts http:// and any port (a local server).
 """
 
 from __future__ import annotations
@@ -39,6 +44,7 @@ STR_FIELDS = frozenset(
         "short_description",
         "name",
         "business_connection_id",
+        "secret_token",
     }
 )
 HTML_TAGS = frozenset(
@@ -276,6 +282,9 @@ class FakeBotApi:
         self._sent: deque[tuple[float, int | str]] = deque()
         self._poll_gen = 0
         self._allowed: frozenset[str] | None = None  # None: Telegram's default set
+        self.webhook: Json | None = None  # url, secret_token, allowed_updates once set
+        self._holds: list[tuple[str, int | str | None, threading.Event]] = []
+        self._held = 0
         self._closed = False
         self._server = _Server(("127.0.0.1", 0), _Handler)
         self._server.api = self
@@ -341,6 +350,30 @@ class FakeBotApi:
             self._cond.notify_all()
             return update
 
+    def take_updates(self) -> list[Json]:
+        """Removes and returns the queued updates (of the kinds asked for), for a test to post to
+        the webhook as Telegram would."""
+        with self._cond:
+            taken = self._deliverable()
+            self._updates = []
+            return copy.deepcopy(taken)
+
+    def hold(self, method: str, chat_id: int | str | None = None) -> threading.Event:
+        """Makes calls of `method` (to one chat, or any) wait until the returned event is set.
+
+        A held request is answered, and takes effect, only after the release: like a request
+        Telegram received just as its sender died.
+        """
+        gate = threading.Event()
+        with self._lock:
+            self._holds.append((method.lower(), chat_id, gate))
+        return gate
+
+    def held(self) -> int:
+        """How many requests are waiting on a hold right now."""
+        with self._lock:
+            return self._held
+
     def requests_of(self, method: str) -> list[Json]:
         """The params of every call of `method` so far."""
         with self._lock:
@@ -374,12 +407,22 @@ class FakeBotApi:
         chat_id = params.get("chat_id")
         with self._lock:
             self.calls.append(Call(match[2], logged, chat_id, time.monotonic()))
+        self._wait_on_holds(match[2].lower(), chat_id)
         try:
             with self._cond:  # getUpdates' wait releases it
                 self._gate(match[2].lower(), chat_id)
                 return 200, {"ok": True, "result": handler(params, files)}
         except ApiError as err:
             return err.code, err.payload
+
+    def _wait_on_holds(self, method: str, chat_id: int | str | None) -> None:
+        with self._lock:
+            gates = [g for m, c, g in self._holds if m == method and c in (None, chat_id)]
+            self._held += len(gates)
+        for gate in gates:
+            gate.wait(60)
+            with self._lock:
+                self._held -= 1
 
     def _gate(self, method: str, chat_id: int | str | None) -> None:
         with self._lock:
@@ -462,8 +505,15 @@ class FakeBotApi:
                     "file_size": rec["photo_size"],
                 }
             ]
-            if rec["caption"]:
-                msg["caption"] = rec["caption"]
+        if rec["document_size"] is not None:
+            uid = f"{rec['chat_id']}_{rec['message_id']}"
+            msg["document"] = {
+                "file_id": f"document-{uid}",
+                "file_unique_id": f"d{uid}",
+                "file_size": rec["document_size"],
+            }
+        if (rec["photo_size"] is not None or rec["document_size"] is not None) and rec["caption"]:
+            msg["caption"] = rec["caption"]
         if rec["reply_markup"] and "inline_keyboard" in rec["reply_markup"]:
             msg["reply_markup"] = rec["reply_markup"]
         return copy.deepcopy(msg)
@@ -479,6 +529,7 @@ class FakeBotApi:
                 "parse_mode": None,
                 "caption": None,
                 "photo_size": None,
+                "document_size": None,
                 "reply_markup": None,
                 "edited": False,
                 "edit_date": None,
@@ -516,6 +567,12 @@ class FakeBotApi:
 
     def _m_getupdates(self, p: Json, f: dict[str, bytes]) -> list[Json]:
         offset, limit = int(p.get("offset") or 0), int(p.get("limit") or 100)
+        if self.webhook is not None:
+            raise ApiError(
+                409,
+                "Conflict: can't use getUpdates method while webhook is active; "
+                "use deleteWebhook to delete the webhook first",
+            )
         deadline = time.monotonic() + float(p.get("timeout") or 0)
         with self._cond:
             self._poll_gen += 1
@@ -548,13 +605,44 @@ class FakeBotApi:
         return self._updates
 
     def _m_deletewebhook(self, p: Json, f: dict[str, bytes]) -> bool:
-        if p.get("drop_pending_updates"):
-            with self._lock:
+        with self._lock:
+            self.webhook = None
+            if p.get("drop_pending_updates"):
                 self._updates.clear()
         return True
 
+    def _m_setwebhook(self, p: Json, f: dict[str, bytes]) -> bool:
+        url = str(p.get("url") or "")
+        if not url:  # an empty URL removes the webhook
+            return self._m_deletewebhook(p, f)
+        if not re.fullmatch(r"https?://[^\s/]+(/\S*)?", url):
+            raise ApiError(
+                400, "Bad Request: bad webhook: Failed to resolve host: Name or service not known"
+            )
+        secret = p.get("secret_token")
+        if secret is not None and not re.fullmatch(r"[A-Za-z0-9_-]{1,256}", str(secret)):
+            raise ApiError(400, "Bad Request: secret token contains unallowed characters")
+        allowed = p.get("allowed_updates")
+        if allowed is not None and not isinstance(allowed, list):
+            raise ApiError(400, "Bad Request: can't parse allowed updates")
+        with self._lock:
+            if "allowed_updates" in p:
+                self._allowed = frozenset(allowed or ()) or None
+            if p.get("drop_pending_updates"):
+                self._updates.clear()
+            self.webhook = {"url": url, "secret_token": secret, "allowed_updates": allowed}
+        return True
+
     def _m_getwebhookinfo(self, p: Json, f: dict[str, bytes]) -> Json:
-        return {"url": "", "has_custom_certificate": False, "pending_update_count": 0}
+        with self._lock:
+            info: Json = {
+                "url": self.webhook["url"] if self.webhook else "",
+                "has_custom_certificate": False,
+                "pending_update_count": len(self._updates),
+            }
+            if self.webhook and self.webhook["allowed_updates"] is not None:
+                info["allowed_updates"] = list(self.webhook["allowed_updates"])
+            return info
 
     def _commands_key(self, p: Json) -> tuple[str, str]:
         return json.dumps(p.get("scope") or {"type": "default"}), p.get("language_code") or ""
@@ -607,6 +695,24 @@ class FakeBotApi:
             chat_id,
             caption=caption,
             photo_size=size,
+            reply_markup=self._markup(p.get("reply_markup")),
+        )
+
+    def _m_senddocument(self, p: Json, f: dict[str, bytes]) -> Json:
+        chat_id, document = self._chat(p), p.get("document")
+        if isinstance(document, str) and document.startswith("attach://"):
+            document = f.get(document.removeprefix("attach://"))
+        data = f.get("document", document)
+        if not data:
+            raise ApiError(400, "Bad Request: there is no document in the request")
+        caption = _plain(str(p.get("caption") or ""), p.get("parse_mode"))
+        if len(caption) > 1024:
+            raise ApiError(400, "Bad Request: message caption is too long")
+        size = len(data) if isinstance(data, bytes) else 0
+        return self._store(
+            chat_id,
+            caption=caption,
+            document_size=size,
             reply_markup=self._markup(p.get("reply_markup")),
         )
 
