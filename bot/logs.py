@@ -19,6 +19,9 @@ FLOORS = {
     "httpx": logging.WARNING,  # request URLs carry the bot token
     "httpcore": logging.WARNING,
     "apscheduler": logging.WARNING,
+    # "skipped: maximum number of running instances reached" whenever a tick outlasts the
+    # interval, i.e. several times a second during a fan-out: by design (one tick at a time).
+    "apscheduler.scheduler": logging.ERROR,
     "transitions": logging.WARNING,  # a line per callback is noise
     "telegram": logging.INFO,  # at DEBUG: whole updates, i.e. what people typed
     "sqlalchemy": logging.WARNING,  # at INFO: statements with their parameters

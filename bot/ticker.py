@@ -10,9 +10,12 @@ accounts that have been silent for a year.
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 import os
 import socket
+import time
+from asyncio import FIRST_COMPLETED
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 
@@ -26,8 +29,10 @@ from bot.storage import DueEvent, Repository
 log = logging.getLogger(__name__)
 
 Deliver = Callable[[DueEvent, Said], Awaitable[None]]
+Pace = Callable[[DueEvent], Awaitable[None]]
 STALE_CLAIM = timedelta(minutes=10)  # default: a claim this old belonged to a process that died
-MAX_BATCHES = 50  # per tick: keeps claiming while full batches come back, then lets the job rest
+DRAIN_GRACE = 15.0  # seconds a stopping process gives the sends in hand
+TICK_BUDGET = 60.0  # seconds a tick may keep claiming while full batches come back
 LATE_SKIPPED = ("nudge",)  # kinds that are pointless once late; the rest are sent late
 RETENTION_EVERY = timedelta(hours=24)
 RETENTION_FIRST = timedelta(minutes=1)  # the first run, shortly after start
@@ -41,37 +46,74 @@ class Ticker:
         coach: Coach,
         deliver: Deliver,
         *,
-        batch: int = 200,
+        batch: int = 32,
         in_flight: int = 32,
         claim_timeout: float = STALE_CLAIM.total_seconds(),
+        pace: Pace | None = None,
     ) -> None:
         self.coach = coach
         self.deliver = deliver
+        # Waits for the event's first send slot BEFORE its turn is stored as done (deliver is then
+        # told so): a process killed meanwhile leaves the event claimed, to be run again, rather
+        # than done and never sent. Without it the wait is inside deliver, after the commit.
+        self.pace = pace
         self.batch = batch
         self.in_flight = asyncio.Semaphore(in_flight)
         self.worker = f"{socket.gethostname()}:{os.getpid()}"
         self.late_after = timedelta(hours=coach.content.rhythm.nudge_late_hours)
         self.claim_timeout = timedelta(seconds=claim_timeout)
-        self.last_tick_at: datetime | None = None  # when a tick last finished (for /healthz)
+        self.last_tick_at: datetime | None = None  # when a tick last claimed (for /healthz)
+        self._stopping = False
+        self._ticking = 0
 
     async def tick(self) -> int:
-        """Runs one tick; returns how many events it claimed."""
-        now = self.coach.clock()
+        """Runs one tick; returns how many events it claimed.
 
-        def claim(repo: Repository) -> list[DueEvent]:
-            repo.release_stale_claims(now, self.claim_timeout)
-            return repo.claim_due(now, self.batch, self.worker)
-
+        Claims are pipelined: the next batch is claimed as soon as no more than one batch of this
+        process's claims is still unfinished, so the in-flight slots stay busy through a long
+        fan-out while each process holds only about two batches — the rest is left for the other
+        replicas to claim. A tick ends when it has caught up (or after TICK_BUDGET).
+        """
+        if self._stopping:
+            return 0
+        started = time.monotonic()
+        running: set[asyncio.Task[None]] = set()
         total = 0
-        for _ in range(MAX_BATCHES):
-            claimed = await self.coach.db.run(claim)
-            await asyncio.gather(*(self._one(due) for due in claimed))
-            total += len(claimed)
-            if len(claimed) < self.batch:
-                break  # caught up; a full batch means more may be waiting
-            now = self.coach.clock()
+        self._ticking += 1
+        try:
+            while not self._stopping:
+                claimed = await self.coach.db.run(
+                    functools.partial(self._claim, now=self.coach.clock())
+                )
+                self.last_tick_at = self.coach.clock()
+                total += len(claimed)
+                running.update(asyncio.create_task(self._one(due)) for due in claimed)
+                if len(claimed) < self.batch or time.monotonic() - started > TICK_BUDGET:
+                    break  # caught up (a full batch means more may be waiting), or time to rest
+                while len(running) > self.batch:
+                    _, running = await asyncio.wait(running, return_when=FIRST_COMPLETED)
+            if running:
+                await asyncio.gather(*running)
+        except BaseException:
+            for task in running:
+                task.cancel()  # the process is dying: what was claimed stays claimed
+            raise
+        finally:
+            self._ticking -= 1
         self.last_tick_at = self.coach.clock()
         return total
+
+    async def drain(self, grace: float = DRAIN_GRACE) -> None:
+        """Stops claiming and gives the events in hand up to `grace` seconds to be sent: their
+        turns are stored as done, so a message not sent now would never be sent."""
+        self._stopping = True
+        deadline = time.monotonic() + grace
+        while self._ticking and time.monotonic() < deadline:
+            await asyncio.sleep(0.05)
+
+    def _claim(self, repo: Repository, now: datetime) -> list[DueEvent]:
+        repo.release_stale_claims(now, self.claim_timeout)
+        return repo.claim_due(now, self.batch, self.worker)
 
     async def _one(self, due: DueEvent) -> None:
         async with self.in_flight:
@@ -79,6 +121,8 @@ class Ticker:
             DUE_LATENESS.labels(due.kind).observe(max(0.0, lateness.total_seconds()))
             late = due.kind in LATE_SKIPPED and lateness > self.late_after
             try:
+                if self.pace is not None and not late:
+                    await self.pace(due)
                 said = await self.coach.handle_due(due, late=late)
             except Exception as error:
                 log.error("due event %s (%s) failed: %s", due.id, due.kind, described(error))

@@ -111,11 +111,15 @@ def wire(
     app = builder.build()
     sender = Sender(app.bot, coach, limiter or make_limiter(settings.send_rate, coach.db))
 
+    async def pace(due: DueEvent) -> None:
+        if due.chat_id is not None:
+            await sender.pace(due.chat_id)
+
     async def deliver(due: DueEvent, said: Said) -> None:
         if said.replies and due.chat_id is not None:
-            await sender.send(due.chat_id, said, proactive=True)
+            await sender.send(due.chat_id, said, proactive=True, paced=True)
 
-    ticker = Ticker(coach, deliver, claim_timeout=settings.claim_timeout)
+    ticker = Ticker(coach, deliver, claim_timeout=settings.claim_timeout, pace=pace)
 
     async def post_init(application: App) -> None:
         language = "en"
@@ -128,6 +132,12 @@ def wire(
         ticker.schedule_retention(scheduler)  # daily, and once shortly after start
         scheduler.start()
 
+    async def post_stop(application: App) -> None:
+        # Before the Bot's connections close: what the tick has in hand goes out first.
+        await ticker.drain()
+        if scheduler.running:
+            scheduler.shutdown(wait=False)
+
     async def post_shutdown(application: App) -> None:
         if scheduler.running:
             scheduler.shutdown(wait=False)
@@ -135,6 +145,7 @@ def wire(
             await db.dispose()
 
     app.post_init = post_init
+    app.post_stop = post_stop
     app.post_shutdown = post_shutdown
 
     conversation = ConversationHandlers(coach, sender)

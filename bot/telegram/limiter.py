@@ -113,6 +113,7 @@ class SharedRateLimiter:
         self.clock = clock
         self.sleep = sleep
         self._free: deque[float] = deque()  # reserved overall slots not yet handed out
+        self._booked_until = 0.0  # the end of the last block reserved
         self._waiting = 0
         self._refill = asyncio.Lock()
         self._last: dict[int, float] = {}
@@ -142,10 +143,16 @@ class SharedRateLimiter:
                     self._drop_past()
                     if self._free:
                         continue
+                    # Book no further ahead than one block: a process that books the next
+                    # seconds for its own queue makes the other replicas wait behind it.
+                    ahead = self._booked_until - self.clock() - self.max_block * self.spacing
+                    if ahead > 0:
+                        await self.sleep(ahead)
                     count = min(self.max_block, max(1, self._waiting))
                     block = await self.budget.reserve(count, self.spacing)
                     start = self.clock() + block.delay
                     self._free.extend(start + i * block.spacing for i in range(block.slots))
+                    self._booked_until = start + block.slots * block.spacing
         finally:
             self._waiting -= 1
 

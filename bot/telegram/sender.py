@@ -12,6 +12,7 @@ import asyncio
 import logging
 import warnings
 from collections.abc import Awaitable, Callable, Collection
+from contextvars import ContextVar
 from datetime import timedelta
 from typing import TypeVar
 
@@ -39,6 +40,10 @@ T = TypeVar("T")
 ATTEMPTS = 4
 RETRY_AFTER_WAITS = 8  # Telegram says how long to wait: worth waiting more often than for errors
 CAPTION_LIMIT = 1024  # Telegram's limit for a photo caption
+
+
+# Per send (a context variable: each task sees its own): chats whose next slot is already taken.
+_PREPAID: ContextVar[list[int] | None] = ContextVar("backcoach_prepaid", default=None)
 
 
 class Blocked(Exception):
@@ -112,11 +117,15 @@ class Sender:
         *,
         retired: Collection[int] = (),
         proactive: bool = False,
+        paced: bool = False,
     ) -> None:
         """Sends every reply; a 403 marks the person blocked instead of failing.
 
         Proactive sends (nudges, follow-ups, recaps) pass the rate limiter; answers do not wait.
+        `paced`: the caller already waited for this chat's first slot (the tick does, before the
+        turn, so that a turn stored as done is sent moments later, not after a queue).
         """
+        prepaid = _PREPAID.set([chat_id] if paced else None)
         try:
             prompt = await self._send_all(chat_id, said, proactive)
             old = said.prompt_message_id
@@ -136,6 +145,8 @@ class Sender:
                 log.warning("the goodbye after a deletion could not be sent")
                 return
             raise SendFailed(said.user_id, chat_id) from error
+        finally:
+            _PREPAID.reset(prepaid)
 
     async def _send_all(self, chat_id: int, said: Said, proactive: bool) -> int | None:
         """Sends the replies as few messages as reads well: text runs up to and including a
@@ -186,8 +197,17 @@ class Sender:
             return []
         return export_files(await self.coach.export(said.user_id))
 
+    async def pace(self, chat_id: int) -> None:
+        """Waits for this chat's next proactive send slot (see `send(paced=True)`)."""
+        if self.limiter is not None:
+            await self.limiter.wait(chat_id)
+
     async def _pace(self, chat_id: int, proactive: bool) -> None:
         if proactive and self.limiter is not None:
+            prepaid = _PREPAID.get()
+            if prepaid is not None and chat_id in prepaid:
+                prepaid.remove(chat_id)  # this send's slot was taken before the turn
+                return
             await self.limiter.wait(chat_id)
 
     async def _send(

@@ -75,31 +75,40 @@ async def test_429s_are_waited_out_only_so_often() -> None:
 @postgres_only
 async def test_two_replicas_share_one_send_rate(db_url: str) -> None:
     """Two processes' limiters (each its own Database) at 20 msg/s, 24 sends each to distinct
-    chats at once: together they keep 20/s in every second; alone each would finish in ~1.2 s."""
+    chats, the second starting a moment later: together they keep 20/s in every second (alone
+    each would finish in ~1.2 s), and they take turns — the first does not book the budget for
+    its whole queue while the second waits."""
     rate, each = 20.0, 24
     first, second = Database.open(db_url), Database.open(db_url)
     try:
-        stamps: list[float] = []
+        stamps: list[tuple[float, str]] = []
 
-        async def replica(db: Database, chats: range) -> None:
+        async def replica(db: Database, name: str, chats: range, after: float) -> None:
+            await asyncio.sleep(after)
             limiter = SharedRateLimiter(DatabaseBudget(db), rate)
 
             async def one(chat: int) -> None:
                 await limiter.wait(chat)
-                stamps.append(time.monotonic())
+                stamps.append((time.monotonic(), name))
 
             await asyncio.gather(*(one(chat) for chat in chats))
 
         started = time.monotonic()
-        await asyncio.gather(replica(first, range(each)), replica(second, range(100, 100 + each)))
+        await asyncio.gather(
+            replica(first, "first", range(each), 0.0),
+            replica(second, "second", range(100, 100 + each), 0.2),
+        )
     finally:
         await first.dispose()
         await second.dispose()
     stamps.sort()
-    assert len(stamps) == 2 * each
-    busiest = max(sum(1 for s in stamps if t <= s < t + 1.0) for t in stamps)
+    times = [at for at, _ in stamps]
+    assert len(times) == 2 * each
+    busiest = max(sum(1 for s in times if t <= s < t + 1.0) for t in times)
     assert busiest <= rate + 1  # a slot at each end of the window
-    assert stamps[-1] - started >= (2 * each - 1) / rate * 0.9
+    assert times[-1] - started >= (2 * each - 1) / rate * 0.9
+    second_starts = next(at for at, name in stamps if name == "second")
+    assert second_starts - started < 0.6, "the first replica held the budget for its queue"
 
 
 @postgres_only
