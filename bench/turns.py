@@ -1,6 +1,6 @@
 """Benchmark: the cost of one FSM turn and of one full turn (flows + SQLite), with baselines.
 
-Run: .venv/bin/python bench/turns.py [--turns N]
+Run: .venv/bin/python bench/turns.py [--turns N] [--json]
 Prints figures and ratios against baselines measured in the same run (never asserted in tests).
 Target (DESIGN §8): one FSM turn (attach + trigger + detach) <= 1 ms.
 """
@@ -10,13 +10,18 @@ from __future__ import annotations
 import argparse
 import asyncio
 import statistics
+import sys
 import tempfile
 import time
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # bench.common, run as a file
 
 from sqlalchemy import text
 from transitions import Machine
 
+from bench.common import emit
 from bot.coach import Coach
 from bot.content import load_content
 from bot.storage import Database, upgrade
@@ -142,6 +147,7 @@ async def db_turns(n: int) -> tuple[float, list[float]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--turns", type=int, default=2000)
+    parser.add_argument("--json", action="store_true", help="also print a BENCH-JSON line")
     args = parser.parse_args()
 
     bare, ours, full = fsm_turn(args.turns * 5)
@@ -157,6 +163,19 @@ def main() -> None:
     print(f"DB:  full turn (load + flow + apply + commit)  {mean * 1e3:8.3f} ms mean")
     print(f"     p50 {q[49] * 1e3:.3f} ms, p99 {q[98] * 1e3:.3f} ms, {1 / mean:,.0f} turns/s")
     print(f"     ratio full turn / bare transaction = {mean / bare_tx:.1f}")
+    if args.json:
+        emit(
+            {
+                "bench": "turns",
+                "bare_fsm_us": bare * 1e6,
+                "fsm_turn_us": ours * 1e6,
+                "flows_turn_us": full * 1e6,
+                "db_bare_ms": bare_tx * 1e3,
+                "db_turn_mean_ms": mean * 1e3,
+                "db_turn_p50_ms": q[49] * 1e3,
+                "db_turn_p99_ms": q[98] * 1e3,
+            }
+        )
 
 
 if __name__ == "__main__":

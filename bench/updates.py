@@ -1,8 +1,10 @@
 """Benchmark: the whole Telegram update path against a bare python-telegram-bot echo bot.
 
-Run: .venv/bin/python bench/updates.py [--updates N] [--users U] [--batch B] [--rate R]
+Run: .venv/bin/python bench/updates.py [--db sqlite|postgres] [--pg-url URL] [--updates N]
+     [--users U] [--batch B] [--rate R] [--paced-seconds S] [--json]
 
-Ours: PTB Application.process_update (through its update processor) + handlers + flows + SQLite
+Ours: PTB Application.process_update (through its update processor) + handlers + flows + the
+database (--db: an SQLite file, or a fresh PostgreSQL database on --pg-url, dropped afterwards)
 + replies, for typed check-in answers of many people round-robin. The echo bot: an Application
 with one MessageHandler replying with the same text. Both talk to the same in-memory fake Bot API
 (no parsing, no network), get the same pre-built updates, and run them in concurrent batches as
@@ -18,18 +20,23 @@ import argparse
 import asyncio
 import itertools
 import json
-import os
+import resource
 import statistics
+import sys
 import tempfile
 import time
 from collections import Counter
+from pathlib import Path
 from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # bench.common, run as a file
 
 from pydantic import SecretStr
 from telegram import Update
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, MessageHandler, filters
 from telegram.request import BaseRequest, RequestData
 
+from bench.common import backend_name, cpus, database_url, emit, shown
 from bot.coach import Coach
 from bot.content import load_content
 from bot.settings import Settings
@@ -164,16 +171,23 @@ def echo_app(api: FakeBotApi) -> App:
     return app
 
 
+def cpu_seconds() -> float:
+    """CPU time of this process so far (every thread: the loop and SQLite's thread)."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
 def ms(seconds: float) -> str:
     return f"{seconds * 1e3:.1f} ms"
 
 
-async def main(n: int, users: int, batch: int, rate: float, paced_seconds: float) -> None:
-    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    print(f"{n} updates, {users} people round-robin, batches of {batch}, {cpus} CPUs")
-    paced = int(rate * paced_seconds)
-    with tempfile.TemporaryDirectory() as folder:
-        url = f"sqlite+aiosqlite:///{folder}/bench.db"
+async def main(args: argparse.Namespace) -> None:
+    n, users, batch, rate = args.updates, args.users, args.batch, args.rate
+    backend = backend_name(args.db)
+    print(f"{n} updates, {users} people round-robin, batches of {batch}, {cpus()} CPUs")
+    paced = int(rate * args.paced_seconds)
+    with tempfile.TemporaryDirectory() as folder, database_url(args.db, folder, args.pg_url) as url:
+        print(f"database: {backend} ({shown(url)})", flush=True)
         await upgrade(url)
         db = Database.open(url)
         coach = Coach(db, CONTENT)
@@ -194,8 +208,11 @@ async def main(n: int, users: int, batch: int, rate: float, paced_seconds: float
             w, t = users * warm, users * warm + n
             await run_batches(ours, mine[:w], batch)  # warm-up: caches, first inserts
             await run_batches(echo, theirs[:w], batch)
+            cpu = cpu_seconds()
             ours_s, ours_lat = await run_batches(ours, mine[w:t], batch)
+            ours_cpu, cpu = cpu_seconds() - cpu, cpu_seconds()
             echo_s, _ = await run_batches(echo, theirs[w:t], batch)
+            echo_cpu = cpu_seconds() - cpu
             paced_lat = await run_paced(ours, mine[t:], rate)
         await db.dispose()
     ours_rate, echo_rate = n / ours_s, n / echo_s
@@ -203,12 +220,16 @@ async def main(n: int, users: int, batch: int, rate: float, paced_seconds: float
     p = statistics.quantiles(paced_lat, n=100)
     sends = ours_api.counts.get("sendMessage", 0)
     ratio = ours_rate / echo_rate
-    print(f"echo bot (PTB only)       {echo_rate:9,.0f} updates/s")
+    print(f"{'echo bot (PTB only)':<28}{echo_rate:9,.0f} updates/s")
     print(
-        f"ours (PTB+flows+SQLite)   {ours_rate:9,.0f} updates/s   "
+        f"{'ours (PTB+flows+' + backend + ')':<28}{ours_rate:9,.0f} updates/s   "
         f"target >= 1,000: {ours_rate >= 1000}"
     )
-    print(f"ratio ours / echo         {ratio:9.3f}       target >= 1/3: {ratio >= 1 / 3}")
+    print(f"{'ratio ours / echo':<28}{ratio:9.3f}       target >= 1/3: {ratio >= 1 / 3}")
+    print(
+        f"CPU of this process per update: ours {ms(ours_cpu / n)} ({ours_cpu / ours_s:.0%} of a "
+        f"core), echo {ms(echo_cpu / n)}"
+    )
     print(f"ours, saturated: latency p50 {ms(q[49])}, p99 {ms(q[98])} (batches of {batch})")
     print(
         f"ours, paced at {rate:.0f}/s ({paced} updates): latency p50 {ms(p[49])}, "
@@ -217,6 +238,26 @@ async def main(n: int, users: int, batch: int, rate: float, paced_seconds: float
     reasks = sum(ours_api.texts[t] for t in REASKS)
     print(f"Bot API calls by ours: {dict(sorted(ours_api.counts.items()))}")
     print(f"re-asks among {sends} messages (should be 0: every answer fits): {reasks}")
+    if args.json:
+        emit(
+            {
+                "bench": "updates",
+                "db": args.db,
+                "updates": n,
+                "users": users,
+                "echo_per_s": echo_rate,
+                "ours_per_s": ours_rate,
+                "ratio": ratio,
+                "ours_cpu_ms": ours_cpu / n * 1e3,
+                "echo_cpu_ms": echo_cpu / n * 1e3,
+                "saturated_p50_ms": q[49] * 1e3,
+                "saturated_p99_ms": q[98] * 1e3,
+                "paced_rate": rate,
+                "paced_p50_ms": p[49] * 1e3,
+                "paced_p99_ms": p[98] * 1e3,
+                "reasks": reasks,
+            }
+        )
 
 
 if __name__ == "__main__":
@@ -226,5 +267,9 @@ if __name__ == "__main__":
     parser.add_argument("--batch", type=int, default=200)
     parser.add_argument("--rate", type=float, default=200.0)
     parser.add_argument("--paced-seconds", type=float, default=3.0)
-    args = parser.parse_args()
-    asyncio.run(main(args.updates, args.users, args.batch, args.rate, args.paced_seconds))
+    parser.add_argument("--db", choices=("sqlite", "postgres"), default="sqlite")
+    parser.add_argument(
+        "--pg-url", help="PostgreSQL admin URL (default: $BACKCOACH_TEST_PG_URL or local server)"
+    )
+    parser.add_argument("--json", action="store_true", help="also print a BENCH-JSON line")
+    asyncio.run(main(parser.parse_args()))

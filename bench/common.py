@@ -1,0 +1,141 @@
+"""What the benchmarks share: a throw-away PostgreSQL database, the machine, a JSON result line.
+
+A PostgreSQL benchmark creates its own database (`backcoach_bench_<pid>_<n>`) on the admin URL
+(--pg-url, else BACKCOACH_TEST_PG_URL, else the local server with trust auth), migrates it, and
+drops it afterwards, whatever happened. Nothing else on the server is touched.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import json
+import os
+import platform
+import sqlite3
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.engine import make_url
+
+PG_ADMIN_DEFAULT = "postgresql://postgres@127.0.0.1:5432/postgres"
+JSON_PREFIX = "BENCH-JSON "
+_names = itertools.count(1)
+
+
+def pg_admin_url(given: str | None = None) -> str:
+    """The PostgreSQL admin URL: --pg-url, else BACKCOACH_TEST_PG_URL, else the local server."""
+    return given or os.environ.get("BACKCOACH_TEST_PG_URL") or PG_ADMIN_DEFAULT
+
+
+def _dsn(url: str, database: str | None = None, driver: str = "postgresql") -> str:
+    parsed = make_url(url).set(drivername=driver)
+    if database is not None:
+        parsed = parsed.set(database=database)
+    return parsed.render_as_string(hide_password=False)
+
+
+def shown(url: str) -> str:
+    """A URL fit to print (no password)."""
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def _admin_sync(admin_url: str, *statements: str) -> Any:
+    """Runs statements on the admin database; returns the last one's value."""
+    import asyncpg  # type: ignore[import-untyped]
+
+    async def work() -> Any:
+        connection = await asyncpg.connect(_dsn(admin_url), timeout=10)
+        try:
+            value = None
+            for statement in statements:
+                value = await connection.fetchval(statement)
+            return value
+        finally:
+            await connection.close()
+
+    # A loop of its own in a thread of its own: callable with or without a running loop.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, work()).result()
+
+
+def pg_version(admin_url: str) -> str:
+    """The server's version string, or why it could not be read."""
+    try:
+        return str(_admin_sync(admin_url, "SHOW server_version"))
+    except Exception as error:  # reported, not fatal: the PostgreSQL parts will say so too
+        return f"unreachable ({type(error).__name__}: {error})"
+
+
+def create_database(admin_url: str) -> tuple[str, str]:
+    """A fresh, empty database for this benchmark: (name, SQLAlchemy asyncpg URL)."""
+    name = f"backcoach_bench_{os.getpid()}_{next(_names)}"
+    drop = f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'
+    _admin_sync(admin_url, drop, f'CREATE DATABASE "{name}"')
+    return name, _dsn(admin_url, name, "postgresql+asyncpg")
+
+
+def drop_database(admin_url: str, name: str) -> None:
+    """Drops a benchmark database, closing whatever is still connected to it."""
+    if not name.startswith("backcoach_bench_"):
+        raise ValueError(f"not a benchmark database: {name}")
+    _admin_sync(admin_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@contextmanager
+def database_url(db: str, folder: str, admin_url: str | None = None) -> Iterator[str]:
+    """A URL of an empty (unmigrated) database: an SQLite file in `folder`, or a fresh
+    PostgreSQL database dropped on the way out."""
+    if db == "sqlite":
+        yield f"sqlite+aiosqlite:///{folder}/bench.db"
+        return
+    admin = pg_admin_url(admin_url)
+    name, url = create_database(admin)
+    try:
+        yield url
+    finally:
+        drop_database(admin, name)
+
+
+def backend_name(db: str) -> str:
+    return {"sqlite": "SQLite", "postgres": "PostgreSQL"}[db]
+
+
+def cpus() -> int:
+    """CPUs this process may run on."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+def machine(admin_url: str | None = None) -> dict[str, str]:
+    """The machine the figures come from."""
+    model = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    try:
+        load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
+    except OSError:
+        load = "?"
+    return {
+        "cpu": model,
+        "cores": f"{cpus()} usable of {os.cpu_count()}",
+        "python": f"{platform.python_implementation()} {platform.python_version()}",
+        "sqlite": sqlite3.sqlite_version,
+        "postgresql": pg_version(pg_admin_url(admin_url)),
+        "os": f"{platform.system()} {platform.release()}",
+        "load average (1/5/15 min) at start": load,
+    }
+
+
+def emit(result: dict[str, Any]) -> None:
+    """One machine-readable line for bench/all.py (printed only with --json)."""
+    print(JSON_PREFIX + json.dumps(result), flush=True)
