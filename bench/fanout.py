@@ -525,10 +525,10 @@ def main(args: argparse.Namespace) -> None:
     backend = backend_name(args.db)
     limiter = "shared through the send_budget table" if args.db == "postgres" else "in memory"
     print(
-        f"fan-out on {backend}: drive={args.drive} (tick every {args.tick_seconds:g} s, batch "
-        f"200, 32 in flight){', live prompts' if args.prompts else ''}; {args.processes} bot "
-        f"process(es), each its own OS process with its own Database, Sender, limiter "
-        f"({limiter}) and Ticker; {cpus()} CPUs",
+        f"fan-out on {backend}: drive={args.drive} (tick every {args.tick_seconds:g} s, "
+        f"pipelined claims of 32, 32 in flight){', live prompts' if args.prompts else ''}; "
+        f"{args.processes} bot process(es), each its own OS process with its own Database, "
+        f"Sender, limiter ({limiter}) and Ticker; {cpus()} CPUs",
         flush=True,
     )
     rate = max(args.rate)
