@@ -147,7 +147,7 @@ class Session:
             self.active = model.frame()
             return
         self.active = None
-        if model.then is not None:
+        if model.then is not None and _still_open(self, model.then):
             self.start(model.then)
         elif self.suspended is not None:
             frame, self.suspended = self.suspended, None
@@ -250,8 +250,16 @@ def _escalate(s: Session, finding: Finding) -> None:
 
 
 def _still_open(s: Session, frame: Frame | None) -> bool:
-    """False for a follow-up frame whose check-in no longer waits for that answer."""
-    if frame is None or frame.flow != "checkin" or frame.state not in ("a1", "a2", "pending"):
+    """False for a follow-up frame whose check-in no longer waits for that answer, and for a
+    check-in frame whose check-in is no longer among the facts (finished long ago: the shell
+    loads recent ones and the unfinished)."""
+    if frame is None or frame.flow != "checkin":
+        return True
+    if "no" in frame.context and frame.state != "pending":
+        no = int(frame.context["no"])
+        if not any(c.no == no for c in s.facts.checkins):
+            return False
+    if frame.state not in ("a1", "a2", "pending"):
         return True
     no = int(frame.context.get("no", 0))
     if frame.state == "pending":
@@ -277,9 +285,17 @@ def _answer(s: Session, event: Event) -> None:
     s.answer(event)
 
 
+def _held(s: Session) -> bool:
+    """Coaching is held for a red flag, whether the hold is asked now or waits behind the /delete
+    question (or a new privacy notice) put in front of it."""
+    return s.facts.profile.safety_hold is not None or (
+        s.active is not None and s.active.flow == "safety"
+    )
+
+
 def _command(s: Session, name: str) -> None:
     profile = s.facts.profile
-    if s.active is not None and s.active.flow == "safety":
+    if _held(s):
         if name == "help":
             s.say(K.help)
         s.say(K.on_hold)
@@ -372,10 +388,11 @@ def _new_frame(s: Session, frame: Frame) -> None:
 
 def _due(s: Session, event: Event) -> None:
     profile = s.facts.profile
-    if s.active is not None and s.active.flow == "safety":
-        s.say(K.on_hold)
-        s.reask()
-        return
+    if _held(s):
+        if s.active is not None and s.active.flow == "safety":
+            s.say(K.on_hold)
+            s.reask()
+        return  # behind a hold nothing proactive reaches coaching, asked or not
     if profile.onboarded_at is None:
         return  # nothing proactive before onboarding is finished
     if profile.paused:

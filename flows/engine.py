@@ -91,7 +91,7 @@ def pick(turn: Turn, text: str, choices: Sequence[Choice]) -> str | None:
     for choice in choices:
         if wanted == choice.value.lower():
             return choice.value
-    if wanted.isdigit() and 1 <= int(wanted) <= len(choices):
+    if wanted.isdecimal() and 1 <= int(wanted) <= len(choices):  # not isdigit: "¹" is a digit
         return choices[int(wanted) - 1].value
     for choice in choices:
         if wanted == turn.label(choice).lower():

@@ -76,12 +76,12 @@ class Database:
             return await loop.run_in_executor(self._thread, self._unit, work)
         assert self.sessions is not None
         async with self.sessions() as session, session.begin():
-            return await session.run_sync(lambda sync_session: work(Repository(sync_session)))
+            return await session.run_sync(lambda sync_session: _guarded(work, sync_session))
 
     def _unit(self, work: Work[T]) -> T:
         assert self._sync_sessions is not None
         with self._sync_sessions.begin() as session:
-            return work(Repository(session))
+            return _guarded(work, session)
 
     async def dispose(self) -> None:
         """Closes every connection (on SQLite from its own thread, then ends the thread)."""
@@ -99,3 +99,13 @@ class Database:
     def __repr__(self) -> str:
         shown = self.url.render_as_string(hide_password=True)
         return f"<Database {shown}{' (closed)' if self._disposed else ''}>"
+
+
+def _guarded(work: Work[T], session: Session) -> T:
+    """Runs `work`; a StopIteration leaking out of it becomes a RuntimeError. asyncio cannot pass
+    StopIteration through a future: the awaiting caller would never finish (holding, for a turn,
+    the person's lock for good). Any other exception passes as it is."""
+    try:
+        return work(Repository(session))
+    except StopIteration as error:
+        raise RuntimeError("a unit of work raised StopIteration") from error

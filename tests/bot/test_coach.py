@@ -191,6 +191,25 @@ async def test_two_processes_on_one_person_do_not_lose_a_turn(db_url: str) -> No
         await db.dispose()
 
 
+async def test_a_stop_iteration_in_a_turn_fails_it_and_frees_the_person(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A StopIteration escaping the flows (a `next()` that found nothing) fails the turn instead of
+    leaving it unfinished for ever, holding the person's lock (found by test_stateful.py)."""
+    coach = Coach(db, CONTENT, clock=Clock())
+    user = await coach.user("test:1")
+
+    def broken(*args: object) -> None:
+        raise StopIteration
+
+    monkeypatch.setattr("bot.coach.turn", broken)
+    with pytest.raises(RuntimeError, match="StopIteration"):
+        await asyncio.wait_for(coach.handle(user, answer("2")), 10)
+    monkeypatch.undo()
+    said = await asyncio.wait_for(coach.handle(user, Event(EventKind.COMMAND, name="start")), 10)
+    assert said.replies[-1].key == "onboarding.intro"
+
+
 @pytest.mark.parametrize("value", ["four", "11", "-1", "🙂", "a long story " * 40])
 async def test_bad_input_changes_nothing_stored(db: Database, value: str) -> None:
     """An answer that does not fit is re-asked and leaves the stored check-in as it was."""

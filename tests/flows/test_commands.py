@@ -533,3 +533,46 @@ def test_any_sequence_of_inputs_keeps_the_conversation_sound(
         steps = [r.step for r in (chat.last.replies if chat.last else ()) if r.step is not None]
         if steps and kind != "wait":
             assert steps[-1] == chat.conversation.step
+
+
+# ---------------------------------------- a question whose check-in is no longer loaded
+
+RED_STEP = ("/checkin", "[l:bend]", "2", "4", "6", "[done]", "8")  # RED at once: confidence after
+
+
+@pytest.mark.parametrize("event", ["5", "/plan", "/start", "/checkin", "/morning", "[5]"])
+def test_a_question_whose_checkin_is_no_longer_loaded_is_dropped(event: str) -> None:
+    """A RED step leaves "confidence after" asked, its check-in finished. Left a fortnight, the
+    check-in is no longer among the facts (the shell loads 14 days): the next event drops that
+    question instead of raising StopIteration (which hung the person's turns for good; found by
+    tests/bot/test_stateful.py)."""
+    chat = onboard()
+    chat.play(*RED_STEP)
+    assert chat.state == ("checkin", "confidence_after")
+    chat.now += timedelta(days=15)
+    chat.facts = replace(chat.facts, checkins=())
+    replies = chat.play(event)
+    assert replies
+    assert chat.state != ("checkin", "confidence_after")
+
+
+def test_a_hold_lifted_after_its_checkin_left_the_facts_does_not_resume_it() -> None:
+    """A symptom typed at "confidence after" holds; assessed a fortnight later, the check-in is no
+    longer loaded: the hold lifts without going back to that question."""
+    chat = onboard()
+    chat.play(*RED_STEP)
+    chat.say("I have a fever")
+    assert chat.state == ("safety", "hold")
+    chat.now += timedelta(days=15)
+    chat.facts = replace(chat.facts, checkins=())
+    assert keys_of(chat.press("assessed"))[0] == "safety.resumed"
+    assert chat.state is None
+
+
+@pytest.mark.parametrize("text", ["¹", "²", "1²"])
+def test_a_superscript_digit_typed_at_a_choice_is_reasked_not_a_crash(text: str) -> None:
+    """ "¹" passes str.isdigit() but not int(): it is no option number, and is asked again
+    (it raised ValueError; found by tests/bot/test_stateful.py)."""
+    chat = Chat(now=START)
+    chat.command("start")
+    assert keys_of(chat.say(text)) == ["common.not_a_choice", "onboarding.intro"]

@@ -54,6 +54,23 @@ def test_delete_works_behind_a_safety_hold() -> None:
     assert chat.state == ("safety", "hold")
 
 
+def test_behind_a_hold_the_delete_question_lets_no_coaching_through() -> None:
+    """/delete asked while a red-flag hold stands: /plan, /progress, /recap and a follow-up coming
+    due give no coaching (found by tests/bot/test_stateful.py); "keep" goes back to the hold."""
+    chat = onboard()
+    chat.play("/checkin", "[walk]", "2", "[done]", "3")  # the walk waits for its follow-up
+    chat.say("I can't feel my inner thighs")
+    assert chat.state == ("safety", "hold")
+    chat.command("delete")
+    for command in ("plan", "progress", "recap", "start", "checkin", "morning"):
+        keys = keys_of(chat.command(command))
+        assert keys == ["common.on_hold", "privacy.confirm_delete"], (command, keys)
+    assert keys_of(chat.wait(61)) == []  # the follow-up is not asked, nor announced
+    assert chat.state == ("delete", "confirm")
+    assert keys_of(chat.press("keep"))[:2] == ["privacy.kept", "common.resume"]
+    assert chat.state == ("safety", "hold")
+
+
 def test_a_new_privacy_notice_is_agreed_before_anything_else() -> None:
     """After the policy version changes, the next message asks for consent first."""
     chat = onboard()
