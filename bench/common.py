@@ -21,6 +21,8 @@ from typing import Any
 
 from sqlalchemy.engine import make_url
 
+from bot.storage.db import driver_url
+
 PG_ADMIN_DEFAULT = "postgresql://postgres@127.0.0.1:5432/postgres"
 JSON_PREFIX = "BENCH-JSON "
 _names = itertools.count(1)
@@ -29,13 +31,6 @@ _names = itertools.count(1)
 def pg_admin_url(given: str | None = None) -> str:
     """The PostgreSQL admin URL: --pg-url, else BACKCOACH_TEST_PG_URL, else the local server."""
     return given or os.environ.get("BACKCOACH_TEST_PG_URL") or PG_ADMIN_DEFAULT
-
-
-def _dsn(url: str, database: str | None = None, driver: str = "postgresql") -> str:
-    parsed = make_url(url).set(drivername=driver)
-    if database is not None:
-        parsed = parsed.set(database=database)
-    return parsed.render_as_string(hide_password=False)
 
 
 def shown(url: str) -> str:
@@ -48,7 +43,7 @@ def _admin_sync(admin_url: str, *statements: str) -> Any:
     import asyncpg  # type: ignore[import-untyped]
 
     async def work() -> Any:
-        connection = await asyncpg.connect(_dsn(admin_url), timeout=10)
+        connection = await asyncpg.connect(driver_url(admin_url), timeout=10)
         try:
             value = None
             for statement in statements:
@@ -75,7 +70,7 @@ def create_database(admin_url: str) -> tuple[str, str]:
     name = f"backcoach_bench_{os.getpid()}_{next(_names)}"
     drop = f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'
     _admin_sync(admin_url, drop, f'CREATE DATABASE "{name}"')
-    return name, _dsn(admin_url, name, "postgresql+asyncpg")
+    return name, driver_url(admin_url, database=name, driver="postgresql+asyncpg")
 
 
 def drop_database(admin_url: str, name: str) -> None:

@@ -40,12 +40,9 @@ def run_in_thread(coro: Coroutine[Any, Any, T]) -> T:
 
 
 def _dsn(url: str, database: str | None = None, driver: str = "postgresql") -> str:
-    from sqlalchemy.engine import make_url
+    from bot.storage.db import driver_url
 
-    parsed = make_url(url).set(drivername=driver)
-    if database is not None:
-        parsed = parsed.set(database=database)
-    return parsed.render_as_string(hide_password=False)
+    return driver_url(url, database=database, driver=driver)
 
 
 def _shown(url: str) -> str:

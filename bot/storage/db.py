@@ -39,6 +39,15 @@ def sqlite_url(url: str | URL) -> URL:
     return parsed.set(drivername="sqlite")
 
 
+def driver_url(url: str | URL, *, database: str | None = None, driver: str = "postgresql") -> str:
+    """The PostgreSQL URL as a string for another driver (by default plain `postgresql://`, which
+    asyncpg.connect takes) and optionally another database, password included."""
+    parsed = make_url(url).set(drivername=driver)
+    if database is not None:
+        parsed = parsed.set(database=database)
+    return parsed.render_as_string(hide_password=False)
+
+
 def make_sqlite_engine(url: str | URL, **kwargs: Any) -> Engine:
     """A synchronous SQLite engine; makes the folder and sets the pragmas on each connect."""
     parsed = sqlite_url(url)

@@ -15,9 +15,9 @@ import os
 from pathlib import Path
 
 import asyncpg  # type: ignore[import-untyped]
-from sqlalchemy.engine import URL, make_url
+from sqlalchemy.engine import URL
 
-from bot.storage.db import is_sqlite, sqlite_url
+from bot.storage.db import driver_url, is_sqlite, sqlite_url
 
 POLLER_LOCK = 0x6261636B706F6C6C  # "backpoll"
 
@@ -45,8 +45,7 @@ async def take_poller_lock(url: str | URL) -> PollerLock | None:
     """Takes the poller lock of the database at `url`; None when another process holds it."""
     if is_sqlite(url):
         return _take_file_lock(sqlite_url(url))
-    dsn = make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
-    connection = await asyncpg.connect(dsn)
+    connection = await asyncpg.connect(driver_url(url))
     try:
         taken = await connection.fetchval("SELECT pg_try_advisory_lock($1)", POLLER_LOCK)
     except BaseException:

@@ -21,7 +21,9 @@ from typing import Any
 import httpx
 import pytest
 
+from bot.storage.db import driver_url
 from tests.conftest import create_pg_database, drop_pg_database, run_in_thread
+from tests.e2e.test_telegram_bot import answer_onboarding
 from tests.fakes.botapi import FakeBotApi, FakeUser
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -159,17 +161,7 @@ class Person:
 
 def onboard(ann: Person) -> None:
     ann.send("/start")
-    ann.answer("Hi, I'm backcoach", "Continue")
-    ann.answer("a word on privacy", "I agree")
-    ann.answer("18 or older", "Yes")
-    for n in range(1, 12):
-        ann.answer(f"Safety check {n} of 11", "No")
-    ann.answer("When did this episode", "1–2 weeks ago")
-    for rating in ("5", "0", "3", "2"):
-        ann.answer("How threatening does", rating)
-    ann.answer("movement portfolio", "Use the suggested set")
-    ann.answer("Which time zone", "Europe/London")
-    ann.answer("What time would you like", "08:00")
+    answer_onboarding(ann)
 
 
 # ---------------------------------------------------------------------------- fixtures
@@ -197,7 +189,7 @@ def sql(db_url: str, query: str, *args: Any) -> list[Any]:
     """Runs one statement on the test's database; returns the rows."""
     import asyncpg
 
-    dsn = db_url.replace("postgresql+asyncpg://", "postgresql://")
+    dsn = driver_url(db_url)
 
     async def go() -> list[Any]:
         connection = await asyncpg.connect(dsn)
@@ -383,18 +375,28 @@ def test_two_replicas_keep_one_persons_updates_in_order(
         assert second.stop() == 0
 
 
-def test_serve_without_its_settings_names_what_is_missing(tmp_path: Path) -> None:
-    """No token, webhook URL or secret: one line saying which, exit status 2."""
+def bare_env(home: Path) -> dict[str, str]:
+    """This environment without any TELEGRAM_ or BACKCOACH_ setting, at home in `home`."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "BACKCOACH_"))}
-    env |= {"BACKCOACH_HOME": str(tmp_path), "TELEGRAM_BOT_TOKEN": TOKEN}
-    done = subprocess.run(
+    return env | {"BACKCOACH_HOME": str(home), "TELEGRAM_BOT_TOKEN": TOKEN}
+
+
+def serve_once(env: dict[str, str], *, timeout: float) -> subprocess.CompletedProcess[str]:
+    """Runs `backcoach serve` to its end, capturing what it printed."""
+    return subprocess.run(
         [sys.executable, "-m", "bot.cli", "serve"],
         cwd=ROOT,
         env=env,
         capture_output=True,
         text=True,
-        timeout=30,
+        timeout=timeout,
     )
+
+
+def test_serve_without_its_settings_names_what_is_missing(tmp_path: Path) -> None:
+    """No token, webhook URL or secret: one line saying which, exit status 2."""
+    env = bare_env(tmp_path)
+    done = serve_once(env, timeout=30)
     assert done.returncode == 2
     assert done.stderr.strip().splitlines() == [
         "backcoach serve: set BACKCOACH_WEBHOOK_URL, BACKCOACH_WEBHOOK_SECRET "
@@ -404,24 +406,15 @@ def test_serve_without_its_settings_names_what_is_missing(tmp_path: Path) -> Non
 
 def test_serve_that_cannot_reach_telegram_exits_1_without_its_token(tmp_path: Path) -> None:
     """The Bot API unreachable at start-up: exit status 1; the token appears nowhere."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "BACKCOACH_"))}
+    env = bare_env(tmp_path)
     env.pop("DATABASE_URL", None)
     env |= {
-        "BACKCOACH_HOME": str(tmp_path),
-        "TELEGRAM_BOT_TOKEN": TOKEN,
         "TELEGRAM_API_URL": f"http://127.0.0.1:{free_port()}/bot",  # nobody listens
         "BACKCOACH_WEBHOOK_URL": "https://coach.example.org",
         "BACKCOACH_WEBHOOK_SECRET": SECRET,
         "BACKCOACH_PORT": str(free_port()),
     }
-    done = subprocess.run(
-        [sys.executable, "-m", "bot.cli", "serve"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    done = serve_once(env, timeout=60)
     assert done.returncode == 1
     assert "backcoach serve: could not start" in done.stderr
     assert TOKEN not in done.stderr + done.stdout and SECRET not in done.stderr + done.stdout
