@@ -30,8 +30,9 @@ class Limiter(Protocol):
     async def wait(self, chat_id: int) -> None: ...
 
 
-class RateLimiter:
-    """Spaces sends: `per_second` overall, one per `chat_interval` seconds per chat."""
+class _Limits:
+    """What both limiters keep: the overall spacing, the per-chat interval, each chat's last
+    slot, and the clock and sleep they run on (a simulated pair in tests)."""
 
     def __init__(
         self,
@@ -48,8 +49,28 @@ class RateLimiter:
         self.chat_interval = chat_interval
         self.clock = clock
         self.sleep = sleep
-        self._slots: list[float] = []  # reserved send instants, sorted
         self._last: dict[int, float] = {}
+
+    def _forget_chats(self, now: float) -> None:
+        """Drops chats whose last slot is too old to matter (memory stays flat)."""
+        if len(self._last) > 10_000:
+            horizon = now - self.chat_interval
+            self._last = {c: t for c, t in self._last.items() if t > horizon}
+
+
+class RateLimiter(_Limits):
+    """Spaces sends: `per_second` overall, one per `chat_interval` seconds per chat."""
+
+    def __init__(
+        self,
+        per_second: float,
+        *,
+        chat_interval: float = 1.0,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+    ) -> None:
+        super().__init__(per_second, chat_interval=chat_interval, clock=clock, sleep=sleep)
+        self._slots: list[float] = []  # reserved send instants, sorted
 
     async def wait(self, chat_id: int) -> None:
         """Reserves this chat's next slot and sleeps until it.
@@ -75,9 +96,7 @@ class RateLimiter:
         """Drops slots and chats too old to matter (memory stays flat)."""
         if self._slots and self._slots[0] < now - self.spacing:
             del self._slots[: bisect.bisect_left(self._slots, now - self.spacing)]
-        if len(self._last) > 10_000:
-            horizon = now - self.chat_interval
-            self._last = {c: t for c, t in self._last.items() if t > horizon}
+        self._forget_chats(now)
 
 
 class Budget(Protocol):
@@ -86,7 +105,7 @@ class Budget(Protocol):
     async def reserve(self, count: int, spacing: float) -> Block: ...
 
 
-class SharedRateLimiter:
+class SharedRateLimiter(_Limits):
     """The same limits as RateLimiter, with the overall rate shared by every replica.
 
     A chat first waits out its own interval here; then it takes the next overall slot. Slots come
@@ -104,19 +123,13 @@ class SharedRateLimiter:
         clock: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
     ) -> None:
-        if per_second <= 0:
-            raise ValueError("per_second must be positive")
+        super().__init__(per_second, chat_interval=chat_interval, clock=clock, sleep=sleep)
         self.budget = budget
-        self.spacing = 1.0 / (per_second * MARGIN)
         self.max_block = max(1, int(per_second / 10))
-        self.chat_interval = chat_interval
-        self.clock = clock
-        self.sleep = sleep
         self._free: deque[float] = deque()  # reserved overall slots not yet handed out
         self._booked_until = 0.0  # the end of the last block reserved
         self._waiting = 0
         self._refill = asyncio.Lock()
-        self._last: dict[int, float] = {}
 
     async def wait(self, chat_id: int) -> None:
         """Waits out this chat's interval, then sleeps until the next overall slot."""
@@ -127,7 +140,7 @@ class SharedRateLimiter:
             await self.sleep(ready - now)
         slot = await self._slot()
         self._last[chat_id] = max(slot, self._last[chat_id])
-        self._forget(self.clock())
+        self._forget_chats(self.clock())
         delay = slot - self.clock()
         if delay > 0:
             await self.sleep(delay)
@@ -161,11 +174,6 @@ class SharedRateLimiter:
         horizon = self.clock() - self.spacing
         while self._free and self._free[0] < horizon:
             self._free.popleft()
-
-    def _forget(self, now: float) -> None:
-        if len(self._last) > 10_000:
-            horizon = now - self.chat_interval
-            self._last = {c: t for c, t in self._last.items() if t > horizon}
 
 
 class DatabaseBudget:

@@ -21,7 +21,7 @@ from bot.coach import Coach
 from bot.content import load_content
 from bot.storage import Database, Repository, upgrade
 from bot.storage import tables as t
-from flows.model import Event, EventKind
+from tests.bot.test_coach import onboard
 from tests.conftest import run_in_thread
 from tests.e2e.test_serve import TOKEN, Replica, db_url, sql, wait_until
 from tests.fakes.botapi import FakeBotApi
@@ -31,8 +31,6 @@ __all__ = ["db_url"]  # the fixture, shared with test_serve
 PEOPLE = 120
 RATE = 20  # BACKCOACH_SEND_RATE of every replica; the fake refuses more than this per second
 FIRST_CHAT = 50_000
-ONBOARDING = ["go_on", "agree", "yes", *["no"] * 11, "2weeks", "6", "5", "4", "0"]
-ONBOARDING += ["suggested", "Europe/London", "08:00", "later"]
 WAKING = load_content().text("en", "morning.waking")[:40]
 
 
@@ -50,10 +48,7 @@ async def people_due(url: str) -> None:
     db = Database.open(url)
     try:
         coach = Coach(db, load_content())
-        template = await coach.user("tg:template")
-        await coach.handle(template, Event(EventKind.COMMAND, name="start"))
-        for value in ONBOARDING:
-            await coach.handle(template, Event(EventKind.ANSWER, value=value))
+        template = await onboard(coach, "tg:template")
         now = coach.clock()
 
         def copy(repo: Repository) -> None:

@@ -8,7 +8,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import pytest
 
@@ -73,8 +73,19 @@ def api() -> Iterator[FakeBotApi]:
         yield fake
 
 
+class Answers(Protocol):
+    """A person who answers a question by pressing one of its buttons."""
+
+    def answer(self, question: str, button: str) -> object: ...
+
+
 def onboard(ann: Person) -> None:
     ann.user.send_text("/start")
+    answer_onboarding(ann)
+
+
+def answer_onboarding(ann: Answers) -> None:
+    """Presses through onboarding after /start: no red flags, London, 08:00."""
     ann.answer("Hi, I'm backcoach", "Continue")
     ann.answer("a word on privacy", "I agree")
     ann.answer("18 or older", "Yes")

@@ -681,30 +681,19 @@ class FakeBotApi:
         )
 
     def _m_sendphoto(self, p: Json, f: dict[str, bytes]) -> Json:
-        chat_id, photo = self._chat(p), p.get("photo")
-        if isinstance(photo, str) and photo.startswith("attach://"):
-            photo = f.get(photo.removeprefix("attach://"))
-        data = f.get("photo", photo)
-        if not data:
-            raise ApiError(400, "Bad Request: there is no photo in the request")
-        caption = _plain(str(p.get("caption") or ""), p.get("parse_mode"))
-        if len(caption) > 1024:
-            raise ApiError(400, "Bad Request: message caption is too long")
-        size = len(data) if isinstance(data, bytes) else 0
-        return self._store(
-            chat_id,
-            caption=caption,
-            photo_size=size,
-            reply_markup=self._markup(p.get("reply_markup")),
-        )
+        return self._send_file(p, f, "photo")
 
     def _m_senddocument(self, p: Json, f: dict[str, bytes]) -> Json:
-        chat_id, document = self._chat(p), p.get("document")
-        if isinstance(document, str) and document.startswith("attach://"):
-            document = f.get(document.removeprefix("attach://"))
-        data = f.get("document", document)
+        return self._send_file(p, f, "document")
+
+    def _send_file(self, p: Json, f: dict[str, bytes], kind: str) -> Json:
+        """sendPhoto / sendDocument: the file (uploaded or attach://), a caption; stored by size."""
+        chat_id, given = self._chat(p), p.get(kind)
+        if isinstance(given, str) and given.startswith("attach://"):
+            given = f.get(given.removeprefix("attach://"))
+        data = f.get(kind, given)
         if not data:
-            raise ApiError(400, "Bad Request: there is no document in the request")
+            raise ApiError(400, f"Bad Request: there is no {kind} in the request")
         caption = _plain(str(p.get("caption") or ""), p.get("parse_mode"))
         if len(caption) > 1024:
             raise ApiError(400, "Bad Request: message caption is too long")
@@ -712,8 +701,8 @@ class FakeBotApi:
         return self._store(
             chat_id,
             caption=caption,
-            document_size=size,
             reply_markup=self._markup(p.get("reply_markup")),
+            **{f"{kind}_size": size},
         )
 
     def _m_editmessagetext(self, p: Json, f: dict[str, bytes]) -> Json:
