@@ -1,17 +1,22 @@
 """The one way the shell touches storage: units of work, each one committed transaction.
 
 A unit of work is a plain function of a Repository. On SQLite it runs whole in one dedicated
-thread (one hand-off per unit, and writers of this process never wait on each other in SQLite's
-busy handler); on PostgreSQL it runs through SQLAlchemy's greenlet bridge over asyncpg, so the
-same synchronous repository code serves both.
+thread, so writers of this process never wait on each other in SQLite's busy handler; units that
+queue up while the thread is busy run back to back in one transaction (a group commit: one
+hand-off, one BEGIN and one COMMIT for the lot; if any of them fails, the lot is rolled back and
+each unit runs again in a transaction of its own, so no unit's outcome depends on another's). On
+PostgreSQL a unit runs through SQLAlchemy's greenlet bridge over asyncpg, so the same synchronous
+repository code serves both.
 """
 
 from __future__ import annotations
 
 import asyncio
+import queue
+import threading
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
-from typing import TypeVar
+from dataclasses import dataclass
+from typing import Any, TypeVar
 
 from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
@@ -22,6 +27,7 @@ from bot.storage.repo import Repository
 
 T = TypeVar("T")
 Work = Callable[[Repository], T]
+GROUP_COMMIT = 64  # at most this many queued SQLite units share one transaction
 
 
 class Database:
@@ -39,17 +45,14 @@ class Database:
     ) -> None:
         self.url = url
         self.is_sqlite = sqlite is not None
-        self._sqlite = sqlite
         self._postgres = postgres
         self._disposed = False
-        self._thread: ThreadPoolExecutor | None = None
-        self._sync_sessions: sessionmaker[Session] | None = None
+        self._worker: _SQLiteThread | None = None
         # PostgreSQL only: async sessions, for the rare caller that must hold a transaction open
         # across awaits (a test of row locks). Everything else goes through run().
         self.sessions: async_sessionmaker[AsyncSession] | None = None
         if sqlite is not None:
-            self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="backcoach-db")
-            self._sync_sessions = sessionmaker(sqlite, expire_on_commit=False)
+            self._worker = _SQLiteThread(sqlite)
         elif postgres is not None:
             self.sessions = async_sessionmaker(postgres, expire_on_commit=False)
         else:
@@ -66,33 +69,26 @@ class Database:
     async def run(self, work: Work[T]) -> T:
         """Runs `work` in one transaction, committed before this returns.
 
-        An exception rolls the transaction back and propagates. `work` does CPU and SQL only:
-        on SQLite it runs in the database thread, on PostgreSQL inside the event loop's thread.
+        An exception rolls the transaction back and propagates. `work` does CPU and SQL only,
+        nothing outside its session: on SQLite it runs in the database thread, possibly twice (a
+        group commit that fails is rolled back and every unit in it runs again alone); on
+        PostgreSQL it runs inside the event loop's thread.
         """
         if self._disposed:
             raise RuntimeError("the database is closed")
-        if self._thread is not None:
-            loop = asyncio.get_running_loop()
-            return await loop.run_in_executor(self._thread, self._unit, work)
+        if self._worker is not None:
+            return await self._worker.submit(work)
         assert self.sessions is not None
         async with self.sessions() as session, session.begin():
             return await session.run_sync(lambda sync_session: _guarded(work, sync_session))
-
-    def _unit(self, work: Work[T]) -> T:
-        assert self._sync_sessions is not None
-        with self._sync_sessions.begin() as session:
-            return _guarded(work, session)
 
     async def dispose(self) -> None:
         """Closes every connection (on SQLite from its own thread, then ends the thread)."""
         if self._disposed:
             return
         self._disposed = True
-        if self._thread is not None and self._sqlite is not None:
-            loop = asyncio.get_running_loop()
-            await loop.run_in_executor(self._thread, self._sqlite.dispose)
-            thread = self._thread
-            await asyncio.to_thread(thread.shutdown, wait=True)
+        if self._worker is not None:
+            await self._worker.stop()
         elif self._postgres is not None:
             await self._postgres.dispose()
 
@@ -109,3 +105,93 @@ def _guarded(work: Work[T], session: Session) -> T:
         return work(Repository(session))
     except StopIteration as error:
         raise RuntimeError("a unit of work raised StopIteration") from error
+
+
+@dataclass(frozen=True)
+class _Job:
+    """One queued unit of work and where its outcome goes."""
+
+    work: Work[Any]
+    future: asyncio.Future[Any]
+    loop: asyncio.AbstractEventLoop
+
+
+class _SQLiteThread:
+    """SQLite's one database thread: takes every unit queued (up to GROUP_COMMIT) and runs them in
+    one transaction; their callers hear back, in one hand-off per event loop, after the commit."""
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._queue: queue.SimpleQueue[_Job | None] = queue.SimpleQueue()
+        self._thread = threading.Thread(target=self._serve, name="backcoach-db", daemon=True)
+        self._thread.start()
+
+    def submit(self, work: Work[T]) -> asyncio.Future[T]:
+        loop = asyncio.get_running_loop()
+        future: asyncio.Future[T] = loop.create_future()
+        self._queue.put(_Job(work, future, loop))
+        return future
+
+    async def stop(self) -> None:
+        """Runs what is queued, closes the connections from this thread, and ends it."""
+        self._queue.put(None)
+        await asyncio.to_thread(self._thread.join)
+
+    def _serve(self) -> None:
+        while True:
+            jobs: list[_Job] = []
+            job = self._queue.get()
+            while job is not None:
+                if not job.future.cancelled():  # its caller stopped waiting before it ran
+                    jobs.append(job)
+                if len(jobs) >= GROUP_COMMIT:
+                    break
+                try:
+                    job = self._queue.get_nowait()
+                except queue.Empty:
+                    break
+            if jobs:
+                self._deliver(jobs, self._run(jobs))
+            if job is None:
+                self._engine.dispose()
+                return
+
+    def _run(self, jobs: list[_Job]) -> list[tuple[bool, Any]]:
+        """Each job's (succeeded, result or exception), all committed before this returns."""
+        if len(jobs) > 1:
+            try:
+                with self._sessions.begin() as session:
+                    values = [_guarded(job.work, session) for job in jobs]
+                return [(True, value) for value in values]
+            except BaseException:
+                pass  # rolled back: each runs again alone, so only the failing one fails
+        return [self._alone(job) for job in jobs]
+
+    def _alone(self, job: _Job) -> tuple[bool, Any]:
+        try:
+            with self._sessions.begin() as session:
+                return True, _guarded(job.work, session)
+        except BaseException as error:  # as a ThreadPoolExecutor would: the caller gets it
+            return False, error
+
+    @staticmethod
+    def _deliver(jobs: list[_Job], outcomes: list[tuple[bool, Any]]) -> None:
+        by_loop: dict[asyncio.AbstractEventLoop, list[tuple[_Job, bool, Any]]] = {}
+        for job, (ok, value) in zip(jobs, outcomes, strict=True):
+            by_loop.setdefault(job.loop, []).append((job, ok, value))
+        for loop, settled in by_loop.items():
+            try:
+                loop.call_soon_threadsafe(_settle, settled)
+            except RuntimeError:
+                pass  # that event loop has closed: nobody is waiting any more
+
+
+def _settle(settled: list[tuple[_Job, bool, Any]]) -> None:
+    for job, ok, value in settled:
+        if job.future.cancelled():
+            continue
+        if ok:
+            job.future.set_result(value)
+        else:
+            job.future.set_exception(value)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -89,3 +91,87 @@ async def test_postgres_runs_the_same_repository_on_asyncpg(db: Database) -> Non
     assert not db.is_sqlite
     driver = await db.run(lambda repo: repo.session.connection().dialect.driver)
     assert driver == "asyncpg"
+
+
+def gate(opened: threading.Event) -> Callable[[Repository], None]:
+    """A unit that holds SQLite's thread until `opened`, so that what is queued meanwhile runs
+    as one group commit when it returns."""
+
+    def work(repo: Repository) -> None:
+        assert opened.wait(10)
+
+    return work
+
+
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+async def test_sqlite_runs_queued_units_as_one_group_commit(db: Database) -> None:
+    """Units queued behind a busy thread share one transaction; each caller gets its own result
+    only after the commit, and each unit's writes are there exactly once."""
+    opened = threading.Event()
+    holding = asyncio.ensure_future(db.run(gate(opened)))
+    await asyncio.sleep(0.05)  # the gate is running in the thread now
+
+    def add(n: int) -> Callable[[Repository], tuple[int | None, int]]:
+        # The first unit of a session marks it; a unit in a fresh session finds no mark.
+        return lambda repo: (repo.user_id_for(f"tg:{n}", n), repo.session.info.setdefault("by", n))
+
+    queued = [asyncio.ensure_future(db.run(add(n))) for n in range(5)]
+    await asyncio.sleep(0.05)
+    assert not any(f.done() for f in queued)
+    opened.set()
+    await holding
+    results = await asyncio.gather(*queued)
+    assert {first for _, first in results} == {0}  # one session, one transaction: the first's
+    assert len({user for user, _ in results}) == 5
+    assert await count_users(db) == 5
+
+
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+async def test_one_failing_unit_of_a_group_commit_fails_alone(db: Database) -> None:
+    """A unit that raises inside a group commit gets its exception; the units around it still
+    commit, once each (they ran again, alone, after the group was rolled back)."""
+    opened = threading.Event()
+    holding = asyncio.ensure_future(db.run(gate(opened)))
+    await asyncio.sleep(0.05)
+    runs: list[str] = []
+
+    def add(name: str) -> Callable[[Repository], int | None]:
+        def work(repo: Repository) -> int | None:
+            runs.append(name)
+            return repo.user_id_for(f"tg:{name}", 1)
+
+        return work
+
+    def fail(repo: Repository) -> None:
+        runs.append("fail")
+        repo.user_id_for("tg:fail", 1)
+        raise Boom
+
+    units = [add("a"), fail, add("b")]
+    queued = [asyncio.ensure_future(db.run(work)) for work in units]
+    await asyncio.sleep(0.05)
+    opened.set()
+    await holding
+    outcomes = await asyncio.gather(*queued, return_exceptions=True)
+    assert isinstance(outcomes[1], Boom)
+    assert isinstance(outcomes[0], int) and isinstance(outcomes[2], int)
+    assert runs == ["a", "fail", "a", "fail", "b"]  # grouped first, then one by one
+    assert await count_users(db) == 2
+    known = await db.run(lambda repo: repo.user_id_for("tg:fail", create=False))
+    assert known is None
+
+
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+async def test_a_unit_whose_caller_gave_up_before_it_ran_is_not_run(db: Database) -> None:
+    """Cancelling the wait for a queued unit drops it, as an executor drops a job not started."""
+    opened = threading.Event()
+    holding = asyncio.ensure_future(db.run(gate(opened)))
+    await asyncio.sleep(0.05)
+    dropped = asyncio.ensure_future(db.run(lambda repo: repo.user_id_for("tg:1", 1)))
+    kept = asyncio.ensure_future(db.run(lambda repo: repo.user_id_for("tg:2", 2)))
+    await asyncio.sleep(0.05)
+    dropped.cancel()
+    opened.set()
+    await holding
+    assert await kept is not None
+    assert await count_users(db) == 1

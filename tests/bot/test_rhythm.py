@@ -600,7 +600,12 @@ async def test_two_processes_ticking_at_once_send_each_due_event_once(
         ):
             claimed = await asyncio.gather(sim.tick(first), sim.tick(second))
             sim.collect(proactive=True)
-    assert sum(claimed) == len(people) and all(claimed)
+    assert sum(claimed) == len(people)
+    if not db.is_sqlite:
+        # Both took part. SQLite serialises writers: with the first process's units running as
+        # group commits, the second's busy handler may find the lock free only after the first
+        # has claimed the whole minute (seen under load), which is no less correct.
+        assert all(claimed)
     assert {person: len(sim.nudges(person)) for person in people} == dict.fromkeys(people, 1)
 
 
