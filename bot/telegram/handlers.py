@@ -5,13 +5,13 @@ from __future__ import annotations
 import html
 import logging
 
-from telegram import Message, MessageEntity, Update
-from telegram.constants import ParseMode
+from telegram import Bot, Message, MessageEntity, Update
 from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
 from bot.coach import Coach, Said
 from bot.metrics import UPDATES
+from bot.telegram import api
 from bot.telegram.render import parse_callback
 from bot.telegram.sender import Blocked, Sender, call
 from flows.model import Event, EventKind
@@ -88,7 +88,7 @@ class ConversationHandlers:
             return
         parsed = parse_callback(query.data)
         try:
-            await call(query.answer)
+            await call(lambda: api.answer_callback(context.bot, query.id))
         except (BadRequest, Blocked):
             pass  # too old to answer, or the person left: the press itself is still handled
         if parsed is None or query.message is None or not isinstance(query.message, Message):
@@ -98,10 +98,10 @@ class ConversationHandlers:
         if said is None or said.duplicate:
             return
         question = query.message
-        await self._show_choice(question, query.data or "", stale=said.stale)
+        await self._show_choice(context.bot, question, query.data or "", stale=said.stale)
         await self.sender.send(question.chat_id, said, retired={question.message_id})
 
-    async def _show_choice(self, question: Message, data: str, *, stale: bool) -> None:
+    async def _show_choice(self, bot: Bot, question: Message, data: str, *, stale: bool) -> None:
         """Edits the question in place: the buttons go, the choice is shown (if it counted)."""
         label = None
         if question.reply_markup is not None and not stale:
@@ -110,10 +110,11 @@ class ConversationHandlers:
                     if button.callback_data == data:
                         label = button.text
         try:
+            chat, message = question.chat_id, question.message_id
             if label is None:
-                await call(lambda: question.edit_reply_markup(reply_markup=None))
+                await call(lambda: api.remove_buttons(bot, chat, message))
             else:
                 text = f"{question.text_html}\n\n<b>→ {html.escape(label, quote=False)}</b>"
-                await call(lambda: question.edit_text(text, parse_mode=ParseMode.HTML))
+                await call(lambda: api.edit_text(bot, chat, message, text))
         except (BadRequest, Blocked):
             pass  # "message is not modified" or too old: nothing live is left either way

@@ -5,9 +5,8 @@ from __future__ import annotations
 import html
 import re
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup
-
 from bot.render import label_of, scale_hint, text_of
+from bot.telegram.api import Markup
 from flows.content import Content
 from flows.model import Reply
 
@@ -38,31 +37,29 @@ def message_html(content: Content, language: str, reply: Reply) -> str:
     return body
 
 
-def keyboard(content: Content, language: str, reply: Reply) -> InlineKeyboardMarkup | None:
-    """Inline buttons for a question: 0–10 in two rows, or the choices."""
+def keyboard(content: Content, language: str, reply: Reply) -> Markup | None:
+    """Inline buttons for a question, as Bot API JSON: 0–10 in two rows, or the choices."""
     if reply.scale is not None:
         lo, hi = reply.scale.lo, reply.scale.hi
         middle = (lo + hi) // 2 + 1  # 0–5 on the first row, 6–10 on the second
         rows = [range(lo, middle), range(middle, hi + 1)]
-        return InlineKeyboardMarkup(
-            [
-                [
-                    InlineKeyboardButton(str(n), callback_data=callback_data(reply.step, str(n)))
-                    for n in row
-                ]
-                for row in rows
+        return {
+            "inline_keyboard": [
+                [_button(str(n), callback_data(reply.step, str(n))) for n in row] for row in rows
             ]
-        )
+        }
     if not reply.choices:
         return None
     buttons = [
-        InlineKeyboardButton(
-            label_of(content, language, c), callback_data=callback_data(reply.step, c.value)
-        )
+        _button(label_of(content, language, c), callback_data(reply.step, c.value))
         for c in reply.choices
     ]
-    per_row = 3 if all(len(b.text) <= SHORT_LABEL for b in buttons) else 1
-    return InlineKeyboardMarkup([buttons[i : i + per_row] for i in range(0, len(buttons), per_row)])
+    per_row = 3 if all(len(b["text"]) <= SHORT_LABEL for b in buttons) else 1
+    return {"inline_keyboard": [buttons[i : i + per_row] for i in range(0, len(buttons), per_row)]}
+
+
+def _button(text: str, data: str) -> dict[str, str]:
+    return {"text": text, "callback_data": data}
 
 
 def split(text: str, limit: int = LIMIT) -> list[str]:

@@ -16,7 +16,7 @@ from contextvars import ContextVar
 from datetime import timedelta
 from typing import TypeVar
 
-from telegram import Bot, InlineKeyboardMarkup, InputFile, Message
+from telegram import Bot, InputFile, Message
 from telegram.error import (
     BadRequest,
     Forbidden,
@@ -31,6 +31,8 @@ from bot.chart import png_async
 from bot.coach import Coach, Said
 from bot.export import EXPORT, export_files
 from bot.metrics import SENDS
+from bot.telegram import api
+from bot.telegram.api import Markup
 from bot.telegram.limiter import Limiter
 from bot.telegram.render import keyboard, message_html, split
 from flows.model import Reply
@@ -155,7 +157,7 @@ class Sender:
         prompt: int | None = None
         pending: list[str] = []
 
-        async def flush(markup: InlineKeyboardMarkup | None = None) -> Message | None:
+        async def flush(markup: Markup | None = None) -> int | None:
             if not pending:
                 return None
             parts = split("\n\n".join(pending))
@@ -178,8 +180,8 @@ class Sender:
             pending.append(message_html(content, said.language, reply))
             markup = keyboard(content, said.language, reply)
             if markup is not None:
-                message = await flush(markup)
-                prompt = message.message_id if message is not None else prompt
+                sent = await flush(markup)
+                prompt = sent if sent is not None else prompt
             elif files:
                 await flush()
             for name, data in files:
@@ -210,11 +212,9 @@ class Sender:
                 return
             await self.limiter.wait(chat_id)
 
-    async def _send(
-        self, chat_id: int, text: str, markup: InlineKeyboardMarkup | None, proactive: bool
-    ) -> Message:
+    async def _send(self, chat_id: int, html: str, markup: Markup | None, proactive: bool) -> int:
         return await call(
-            lambda: self.bot.send_message(chat_id, text, reply_markup=markup),
+            lambda: api.send_message(self.bot, chat_id, html, markup),
             pace=lambda: self._pace(chat_id, proactive),
         )
 
@@ -233,8 +233,6 @@ class Sender:
     async def retire(self, chat_id: int, message_id: int) -> None:
         """Removes the buttons from an earlier question (it has passed)."""
         try:
-            await call(
-                lambda: self.bot.edit_message_reply_markup(chat_id, message_id, reply_markup=None)
-            )
+            await call(lambda: api.remove_buttons(self.bot, chat_id, message_id))
         except BadRequest:
             pass  # already without buttons, or too old to edit: nothing live is left either way

@@ -11,8 +11,11 @@ import re
 from datetime import timedelta
 
 import pytest
+import telegram
+import telegram.error
 
 from bot.storage import Database
+from bot.telegram import api
 from bot.telegram.render import LIMIT, split
 from flows.dialogue import COMMANDS
 from tests.bot.offline import MAX_TEXT, NOT_MODIFIED, TOKEN, OfflineBotApi
@@ -512,3 +515,30 @@ async def test_onboarding_checkin_and_follow_up_by_buttons(db: Database) -> None
     assert text("reason.green", b=2, d=3, a1=1) in advice
     assert text("advice.expect_better", expected=4, d=3) in advice
     assert facts.checkins[0].light == "green"
+
+
+async def test_the_lean_bot_api_calls_speak_the_same_wire_format_and_errors() -> None:
+    """bot.telegram.api posts through the Bot's own request: parameters as Bot methods would send
+    them (None left out, buttons as JSON, HTML parse mode), the message id read back, and
+    Telegram's refusals raised as the same TelegramErrors."""
+    offline = OfflineBotApi()
+    async with telegram.Bot(TOKEN, request=offline) as bot:
+        markup = {"inline_keyboard": [[{"text": "Yes", "callback_data": "a|3|yes"}]]}
+        sent = await api.send_message(bot, 7, "<b>Ready?</b>", markup)
+        await api.remove_buttons(bot, 7, sent)
+        offline.fail("sendMessage", 403, "Forbidden: bot was blocked by the user")
+        with pytest.raises(telegram.error.Forbidden):
+            await api.send_message(bot, 7, "hello")
+        await api.edit_text(bot, 7, sent, "<b>Ready?</b> yes")
+        with pytest.raises(telegram.error.BadRequest, match="not modified"):
+            await api.edit_text(bot, 7, sent, "<b>Ready?</b> yes")
+    send, remove, _, edit, _ = (c for c in offline.calls if c.method != "getMe")
+    assert send.params == {
+        "chat_id": 7,
+        "text": "<b>Ready?</b>",
+        "parse_mode": "HTML",
+        "reply_markup": markup,
+    }
+    assert send.result["message_id"] == sent
+    assert remove.params == {"chat_id": 7, "message_id": sent}  # no reply_markup: buttons go
+    assert edit.params["parse_mode"] == "HTML"
