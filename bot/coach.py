@@ -76,7 +76,7 @@ class _Turn:
             self.update_id, user_id, now=now
         ):
             return Said(user_id, "en", (), duplicate=True)
-        conversation, facts, version, prompt = repo.load_turn(user_id, now)
+        conversation, facts, version, prompt, last_active = repo.load_turn(user_id, now)
         outcome = turn(conversation, self.event, facts, self.coach.content, now)
         repo.apply(user_id, outcome.effects, now, time_scale=self.coach.time_scale)
         stale = self.event.step is not None and self.event.step != conversation.step
@@ -91,7 +91,8 @@ class _Turn:
             return replace(said, deleted=True)
         repo.save_conversation(user_id, outcome.conversation, version, now=now)
         if self.due is None:
-            repo.touch(user_id, now)  # only what the person does counts as being active
+            # Only what the person does counts as being active.
+            repo.touch(user_id, now, last=last_active)
         else:
             late = bool(self.event.payload.get("late"))
             repo.finish_due(self.due.id, "skipped" if late else "done", now=now)

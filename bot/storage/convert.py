@@ -128,9 +128,10 @@ def checkin_values(c: Checkin) -> dict[str, Any]:
     return {name: plain(getattr(c, name)) for name in CHECKIN_FIELDS}
 
 
-def checkin(r: AnyRow) -> Checkin:
-    """A checkins row as a Checkin."""
-    values = {name: r._mapping[name] for name in CHECKIN_FIELDS}
+def checkin(r: Sequence[Any]) -> Checkin:
+    """A checkins row as a Checkin: its columns are CHECKIN_FIELDS, in that order (read by
+    position: a row's name mapping costs more than the rest of this)."""
+    values = dict(zip(CHECKIN_FIELDS, r, strict=True))
     values["kind"] = ActivityKind(values["kind"])
     values["status"] = CheckinStatus(values["status"])
     values["light"] = Light(values["light"]) if values["light"] is not None else None

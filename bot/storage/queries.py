@@ -15,6 +15,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.sql.base import Executable
 
 from bot.storage import tables as t
+from bot.storage.convert import CHECKIN_FIELDS
 from flows.model import CheckinStatus
 
 UNFINISHED = (CheckinStatus.OPEN, CheckinStatus.AWAITING_A1, CheckinStatus.AWAITING_A2)
@@ -24,13 +25,14 @@ _d = t.due_events
 
 USER_BY_EXTERNAL = select(_u.c.id, _u.c.chat_id).where(_u.c.external_id == bindparam("external_id"))
 
-CHECKINS = (
-    select(_ck)
+CHECKINS = (  # the columns of CHECKIN_FIELDS, in that order (bot.storage.convert.checkin)
+    select(*(_ck.c[name] for name in CHECKIN_FIELDS))
     .where(
         _ck.c.user_id == bindparam("user_id"),
         or_(
             _ck.c.created_at >= bindparam("since"),
-            _ck.c.status.in_([s.value for s in UNFINISHED]),
+            # Not IN (…): an IN list is re-rendered into the SQL on every execution.
+            *(_ck.c.status == s.value for s in UNFINISHED),
         ),
     )
     .order_by(_ck.c.no)

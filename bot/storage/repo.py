@@ -34,15 +34,19 @@ from flows.model import (
 )
 
 RECENT = timedelta(days=14)
+# Activity is for retention (a year): it is written when the stored time is older than this.
+ACTIVITY_PRECISION = timedelta(hours=1)
 
 
 class Loaded(NamedTuple):
-    """What a turn starts from: the conversation, the facts, the version, the live prompt."""
+    """What a turn starts from: the conversation, the facts, the version, the live prompt, and
+    when the person was last active."""
 
     conversation: Conversation
     facts: Facts
     version: int
     prompt_message_id: int | None
+    last_active_at: datetime | None = None
 
 
 class StaleConversation(Exception):
@@ -77,9 +81,10 @@ class Repository(DueEvents):
             return self.user_id_for(external_id, chat_id, create=False)
         return int(new_id)
 
-    def touch(self, user_id: int, now: datetime) -> None:
-        """Records that the person was active."""
-        self._update_user(user_id, last_active_at=now)
+    def touch(self, user_id: int, now: datetime, *, last: datetime | None = None) -> None:
+        """Records that the person was active, unless `last` (the stored time) is recent."""
+        if last is None or not now - ACTIVITY_PRECISION < last <= now:
+            self._update_user(user_id, last_active_at=now)
 
     def set_blocked(self, user_id: int, blocked: bool) -> None:
         """Marks that the person blocked (or unblocked) the bot."""
@@ -105,7 +110,7 @@ class Repository(DueEvents):
 
     def load(self, user_id: int, now: datetime) -> tuple[Conversation, Facts, int]:
         """Loads the conversation, the facts a flow needs, and the conversation's version."""
-        conversation, facts, version, _ = self.load_turn(user_id, now)
+        conversation, facts, version, *_ = self.load_turn(user_id, now)
         return conversation, facts, version
 
     def load_turn(self, user_id: int, now: datetime) -> Loaded:
@@ -132,7 +137,8 @@ class Repository(DueEvents):
             mornings=convert.mornings(head.mornings),
             next_checkin_no=(head.max_no or 0) + 1,
         )
-        return Loaded(conversation, facts, int(head.version or 0), head.prompt_message_id)
+        version = int(head.version or 0)
+        return Loaded(conversation, facts, version, head.prompt_message_id, head.last_active_at)
 
     def save_conversation(
         self,

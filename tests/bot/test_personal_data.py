@@ -381,6 +381,20 @@ async def test_only_what_the_person_does_counts_as_activity(db: Database) -> Non
     assert await db.run(lambda repo: repo.session.scalar(last)) == NOW
 
 
+async def test_activity_is_written_at_most_hourly(db: Database) -> None:
+    """Retention counts in years: a turn rewrites the activity time only when the stored one is
+    an hour old (or from the future: a clock set back), saving a write on most turns."""
+    clock = Clock(NOW)
+    coach = Coach(db, CONTENT, clock=clock)
+    said = await coach.handle_external("tg:1", 1, Event(EventKind.COMMAND, "start"))
+    u = tables.users
+    last = sa.select(u.c.last_active_at).where(u.c.id == said.user_id)
+    for minutes, stored in ((10, NOW), (59, NOW), (61, NOW + timedelta(minutes=61)), (0, NOW)):
+        clock.now = NOW + timedelta(minutes=minutes)
+        await coach.handle_external("tg:1", 1, Event(EventKind.COMMAND, "help"))
+        assert await db.run(lambda repo: repo.session.scalar(last)) == stored, minutes
+
+
 async def test_retention_runs_as_a_daily_job_soon_after_start(db: Database) -> None:
     """The retention job is an interval job of 24 hours whose first run is within minutes."""
     coach = Coach(db, CONTENT)

@@ -289,7 +289,7 @@ class Dialogue(RuleBasedStateMachine):
                 return Snapshot(None)
 
             def work(repo: Any) -> Snapshot:
-                conversation, facts, version, _ = repo.load_turn(user_id, now)
+                conversation, facts, version, *_ = repo.load_turn(user_id, now)
                 due = tuple(_due_row(e) for e in repo.due_events_for(user_id))
                 return Snapshot(user_id, conversation, facts, version, due)
 
