@@ -159,7 +159,7 @@ class MorningRow(Base):
 
 class DueEventRow(Base):
     __tablename__ = "due_events"
-    __table_args__ = (Index(None, "status", "due_at"),)
+    __table_args__ = (Index(None, "status", "due_at", "id"),)  # the claim's order
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     user_id: Mapped[int] = mapped_column(_user_fk(), index=True)

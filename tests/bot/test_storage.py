@@ -573,3 +573,43 @@ async def test_sqlite_pragmas_are_in_effect(tmp_path: Path) -> None:
         "busy_timeout": 5000,
         "synchronous": 1,
     }
+
+
+@pytest.mark.parametrize(
+    "db_url", [pytest.param("postgres", id="postgres", marks=pytest.mark.postgres)], indirect=True
+)
+async def test_a_claim_reads_its_rows_in_index_order_however_many_are_due(db: Database) -> None:
+    """A morning's crowd due at the same instant: PostgreSQL's plan for the claim's pick walks
+    the (status, due_at, id) index and stops after the batch, instead of sorting every due event
+    (which it did with an index on (status, due_at) alone: 4.6 ms a claim at 20,000). How it then
+    joins the 32 ids to the table is the planner's choice."""
+    user_id = await db.run(lambda repo: repo.user_id_for("tg:1", 1))
+    due = NOW - timedelta(seconds=30)
+    rows = [
+        {"user_id": user_id, "kind": "nudge", "due_at": due, "payload": {}, "status": "pending"}
+        | {"attempts": 0, "dedupe_key": f"n:{i}", "updated_at": NOW}
+        for i in range(5000)
+    ]
+    await db.run(lambda repo: repo.session.execute(sa.insert(tables.due_events), rows))
+    await db.run(lambda repo: repo.session.execute(sa.text("ANALYZE due_events")))
+    seen: list[tuple[str, Any]] = []
+
+    def plan(repo: Repository) -> list[str]:
+        connection = repo.session.connection()
+
+        def keep(_c: Any, _cursor: Any, statement: str, params: Any, *_: Any) -> None:
+            if statement.lstrip().upper().startswith("UPDATE DUE_EVENTS"):
+                seen.append((statement, params))
+
+        sa.event.listen(connection, "before_cursor_execute", keep)
+        try:
+            assert len(repo.claim_due(NOW, 32, "w")) == 32
+        finally:
+            sa.event.remove(connection, "before_cursor_execute", keep)
+        (statement, params), *_ = seen
+        raw = connection.exec_driver_sql("EXPLAIN " + statement, params)
+        return [line for (line,) in raw]
+
+    lines = await db.run(plan)
+    assert any("ix_due_events_status_due_at_id" in line for line in lines), lines
+    assert not any("Sort" in line for line in lines), lines  # neither a Sort nor an Incremental
