@@ -139,7 +139,9 @@ class SharedRateLimiter(_Limits):
         if ready > now:
             await self.sleep(ready - now)
         slot = await self._slot()
-        self._last[chat_id] = max(slot, self._last[chat_id])
+        # Not self._last[chat_id]: while this chat queued for its slot (over a second, behind a
+        # crowd), another sender's clean-up may have forgotten it.
+        self._last[chat_id] = max(slot, self._last.get(chat_id, slot))
         self._forget_chats(self.clock())
         delay = slot - self.clock()
         if delay > 0:

@@ -20,7 +20,7 @@ import pytest
 from telegram.error import RetryAfter
 
 from bot.storage import Database, DueEvent, Repository
-from bot.storage.budget import reserve
+from bot.storage.budget import Block, reserve
 from bot.storage.locks import take_poller_lock
 from bot.telegram.limiter import DatabaseBudget, RateLimiter, SharedRateLimiter, make_limiter
 from bot.telegram.sender import RETRY_AFTER_WAITS, call
@@ -250,3 +250,44 @@ async def test_a_claim_taken_over_after_it_went_stale_is_run_once(db: Database) 
 async def status(db: Database, user: int) -> str:
     events = await db.run(lambda repo: repo.due_events_for(user))
     return next(e.status for e in events if e.dedupe_key.endswith(":takeover"))
+
+
+class Ledger:
+    """An in-memory send budget on a virtual clock whose sleeps move it forward."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+        self.next_at = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+    async def sleep(self, seconds: float) -> None:
+        self.now += max(0.0, seconds)
+        await asyncio.sleep(0)
+
+    async def reserve(self, count: int, spacing: float) -> Block:
+        await asyncio.sleep(0)  # a round trip: other senders run meanwhile
+        start = max(self.next_at, self.now)
+        self.next_at = start + count * spacing
+        return Block(start - self.now, count, spacing)
+
+
+async def test_a_sender_waiting_long_for_its_slot_survives_the_chat_clean_up() -> None:
+    """Past 10,000 chats the limiter forgets those whose last slot is over a second old, and a
+    chat queued behind many others for its overall slot is one of them. Its wait must still end
+    in a slot: it raised KeyError, and the nudge was lost (140 of a 100,000-person morning)."""
+    ledger = Ledger()
+    limiter = SharedRateLimiter(ledger, 30, clock=ledger, sleep=ledger.sleep)
+    for chat in range(9_930):  # the morning so far: one send each
+        await limiter.wait(chat)
+    started = ledger.now
+    crowd = range(20_000, 20_064)  # a claimed batch or two, all waiting at once
+
+    async def later_arrivals() -> None:
+        while ledger.now < started + 1.5:  # the crowd's last are still waiting then
+            await asyncio.sleep(0)
+        await asyncio.gather(*(limiter.wait(chat) for chat in range(30_000, 30_020)))
+
+    await asyncio.gather(*(limiter.wait(chat) for chat in crowd), later_arrivals())
+    assert ledger.now > started + 2.0  # the crowd's last waited well over a second
