@@ -348,10 +348,18 @@ class BotProcess:
         await self.db.dispose()
 
 
+LOG_LEVEL = "BENCH_FANOUT_LOG"
+
+
+def log_level() -> int:
+    """Lost messages are counted, not logged, unless --log asks for the bots' errors."""
+    return int(getattr(logging, os.environ.get(LOG_LEVEL, "CRITICAL")))
+
+
 def bot_process(conn: Connection, url: str, base_url: str, rate: float, drive: str) -> None:
     """Child process: one bot. Says "ready", waits for "go", fans out until nothing due is left
     (or the time limit), then reports its figures and stops."""
-    logging.basicConfig(level=logging.CRITICAL)  # lost messages are counted, not logged
+    logging.basicConfig(level=log_level())
     conn.send(asyncio.run(run_bot(conn, url, base_url, rate, drive)))
 
 
@@ -592,10 +600,17 @@ if __name__ == "__main__":
         "--no-baseline", action="store_true", help="skip the 1,000-person memory baseline"
     )
     parser.add_argument("--json", action="store_true", help="also print BENCH-JSON lines")
+    parser.add_argument(
+        "--log",
+        choices=("CRITICAL", "ERROR", "WARNING", "INFO"),
+        default="CRITICAL",
+        help="log level of this process and the bots (ERROR: why a message was lost)",
+    )
     arguments = parser.parse_args()
     if len(arguments.users) != len(arguments.rate):
         parser.error("give as many --rate values as --users values")
     if arguments.processes < 1:
         parser.error("--processes must be at least 1")
-    logging.basicConfig(level=logging.CRITICAL)  # lost messages are counted, not logged
+    os.environ[LOG_LEVEL] = arguments.log  # the bot processes (spawned) read it too
+    logging.basicConfig(level=log_level())
     main(arguments)

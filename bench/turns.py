@@ -1,4 +1,5 @@
-"""Benchmark: the cost of one FSM turn and of one full turn (flows + SQLite), with baselines.
+"""Benchmark: the cost of one FSM turn and of one full turn (flows + SQLite), with baselines;
+and the floor under any unit of work: seven trivial statements through SQLAlchemy versus sqlite3.
 
 Run: .venv/bin/python bench/turns.py [--turns N] [--json]
 Prints figures and ratios against baselines measured in the same run (never asserted in tests).
@@ -18,13 +19,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # bench.common, run as a file
 
+import sqlalchemy as sa
 from sqlalchemy import text
+from sqlalchemy.orm import sessionmaker
 from transitions import Machine
 
 from bench.common import emit
 from bot.coach import Coach
 from bot.content import load_content
 from bot.storage import Database, upgrade
+from bot.storage.db import make_sqlite_engine
 from flows.checkin import FLOW as CHECKIN
 from flows.checkin import CheckinTurn
 from flows.model import (
@@ -101,6 +105,53 @@ def fsm_turn(n: int) -> tuple[float, float, float]:
     return per_call(bare, n), per_call(ours, n), per_call(full, n)
 
 
+def sql_floor(n: int) -> tuple[float, float]:
+    """(SQLAlchemy, raw sqlite3) seconds for a unit of seven trivial statements (four point
+    SELECTs, three UPDATEs) and its COMMIT, on a WAL file with the bot's pragmas: the part of a
+    turn's unit of work that is SQLAlchemy's own, whatever the queries."""
+    with tempfile.TemporaryDirectory() as folder:
+        engine = make_sqlite_engine(f"sqlite:///{folder}/floor.db")
+        meta = sa.MetaData()
+        table = sa.Table(
+            "t", meta, sa.Column("id", sa.Integer, primary_key=True), sa.Column("v", sa.Integer)
+        )
+        meta.create_all(engine)
+        with engine.begin() as connection:
+            connection.execute(table.insert(), [{"id": i, "v": i} for i in range(1000)])
+        one = sa.select(table).where(table.c.id == sa.bindparam("id"))
+        change = sa.update(table).where(table.c.id == sa.bindparam("b_id"))
+        sessions = sessionmaker(engine)
+
+        def orm(i: int) -> None:
+            with sessions.begin() as session:
+                for k in range(4):
+                    session.execute(one, {"id": (i + k) % 1000}).first()
+                for k in range(3):
+                    session.execute(change, {"b_id": (i + k) % 1000, "v": i})
+
+        raw = engine.raw_connection()
+        cursor = raw.cursor()
+
+        def bare(i: int) -> None:
+            for k in range(4):
+                cursor.execute("SELECT id, v FROM t WHERE id = ?", ((i + k) % 1000,)).fetchone()
+            for k in range(3):
+                cursor.execute("UPDATE t SET v = ? WHERE id = ?", (i, (i + k) % 1000))
+            raw.commit()
+
+        costs = []
+        for fn in (orm, bare):
+            for i in range(200):
+                fn(i)  # warm up
+            start = time.process_time()
+            for i in range(n):
+                fn(i)
+            costs.append((time.process_time() - start) / n)
+        raw.close()
+        engine.dispose()
+        return costs[0], costs[1]
+
+
 async def db_turns(n: int) -> tuple[float, list[float]]:
     """(bare unit of work, latencies of full turns) in seconds."""
     with tempfile.TemporaryDirectory() as folder:
@@ -156,6 +207,10 @@ def main() -> None:
     print(f"FSM: flows.turn() incl. parsing and replies   {full * 1e6:8.1f} µs")
     print(f"     ratio ours / bare = {ours / bare:.2f}; target <= 1000 µs: {ours * 1e6 <= 1000}")
 
+    orm, raw = sql_floor(args.turns)
+    print(f"SQL: 7 statements + COMMIT, SQLAlchemy session {orm * 1e6:8.1f} µs CPU")
+    print(f"SQL: the same through the raw sqlite3 cursor   {raw * 1e6:8.1f} µs CPU")
+
     bare_tx, latencies = asyncio.run(db_turns(args.turns))
     mean = statistics.fmean(latencies)
     q = statistics.quantiles(latencies, n=100)
@@ -170,6 +225,8 @@ def main() -> None:
                 "bare_fsm_us": bare * 1e6,
                 "fsm_turn_us": ours * 1e6,
                 "flows_turn_us": full * 1e6,
+                "sql_unit_sqlalchemy_us": orm * 1e6,
+                "sql_unit_raw_us": raw * 1e6,
                 "db_bare_ms": bare_tx * 1e3,
                 "db_turn_mean_ms": mean * 1e3,
                 "db_turn_p50_ms": q[49] * 1e3,
