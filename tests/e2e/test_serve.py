@@ -23,7 +23,7 @@ import pytest
 
 from bot.storage.db import driver_url
 from tests.conftest import create_pg_database, drop_pg_database, run_in_thread
-from tests.e2e.test_telegram_bot import answer_onboarding
+from tests.e2e.test_telegram_bot import answer_onboarding, bot_env, start
 from tests.fakes.botapi import FakeBotApi, FakeUser
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -53,29 +53,18 @@ class Replica:
     ):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        env = {
-            **os.environ,
-            "TELEGRAM_BOT_TOKEN": TOKEN,
-            "TELEGRAM_API_URL": api.base_url,
-            "DATABASE_URL": db_url,
-            "BACKCOACH_HOME": str(home),
-            "BACKCOACH_WEBHOOK_URL": self.url,
-            "BACKCOACH_WEBHOOK_SECRET": SECRET,
-            "BACKCOACH_PORT": str(self.port),
-            "BACKCOACH_TIME_SCALE": "3600",  # an hour passes in a second
-            "BACKCOACH_TICK_SECONDS": "0.2",
-            "BACKCOACH_CLAIM_TIMEOUT": str(claim_timeout),
+        env = bot_env(
+            api,
+            home,
+            DATABASE_URL=db_url,
+            BACKCOACH_WEBHOOK_URL=self.url,
+            BACKCOACH_WEBHOOK_SECRET=SECRET,
+            BACKCOACH_PORT=str(self.port),
+            BACKCOACH_CLAIM_TIMEOUT=str(claim_timeout),
             **(env or {}),
-        }
-        self.log = home / f"serve-{self.port}.log"
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "bot.cli", "serve"],
-            cwd=ROOT,
-            env=env,
-            stdin=subprocess.DEVNULL,
-            stdout=self.log.open("ab"),
-            stderr=subprocess.STDOUT,
         )
+        self.log = home / f"serve-{self.port}.log"
+        self.process = start("serve", env, self.log)
         self.client = httpx.Client(base_url=self.url, timeout=10)
 
     def ready(self, timeout: float = 30) -> Replica:
@@ -154,6 +143,11 @@ class Person:
     def answer(self, question: str, button: str) -> dict[str, Any]:
         """Waits for the question, presses the button; returns the update Telegram posted."""
         return self.press(self.expect(question), button)
+
+    def type(self, question: str, text: str) -> dict[str, Any]:
+        """Waits for the question, types the answer; returns the update Telegram posted."""
+        self.expect(question)
+        return self.send(text)
 
     def count(self, text: str) -> int:
         return sum(text in (m["text"] or "") for m in self.user.messages())

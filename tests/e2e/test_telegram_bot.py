@@ -12,10 +12,38 @@ from typing import Any, Protocol
 
 import pytest
 
+from tests.e2e.clock import far_nudge_time, far_recap_data
 from tests.fakes.botapi import FakeBotApi, FakeUser
 
 ROOT = Path(__file__).resolve().parents[2]
 TOKEN = "123456:TEST"
+
+
+def bot_env(api: FakeBotApi, home: Path, **settings: str) -> dict[str, str]:
+    """The environment of a bot process under test: the fake Bot API, a home and data of its own
+    (the weekly recap a scaled week away), an hour in a second; `settings` add or override."""
+    return {
+        **os.environ,
+        "TELEGRAM_BOT_TOKEN": api.token,  # the token the fake answers to
+        "TELEGRAM_API_URL": api.base_url,
+        "BACKCOACH_HOME": str(home),
+        "BACKCOACH_DATA_DIR": str(far_recap_data(home)),
+        "BACKCOACH_TIME_SCALE": "3600",  # an hour passes in a second
+        "BACKCOACH_TICK_SECONDS": "0.2",
+        **settings,
+    }
+
+
+def start(command: str, env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
+    """Starts `backcoach <command>` with `env`, its output appended to `log`."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "bot.cli", command],
+        cwd=ROOT,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=log.open("ab"),
+        stderr=subprocess.STDOUT,
+    )
 
 
 class Bot:
@@ -24,24 +52,10 @@ class Bot:
     def __init__(
         self, api: FakeBotApi, home: Path, *, scale: str = "3600", log: str = "bot.log"
     ) -> None:
-        env = {
-            **os.environ,
-            "TELEGRAM_BOT_TOKEN": TOKEN,
-            "TELEGRAM_API_URL": api.base_url,
-            "BACKCOACH_HOME": str(home),
-            "BACKCOACH_TIME_SCALE": scale,  # 3600: an hour passes in a second
-            "BACKCOACH_TICK_SECONDS": "0.2",
-        }
+        env = bot_env(api, home, BACKCOACH_TIME_SCALE=scale)
         env.pop("DATABASE_URL", None)
         self.log = home / log
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "bot.cli", "run"],
-            cwd=ROOT,
-            env=env,
-            stdin=subprocess.DEVNULL,
-            stdout=self.log.open("ab"),
-            stderr=subprocess.STDOUT,
-        )
+        self.process = start("run", env, self.log)
 
     def stop(self) -> int:
         """Stops the bot as a service manager would (SIGTERM) and waits for it."""
@@ -66,6 +80,11 @@ class Person:
         """Waits for the question, then presses the button with that label on it."""
         self.user.press(self.expect(question), button)
 
+    def type(self, question: str, text: str) -> None:
+        """Waits for the question, then types the answer."""
+        self.expect(question)
+        self.user.send_text(text)
+
 
 @pytest.fixture
 def api() -> Iterator[FakeBotApi]:
@@ -74,9 +93,11 @@ def api() -> Iterator[FakeBotApi]:
 
 
 class Answers(Protocol):
-    """A person who answers a question by pressing one of its buttons."""
+    """A person who answers a question by pressing one of its buttons, or by typing."""
 
     def answer(self, question: str, button: str) -> object: ...
+
+    def type(self, question: str, text: str) -> object: ...
 
 
 def onboard(ann: Person) -> None:
@@ -85,7 +106,7 @@ def onboard(ann: Person) -> None:
 
 
 def answer_onboarding(ann: Answers) -> None:
-    """Presses through onboarding after /start: no red flags, London, 08:00."""
+    """Presses through onboarding after /start: no red flags, London, a nudge a day away."""
     ann.answer("Hi, I'm backcoach", "Continue")
     ann.answer("a word on privacy", "I agree")
     ann.answer("18 or older", "Yes")
@@ -96,7 +117,7 @@ def answer_onboarding(ann: Answers) -> None:
         ann.answer("How threatening does", rating)
     ann.answer("movement portfolio", "Use the suggested set")
     ann.answer("Which time zone", "Europe/London")
-    ann.answer("What time would you like", "08:00")
+    ann.type("What time would you like", far_nudge_time())
 
 
 def test_onboarding_and_a_checkin_with_its_follow_up(api: FakeBotApi, tmp_path: Path) -> None:
@@ -124,7 +145,7 @@ def test_onboarding_and_a_checkin_with_its_follow_up(api: FakeBotApi, tmp_path: 
         commands = [c.params for c in api.calls if c.method == "setMyCommands"]
         assert [c["command"] for c in commands[0]["commands"]][:2] == ["start", "checkin"]
         answered = [m for m in ann.user.messages() if "Continue" not in (m["text"] or "")]
-        assert any("→ 08:00" in (m["text"] or "") for m in answered)
+        assert any("→ Europe/London" in (m["text"] or "") for m in answered)
         live = [m for m in ann.user.messages() if m["reply_markup"]]
         assert len(live) <= 1, "only the latest question may keep live buttons"
     finally:

@@ -7,8 +7,12 @@ import os
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-ONBOARDING = ["1", "1", "1", *["2"] * 11, "2", "6", "5", "4", "0", "1", "london", "7:30"]
+from tests.e2e.clock import ROOT, far_nudge_time, far_recap_data
+
+
+def onboarding() -> list[str]:
+    """What a person types through onboarding: no red flags, London, a nudge time a day away."""
+    return ["1", "1", "1", *["2"] * 11, "2", "6", "5", "4", "0", "1", "london", far_nudge_time()]
 
 
 class Terminal:
@@ -23,6 +27,7 @@ class Terminal:
         env = {
             **os.environ,
             "BACKCOACH_HOME": str(home),
+            "BACKCOACH_DATA_DIR": str(far_recap_data(home)),
             "BACKCOACH_TIME_SCALE": scale,
             "BACKCOACH_TICK_SECONDS": "0.2",
             "PYTHONUNBUFFERED": "1",
@@ -82,7 +87,7 @@ async def test_onboarding_checkin_follow_up_and_advice(tmp_path: Path) -> None:
     """Onboarding, a bending check-in, the follow-up an 'hour' later, then light and next step."""
     chat = await Terminal.open(tmp_path)
     await chat.expect("1) Continue")
-    for line in ONBOARDING:
+    for line in onboarding():
         await chat.type(line)
     await chat.expect("Start a check-in now")
     await chat.type("1")
@@ -104,7 +109,7 @@ async def test_onboarding_checkin_follow_up_and_advice(tmp_path: Path) -> None:
 async def test_quitting_mid_checkin_and_starting_again_resumes(tmp_path: Path) -> None:
     """Ctrl-D in the middle of a check-in; the next start asks the same question, answers kept."""
     chat = await Terminal.open(tmp_path, scale="1")
-    for line in ONBOARDING:
+    for line in onboarding():
         await chat.type(line)
     await chat.expect("Start a check-in now")
     await chat.type("1", "2", "3")
