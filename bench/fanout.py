@@ -207,16 +207,36 @@ def nudges_due(repo: Repository, now: datetime) -> int:
     return len(rows)
 
 
-def remaining(repo: Repository, before: datetime) -> int:
+UNSENT = ("pending", "claimed")
+
+
+def remaining(repo: Repository, before: datetime, statuses: tuple[str, ...] = UNSENT) -> int:
+    """How many of the morning's nudges (due by `before`) have one of `statuses`."""
     d = t.due_events
     return int(
         repo.session.scalar(
             select(func.count())
             .select_from(d)
-            .where(d.c.status.in_(("pending", "claimed")), d.c.due_at <= before)
+            .where(d.c.status.in_(statuses), d.c.due_at <= before)
         )
         or 0
     )
+
+
+def settled(url: str, before: datetime) -> tuple[int, int]:
+    """Child process, after every bot has stopped: (nudges left unsent, nudges whose turn is
+    stored as done). A done turn whose message the fake never accepted is a lost message."""
+
+    async def work() -> tuple[int, int]:
+        db = Database.open(url)
+        try:
+            left = await db.run(lambda repo: remaining(repo, before))
+            done = await db.run(lambda repo: remaining(repo, before, ("done",)))
+        finally:
+            await db.dispose()
+        return left, done
+
+    return asyncio.run(work())
 
 
 # --------------------------------------------------------------------------- one fan-out
@@ -270,7 +290,8 @@ class Result:
     seconds: float
     stats: dict[str, Any]
     bots: list[dict[str, Any]]  # what each bot process reported
-    left: int
+    left: int  # nudges not sent when every bot had stopped (a run stopped by the time limit)
+    done: int  # nudges whose turn is stored as done
 
     @property
     def cpu(self) -> float:
@@ -341,9 +362,10 @@ class BotProcess:
             self.scheduler.start()  # the first tick comes one interval in, as in the bot
 
     async def stop(self) -> None:
+        """As the bot stops: no more claims, the sends in hand go out, then the Bot closes."""
+        await self.ticker.drain()
         if self.scheduler.running:
             self.scheduler.shutdown(wait=False)
-        await asyncio.sleep(0.5 if self.running else 0)  # a run stopped by the time limit
         await self.bot.shutdown()
         await self.db.dispose()
 
@@ -379,12 +401,11 @@ async def run_bot(conn: Connection, url: str, base_url: str, rate: float, drive:
                     if not await one.db.run(lambda repo: remaining(repo, now)):
                         break
                     await asyncio.sleep(0.05)
-        left = -1
         while time.perf_counter() < deadline:
-            left = await one.db.run(lambda repo: remaining(repo, now))
-            if not left and not one.running:
+            if not await one.db.run(lambda repo: remaining(repo, now)) and not one.running:
                 break
             await asyncio.sleep(0.2)
+        await one.ticker.drain()  # stopped by the time limit: the sends in hand go out, as in stop
         seconds = time.perf_counter() - began
         cpu = cpu_seconds() - cpu
     rss = rss_mb()
@@ -398,7 +419,6 @@ async def run_bot(conn: Connection, url: str, base_url: str, rate: float, drive:
         "claimed": claim.claimed,
         "claim_seconds": claim.seconds,
         "rss": rss,
-        "left": left,
         "limiter": type(one.limiter).__name__,
     }
 
@@ -453,9 +473,10 @@ def fan_out(
                 if process.is_alive():
                     process.terminate()
                     process.join(5)
-    left = min(r["left"] for r in reports)  # the last to finish saw the end
+        with concurrent.futures.ProcessPoolExecutor(1, mp_context=context) as pool:
+            left, done = pool.submit(settled, url, now).result()
     seconds = max(r["seconds"] for r in reports)  # each from its own "go"
-    return Result(people, rate, db, seconds, telegram.stats(), reports, max(left, 0))
+    return Result(people, rate, db, seconds, telegram.stats(), reports, left, done)
 
 
 def figures(r: Result) -> dict[str, Any]:
@@ -478,7 +499,7 @@ def figures(r: Result) -> dict[str, Any]:
         "delivered": s["delivered"],
         "chats": s["chats"],
         "left": r.left,
-        "lost": r.people - r.left - s["delivered"],
+        "lost": r.done - s["delivered"],
         "duplicates": s["duplicates"],
         "steady_per_s": steady,
         "overall_per_s": s["delivered"] / r.seconds,
