@@ -230,11 +230,11 @@ def settled(url: str, before: datetime) -> tuple[int, int]:
     async def work() -> tuple[int, int]:
         db = Database.open(url)
         try:
-            left = await db.run(lambda repo: remaining(repo, before))
-            done = await db.run(lambda repo: remaining(repo, before, ("done",)))
+            return await db.run(
+                lambda repo: (remaining(repo, before), remaining(repo, before, ("done",)))
+            )
         finally:
             await db.dispose()
-        return left, done
 
     return asyncio.run(work())
 
@@ -362,8 +362,7 @@ class BotProcess:
             self.scheduler.start()  # the first tick comes one interval in, as in the bot
 
     async def stop(self) -> None:
-        """As the bot stops: no more claims, the sends in hand go out, then the Bot closes."""
-        await self.ticker.drain()
+        """Closes what the run opened; run_bot has already drained the sends in hand."""
         if self.scheduler.running:
             self.scheduler.shutdown(wait=False)
         await self.bot.shutdown()
@@ -405,7 +404,7 @@ async def run_bot(conn: Connection, url: str, base_url: str, rate: float, drive:
             if not await one.db.run(lambda repo: remaining(repo, now)) and not one.running:
                 break
             await asyncio.sleep(0.2)
-        await one.ticker.drain()  # stopped by the time limit: the sends in hand go out, as in stop
+        await one.ticker.drain()  # no more claims; the sends in hand go out, as a bot stops
         seconds = time.perf_counter() - began
         cpu = cpu_seconds() - cpu
     rss = rss_mb()
