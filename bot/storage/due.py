@@ -131,7 +131,14 @@ class DueEvents:
         where = [_d.c.id == event_id, _d.c.user_id == user_id, _d.c.status == "claimed"]
         if attempts is not None:
             where.append(_d.c.attempts == attempts)
-        return self.session.scalar(select(_d.c.id).where(*where)) is not None
+        check = select(_d.c.id).where(*where)
+        if self._postgres:
+            # The row stays locked until the turn commits. Another process's stale-claim
+            # release then waits and finds the event done; without the lock it could take the
+            # claim over meanwhile, find its own claim current too, and send the message again.
+            # (SQLite: one bot process, whose units of work run one after another.)
+            check = check.with_for_update()
+        return self.session.scalar(check) is not None
 
     def release_stale_claims(self, now: datetime, older_than: timedelta) -> int:
         """Returns claims older than `older_than` to pending (their worker died); counts them."""

@@ -13,7 +13,7 @@ import signal
 import subprocess
 import sys
 import time
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -24,6 +24,7 @@ from bot.storage.budget import Block, reserve
 from bot.storage.locks import take_poller_lock
 from bot.telegram.limiter import DatabaseBudget, RateLimiter, SharedRateLimiter, make_limiter
 from bot.telegram.sender import RETRY_AFTER_WAITS, call
+from flows.model import Schedule
 
 ROOT = Path(__file__).resolve().parents[2]
 postgres_only = pytest.mark.parametrize("db_url", ["postgres"], indirect=True)
@@ -219,7 +220,6 @@ async def test_a_claim_taken_over_after_it_went_stale_is_run_once(db: Database) 
     again, and runs it. When A wakes up its turn does nothing: the event is B's now."""
     from bot.coach import Coach
     from bot.content import load_content
-    from flows.model import Schedule
     from tests.bot.test_coach import onboard
 
     coach = Coach(db, load_content())
@@ -245,6 +245,37 @@ async def test_a_claim_taken_over_after_it_went_stale_is_run_once(db: Database) 
     assert late.replies == () and (await status(db, user)) == "claimed"
     on_time = await coach.handle_due(taken)
     assert on_time.replies and (await status(db, user)) == "done"
+
+
+@postgres_only
+async def test_a_turn_checking_its_claim_holds_it_until_it_commits(db: Database) -> None:
+    """Process A's turn has found its claim current and is storing the outcome when B's tick
+    finds the claim stale. B's release and claim must wait for A's commit, and then find the
+    event done: had B taken it meanwhile, B's turn would find its own claim current too, and
+    both would send the nudge (seen once in the kill-mid-fan-out e2e test)."""
+    user = await db.run(lambda repo: repo.user_id_for("tg:1", 1))
+    now = datetime(2026, 11, 21, 8, tzinfo=UTC)
+    nudge = Schedule("nudge", now, f"nudge:{user}:takeover", {"at": now.isoformat()})
+    await db.run(lambda repo: repo.schedule(user, nudge, now))
+    (mine,) = await db.run(lambda repo: repo.claim_due(now, 10, "a"))
+    later = now + timedelta(minutes=11)
+
+    def take_over(repo: Repository) -> list[DueEvent]:
+        repo.release_stale_claims(later, timedelta(minutes=10))
+        return repo.claim_due(later, 10, "b")
+
+    assert db.sessions is not None  # A's turn is held open across an await
+    async with db.sessions() as turn, turn.begin():
+        current = await turn.run_sync(
+            lambda s: Repository(s).is_claimed(mine.id, user, mine.attempts)
+        )
+        assert current
+        other = asyncio.ensure_future(db.run(take_over))
+        await asyncio.sleep(0.3)
+        assert not other.done(), "B took over a claim whose turn was being stored"
+        await turn.run_sync(lambda s: Repository(s).finish_due(mine.id, "done", now=later))
+    assert await asyncio.wait_for(other, 5) == []
+    assert await status(db, user) == "done"
 
 
 async def status(db: Database, user: int) -> str:
