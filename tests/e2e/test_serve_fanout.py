@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import time, timedelta
 from pathlib import Path
 
 import pytest
@@ -23,6 +23,7 @@ from bot.storage import Database, Repository, upgrade
 from bot.storage import tables as t
 from tests.bot.test_coach import onboard
 from tests.conftest import run_in_thread
+from tests.e2e.clock import far_nudge_time
 from tests.e2e.test_serve import TOKEN, Replica, db_url, sql, wait_until
 from tests.fakes.botapi import FakeBotApi
 
@@ -43,7 +44,12 @@ def api() -> Iterator[FakeBotApi]:
 
 
 async def people_due(url: str) -> None:
-    """PEOPLE copies of one person onboarded through the real flows, each with a nudge due now."""
+    """PEOPLE copies of one person onboarded through the real flows, each with a nudge due now.
+
+    Their own nudge time is a quarter of an hour ago: each nudge's turn schedules the next one,
+    which would otherwise be today's at the template's 08:00 (plus the spread) when the suite
+    runs just before it, and arrive in the middle of the test as a second nudge.
+    """
     await upgrade(url)
     db = Database.open(url)
     try:
@@ -60,6 +66,7 @@ async def people_due(url: str) -> None:
                 repo.session.execute(select(c).where(c.c.user_id == template)).mappings().one()
             )
             del person["id"]
+            person["nudge_time"] = time.fromisoformat(far_nudge_time())
             repo.session.execute(d.update().values(status="cancelled"))
             for chat in range(FIRST_CHAT, FIRST_CHAT + PEOPLE):
                 new = {**person, "external_id": f"tg:{chat}", "chat_id": chat}
