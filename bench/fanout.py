@@ -51,6 +51,7 @@ from datetime import datetime, timedelta
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any, ClassVar
+from zoneinfo import ZoneInfo
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # tests.fakes, when run as a file
 
@@ -164,6 +165,11 @@ def copy_people(repo: Repository, template_id: int, people: int, prompts: bool) 
         repo.session.execute(select(c).where(c.c.user_id == template_id)).mappings().one()
     )
     del row["id"]
+    # Each nudge's turn schedules the person's next one. At the template's 08:00 (plus the
+    # spread) that was today's for a run begun just before it, sent mid-run and counted as a
+    # duplicate; a quarter of an hour ago in their zone makes it tomorrow's.
+    zone = ZoneInfo(str(row["tz"]))
+    row["nudge_time"] = (datetime.now(zone) - timedelta(minutes=15)).time().replace(microsecond=0)
     chunk = 5_000
     for start in range(0, people, chunk):
         chats = range(FIRST_CHAT + start, FIRST_CHAT + min(start + chunk, people))
