@@ -24,6 +24,7 @@ from flows.model import (
     EventKind,
     Facts,
     Frame,
+    Origin,
     Outcome,
     RecordRedFlags,
     Reply,
@@ -174,6 +175,10 @@ def turn(
         if finding is not None:
             _escalate(s, finding)  # in the same turn; what was typed is not taken as an answer
             return s.outcome()
+    if event.kind is EventKind.ANSWER and event.origin is Origin.EDIT:
+        return s.outcome()  # an edit without a red flag changes nothing: answers are not rewritten
+    if event.kind is EventKind.ANSWER and event.origin is Origin.CAPTION:
+        event = replace(event, value="")  # a caption is screened, never taken as an answer
     privacy_command = event.kind is EventKind.COMMAND and event.name.lower() in PRIVACY_COMMANDS
     if privacy_command:
         _privacy(s, event.name.lower())  # the person's data is theirs, whatever else is going on

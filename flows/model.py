@@ -173,6 +173,15 @@ class EventKind(StrEnum):
     DUE = "due"  # name = due-event kind; payload = its payload
 
 
+class Origin(StrEnum):
+    """Where the text of an ANSWER came from. Every text is screened (DESIGN §5); only typed
+    text answers a question."""
+
+    TYPED = "typed"  # a message's text, a button's value, a terminal line
+    CAPTION = "caption"  # the caption of a photo, video or document
+    EDIT = "edit"  # the new text (or caption) of a message the person edited
+
+
 @dataclass(frozen=True)
 class Event:
     kind: EventKind
@@ -180,6 +189,7 @@ class Event:
     value: str = ""
     step: int | None = None
     payload: Mapping[str, JSON] = field(default_factory=dict)
+    origin: Origin = Origin.TYPED
 
 
 @dataclass(frozen=True)

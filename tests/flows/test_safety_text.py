@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flows.model import Answer3, SafetyHold
+from flows.model import Answer3, Event, EventKind, Origin, SafetyHold
 from tests.flows.transcript import START, Chat, keys_of, onboard
 
 
@@ -73,3 +73,37 @@ def test_a_symptom_typed_during_onboarding_holds_before_any_health_question() ->
     chat.play("/start", "[go_on]")
     replies = chat.say("both my legs are numb")
     assert keys_of(replies) == ["safety.heard", "safety.emergency"]
+
+
+def test_a_caption_with_a_red_flag_escalates_like_typed_text() -> None:
+    """A photo's caption is screened: a bladder symptom holds coaching in the same turn."""
+    chat = in_a_checkin()
+    caption = Event(EventKind.ANSWER, value="I can't control my bladder", origin=Origin.CAPTION)
+    assert keys_of(chat.send(caption)) == ["safety.heard", "safety.emergency"]
+    assert chat.facts.profile.safety_hold is SafetyHold.EMERGENCY
+
+
+def test_a_calm_caption_is_not_taken_as_an_answer() -> None:
+    """A caption "4" does not answer the pain question: the question is asked again."""
+    chat = in_a_checkin()
+    replies = chat.send(Event(EventKind.ANSWER, value="4", origin=Origin.CAPTION))
+    assert keys_of(replies)[-1] == "checkin.baseline"
+    assert chat.state == ("checkin", "baseline")
+    assert chat.facts.checkins[-1].baseline is None
+
+
+def test_an_edit_adding_a_red_flag_escalates() -> None:
+    """An edited message that now names saddle numbness holds coaching."""
+    chat = in_a_checkin()
+    edit = Event(EventKind.ANSWER, value="4 and my groin is numb", origin=Origin.EDIT)
+    assert keys_of(chat.send(edit)) == ["safety.heard", "safety.emergency"]
+    assert chat.facts.profile.safety_hold is SafetyHold.EMERGENCY
+
+
+def test_a_calm_edit_changes_nothing_and_says_nothing() -> None:
+    """An edit without a red flag is ignored: no reply, no answer rewritten, same conversation."""
+    chat = in_a_checkin()
+    before = chat.conversation
+    assert chat.send(Event(EventKind.ANSWER, value="5", origin=Origin.EDIT)) == []
+    assert chat.conversation == before
+    assert chat.facts.checkins[-1].baseline is None
