@@ -150,10 +150,14 @@ def wire(
 
     conversation = ConversationHandlers(coach, sender)
     membership = MembershipHandlers(coach)
-    only_messages = filters.UpdateType.MESSAGE  # edits of old messages are ignored
+    only_messages = filters.UpdateType.MESSAGE  # new messages; edits have their own handler
+    # An edit without words (a live location moving, a caption removed) is ignored.
+    edits = filters.UpdateType.EDITED_MESSAGE & (filters.TEXT | filters.CAPTION)
     # Order matters!
     app.add_handler(TypeHandler(Update, private_only), group=-1)
     app.add_handler(ChatMemberHandler(membership.changed, ChatMemberHandler.MY_CHAT_MEMBER))
+    # Edits before commands: an edited "/help" is screened as words, never run a second time.
+    app.add_handler(MessageHandler(edits, conversation.edited))
     app.add_handler(CommandHandler(list(COMMANDS), conversation.command, filters=only_messages))
     app.add_handler(MessageHandler(only_messages & filters.COMMAND, conversation.command))
     app.add_handler(CallbackQueryHandler(conversation.button))

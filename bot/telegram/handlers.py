@@ -1,4 +1,8 @@
-"""The conversation handlers: a command, a button press or a typed message becomes one event."""
+"""The conversation handlers: a command, a button press, a message or an edit becomes one event.
+
+Every text the person sends is screened (DESIGN §5): a caption and the new words of an edited
+message reach the coach as answers marked with their origin, and the coach decides what they mean.
+"""
 
 from __future__ import annotations
 
@@ -14,7 +18,7 @@ from bot.metrics import UPDATES
 from bot.telegram import api
 from bot.telegram.render import parse_callback
 from bot.telegram.sender import Blocked, Sender, call
-from flows.model import Event, EventKind
+from flows.model import Event, EventKind, Origin
 
 log = logging.getLogger(__name__)
 Context = ContextTypes.DEFAULT_TYPE
@@ -37,6 +41,20 @@ def command_name(message: Message) -> str:
         len(text.split()[0]) if text.split() else 1,
     )
     return text[1:length].split("@", 1)[0].lower()
+
+
+def answer_of(message: Message) -> Event:
+    """The answer a new message carries: its text, else its caption (screened, never taken as an
+    answer), else nothing (a sticker or a bare photo: the question is asked again)."""
+    if message.caption:  # a message has a caption or a text, never both
+        return Event(EventKind.ANSWER, value=message.caption, origin=Origin.CAPTION)
+    return Event(EventKind.ANSWER, value=message.text or "")
+
+
+def edit_of(message: Message) -> Event:
+    """The event of an edited message: its new text or caption, to be screened. An edited
+    "/help" is words like any other, never a command run again."""
+    return Event(EventKind.ANSWER, value=message.text or message.caption or "", origin=Origin.EDIT)
 
 
 class ConversationHandlers:
@@ -73,13 +91,25 @@ class ConversationHandlers:
         message = update.effective_message
         if message is None:
             return
-        said = await self._run(update, Event(EventKind.ANSWER, value=message.text or ""))
+        said = await self._run(update, answer_of(message))
         if said is not None and not said.duplicate:
             await self.sender.send(message.chat_id, said)
 
     async def other(self, update: Update, context: Context) -> None:
-        """A sticker, photo or anything without text: a kind re-ask of the pending question."""
+        """A photo's, video's or document's caption is screened; a sticker, a bare photo or
+        anything without words gets a kind re-ask of the pending question."""
         await self.text(update, context)
+
+    async def edited(self, update: Update, context: Context) -> None:
+        """Screens the new words of an edited message; sends only what the coach says (a calm
+        edit: nothing)."""
+        message = update.effective_message  # the edited message, as PTB sets it
+        if message is None:
+            return
+        said = await self._run(update, edit_of(message))
+        # An empty send would still retire the live question's buttons: nothing happened.
+        if said is not None and not said.duplicate and said.replies:
+            await self.sender.send(message.chat_id, said)
 
     async def button(self, update: Update, context: Context) -> None:
         """Answers a button press: the question is edited to show the choice; the coach replies."""

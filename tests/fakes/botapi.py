@@ -78,6 +78,29 @@ NOT_BY_DEFAULT = frozenset({"chat_member", "message_reaction", "message_reaction
 COMMAND = re.compile(r"/[A-Za-z0-9_]{1,32}(@[A-Za-z0-9_]+)?")
 
 
+def _file(name: str, **fields: Any) -> Json:
+    return {"file_id": name, "file_unique_id": f"{name}u", **fields}
+
+
+_VIDEO = {"width": 640, "height": 360, "duration": 3}
+_DOCUMENT = _file("document-1", file_name="scan.pdf", mime_type="application/pdf")
+# The media part of a user's message, by kind, in the Bot API's shapes (an animation also comes
+# as a document, for old clients).
+MEDIA: dict[str, Json] = {
+    "photo": {
+        "photo": [
+            {"file_id": f"p{w}", "file_unique_id": f"pu{w}", "width": w, "height": w}
+            for w in (90, 320)
+        ]
+    },
+    "video": {"video": _file("video-1", **_VIDEO)},
+    "document": {"document": _DOCUMENT},
+    "animation": {"animation": _file("animation-1", **_VIDEO), "document": _DOCUMENT},
+    "audio": {"audio": _file("audio-1", duration=60)},
+    "voice": {"voice": _file("voice-1", duration=4, mime_type="audio/ogg")},
+}
+
+
 class ApiError(Exception):
     """A Telegram error answer: HTTP status, description and optional retry_after."""
 
@@ -811,13 +834,17 @@ class FakeUser:
         }
         return self._send(self.chat, sticker=sticker)
 
-    def send_photo(self) -> Json:
-        """Queues a photo message (no text)."""
-        sizes = [
-            {"file_id": f"p{w}", "file_unique_id": f"pu{w}", "width": w, "height": w}
-            for w in (90, 320)
-        ]
-        return self._send(self.chat, photo=sizes)
+    def send_photo(self, caption: str | None = None) -> Json:
+        """Queues a photo message (no text), with a caption if given."""
+        return self.send_media("photo", caption)
+
+    def send_media(self, kind: str, caption: str | None = None) -> Json:
+        """Queues a photo, video, document, animation, audio or voice message, with a caption
+        if given (Telegram sends captions without text)."""
+        fields: Json = copy.deepcopy(MEDIA[kind])
+        if caption is not None:
+            fields["caption"] = caption
+        return self._send(self.chat, **fields)
 
     def group_message(self, text: str, chat_id: int = -100123) -> Json:
         """Queues a message from this user in a group (supergroup for -100… ids)."""
@@ -827,13 +854,20 @@ class FakeUser:
 
     def edit(self, message_id: int, new_text: str) -> Json:
         """Queues an edited_message update for one of the user's messages."""
+        return self._edited(message_id, **self._text_fields(new_text))
+
+    def edit_caption(self, message_id: int, caption: str, kind: str = "photo") -> Json:
+        """Queues an edited_message update for the new caption of one of the user's media."""
+        return self._edited(message_id, **copy.deepcopy(MEDIA[kind]), caption=caption)
+
+    def _edited(self, message_id: int, **fields: Any) -> Json:
         msg = {
             "message_id": message_id,
             "from": self.user,
             "chat": self.chat,
             "date": int(time.time()) - 1,
             "edit_date": int(time.time()),
-            **self._text_fields(new_text),
+            **fields,
         }
         self.api.queue_update({"edited_message": msg})
         return msg
