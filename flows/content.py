@@ -96,8 +96,9 @@ class RedFlagQuestion:
     category: str  # "emergency" or "urgent"
 
 
-ScreenKind = Literal["crisis", "emergency", "urgent"]
-SCREEN_KINDS: tuple[ScreenKind, ...] = ("crisis", "emergency", "urgent")  # most serious first
+ScreenKind = Literal["crisis", "emergency", "urgent", "clarify"]
+# Most serious first. "clarify" (a weakness of one leg) asks one question: both legs? getting worse?
+SCREEN_KINDS: tuple[ScreenKind, ...] = ("crisis", "emergency", "urgent", "clarify")
 
 
 @dataclass(frozen=True)
