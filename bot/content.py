@@ -463,6 +463,8 @@ def load_content(
     data_dir: Path | None = None, *, required_keys: Iterable[str] | None = None
 ) -> Content:
     """Loads and validates everything in data/; raises ContentError on the first problem."""
+    from bot.helplines import load_helplines  # it raises this module's ContentError
+
     root = data_dir or default_data_dir()
     thresholds = load_thresholds(root)
     exercises = _exercises(root)
@@ -476,6 +478,7 @@ def load_content(
     messages = _messages(root)
     required = set(flows.catalogue.REGISTERED if required_keys is None else required_keys)
     required |= {f"redflag.q.{q.id}" for q in red_flags} | {summary_key}
+    required |= {f"redflag.sign.{q.id}" for q in red_flags if q.category == "emergency"}
     validate_catalogue(messages, required)
     return Content(
         thresholds=thresholds,
@@ -488,4 +491,5 @@ def load_content(
         common_zones=common_zones,
         rhythm=load_rhythm(root),
         screen=MappingProxyType(_screens(root)),
+        helplines=load_helplines(root),
     )

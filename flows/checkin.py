@@ -34,7 +34,7 @@ from flows.model import (
 )
 from flows.plan import level_today, light_label, todays_plan
 from flows.rescreen import K as RESCREEN
-from flows.rescreen import rescreen_frame
+from flows.rescreen import quick_frame
 
 K = keys(
     "checkin",
@@ -297,10 +297,12 @@ class CheckinTurn(Turn):
         self.move_phase()
 
     def rescreen_after_red(self) -> None:
-        """After a RED the red-flag screen is asked again, once this check-in's questions end."""
-        if self.ctx.get("rescreen"):
+        """After a RED, once this check-in's questions end, one combined safety question — at
+        most once a (local) day, so that a bad day does not become a wall of questions."""
+        if self.ctx.get("rescreen") and self.profile.quick_screen_on != self.today:
+            self.save_profile(quick_screen_on=self.today)
             self.say(RESCREEN.after_red)
-            self.then = rescreen_frame("after_red")
+            self.then = quick_frame()
 
     def expectancy(self, ci: Checkin) -> None:
         if ci.expected is None or ci.during is None:

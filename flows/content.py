@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import time
+from datetime import date, time
 from types import MappingProxyType
 from typing import Literal
+
+from flows.helplines import CountryHelp, Helplines
 
 
 @dataclass(frozen=True)
@@ -126,6 +128,9 @@ class ScreenRules:
     window: int = 5  # words before a hit in which a negation counts
 
 
+# Content loaded without data/helplines.toml (some tests): every zone gets this fallback.
+NO_HELPLINES = Helplines("none", date.min, MappingProxyType({}), CountryHelp("", "112", ()), {})
+
 PURPOSES: tuple[str, ...] = (
     "decompression",
     "hip_mobility",
@@ -151,6 +156,7 @@ class Content:
     screen: Mapping[str, ScreenRules] = field(  # language -> the free-text safety screen
         default_factory=lambda: MappingProxyType({})
     )
+    helplines: Helplines = field(default_factory=lambda: NO_HELPLINES)  # by the person's country
 
     def text(self, language: str, key: str) -> str:
         catalogue = self.messages.get(language) or self.messages["en"]

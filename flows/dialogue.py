@@ -8,10 +8,20 @@ re-asked (or suspended and resumed later); scheduled follow-ups interrupt polite
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from flows import checkin, morning, onboarding, outreach, privacy, rescreen, safety, settings
+from flows import (
+    checkin,
+    crisis,
+    morning,
+    onboarding,
+    outreach,
+    privacy,
+    rescreen,
+    safety,
+    settings,
+)
 from flows.catalogue import keys
 from flows.content import Content
 from flows.engine import END, FlowSpec, Turn, enter, run_answer
@@ -48,10 +58,13 @@ FLOWS: dict[str, FlowSpec] = {
         rescreen.FLOW,
         privacy.DELETE,
         privacy.CONSENT,
+        crisis.FLOW,
     )
 }
 PRIVACY_COMMANDS = ("privacy", "export", "delete")
-UNINTERRUPTED = ("safety", "delete", "consent")  # flows nothing else may push aside
+# Flows nothing else may push aside: the safety hold, the red-flag screen, crisis care, the
+# person's say over their data.
+UNINTERRUPTED = ("safety", "rescreen", "crisis", "delete", "consent")
 
 K = keys(
     "common",
@@ -66,6 +79,7 @@ K = keys(
     "unknown_command",
     "help",
     "on_hold",
+    "on_hold_emergency",
     "paused",
     "already_paused",
     "resumed",
@@ -73,7 +87,6 @@ K = keys(
 )
 
 AGAIN = "again"  # internal: asks the pending question again (after a reply could not be sent)
-SAFE = keys("safety", "crisis", "heard")
 
 COMMANDS = (
     "start",
@@ -168,6 +181,8 @@ def turn(
     s = Session(facts, content, now, conversation.active, conversation.suspended, conversation.step)
     if event.kind is EventKind.DUE and event.name in CHAINS:
         _next_in_chain(s, event)  # the chain goes on whatever this one does: hold, pause, lateness
+        if facts.profile.safety_hold is not None and event.name == outreach.RECAP:
+            _postpone_screen(s, tries=0, held=True)  # the weekly screen, once the hold is lifted
         if facts.profile.safety_hold is not None or event.payload.get("late"):
             return s.outcome()
     if event.kind is EventKind.ANSWER and event.step is None and event.value.strip():
@@ -187,8 +202,8 @@ def turn(
     if facts.profile.safety_hold is not None and free:
         # Red flags win: whatever was going on waits behind the hold, which is asked now.
         resume = s.active
-        s.say(K.on_hold)
-        s.start(Frame("safety", "hold", {"resume": _frame_json(resume)} if resume else {}))
+        _on_hold(s)
+        s.start(Frame("safety", "hold", {"resume": safety.frame_json(resume)} if resume else {}))
         return s.outcome()
     profile = facts.profile
     outdated = (
@@ -233,25 +248,47 @@ def _screen(content: Content, language: str, text: str) -> Finding | None:
 
 
 def _escalate(s: Session, finding: Finding) -> None:
-    """Crisis language gets helplines; a red-flag symptom stops coaching behind a safety hold."""
-    if finding.kind == "crisis":
-        s.say(SAFE.crisis)
-        return
-    profile = s.facts.profile
-    serious = finding.kind == "emergency" or profile.safety_hold is SafetyHold.EMERGENCY
+    """Answers a red flag or crisis found in typed text, in the same turn (DESIGN §5).
+
+    Crisis: the helplines and "are you safe?"; an emergency or urgent flag: what to do now and a
+    hold on coaching; one weak leg: one clarifying question. Before consent the person gets the
+    same advice, but nothing is stored: no answer, no hold, no date.
+    """
     view = _view(s)
-    view.effects.append(RecordRedFlags(((f"text:{finding.id}", Answer3.YES),), "free_text"))
-    view.save_profile(
-        safety_hold=SafetyHold.EMERGENCY if serious else SafetyHold.URGENT,
-        safety_hold_at=s.now,
-    )
-    s.absorb(view)
-    s.say(SAFE.heard)
     active = s.active
-    if active is not None and active.flow == "safety":
-        s.start(active)  # asked again, now as serious as the worst answer
-    else:
-        s.start(Frame("safety", "hold", {"resume": _frame_json(active)} if active else {}))
+    consented = s.facts.profile.consent_version is not None
+    if finding.kind == "crisis":
+        resume = active if active is None or active.flow != "crisis" else None
+        if active is not None and active.flow == "crisis":
+            resume = safety.frame_of(active.context.get("resume"))
+        frame = crisis.begin(view, consented=consented, resume=resume)
+        s.absorb(view)
+        if frame is not None:
+            s.active = None
+            s.start(frame)
+        return
+    if finding.kind == "clarify":
+        if not consented:
+            view.say(rescreen.K.clarify_before_consent, emergency=safety.emergency_number(view))
+            s.absorb(view)
+        elif _held(s) or (active is not None and active.flow in UNINTERRUPTED):
+            s.reask()  # already held, or in the screen itself: its own question comes first
+        else:
+            s.active = None
+            s.start(rescreen.clarify_frame(active))
+        return
+    kind = SafetyHold.EMERGENCY if finding.kind == "emergency" else SafetyHold.URGENT
+    view.say(safety.K.heard)
+    if not consented:
+        safety.instruction(view, kind, unsure=False, consented=False)
+        s.absorb(view)
+        return
+    view.effects.append(RecordRedFlags(((f"text:{finding.id}", Answer3.YES),), "free_text"))
+    in_hold = active is not None and active.flow == "safety"
+    frame = safety.hold(view, kind, resume=None if in_hold else active)
+    s.absorb(view)
+    s.active = None
+    s.start(active if in_hold and active is not None else frame)
 
 
 def _still_open(s: Session, frame: Frame | None) -> bool:
@@ -272,10 +309,6 @@ def _still_open(s: Session, frame: Frame | None) -> bool:
     return checkin.follow_up_pending(s.facts.checkins, no, frame.state)
 
 
-def _frame_json(frame: Frame) -> dict[str, object]:
-    return {"flow": frame.flow, "state": frame.state, "context": dict(frame.context)}
-
-
 def _answer(s: Session, event: Event) -> None:
     if s.active is None:
         if s.facts.profile.onboarded_at is None:
@@ -290,6 +323,14 @@ def _answer(s: Session, event: Event) -> None:
     s.answer(event)
 
 
+def _on_hold(s: Session) -> None:
+    """Says coaching is paused; behind an emergency hold, with the emergency number again."""
+    if s.facts.profile.safety_hold is SafetyHold.EMERGENCY:
+        s.say(K.on_hold_emergency, emergency=safety.emergency_number(_view(s)))
+    else:
+        s.say(K.on_hold)
+
+
 def _held(s: Session) -> bool:
     """Coaching is held for a red flag, whether the hold is asked now or waits behind the /delete
     question (or a new privacy notice) put in front of it."""
@@ -300,10 +341,16 @@ def _held(s: Session) -> bool:
 
 def _command(s: Session, name: str) -> None:
     profile = s.facts.profile
+    if s.active is not None and s.active.flow == "crisis":
+        # Coaching waits until the person chooses to carry on; /help still answers.
+        if name == "help":
+            s.say(K.help)
+        s.reask()
+        return
     if _held(s):
         if name == "help":
             s.say(K.help)
-        s.say(K.on_hold)
+        _on_hold(s)
         s.reask()
         return
     if name == "start":
@@ -394,19 +441,24 @@ def _new_frame(s: Session, frame: Frame) -> None:
 def _due(s: Session, event: Event) -> None:
     profile = s.facts.profile
     if _held(s):
+        if event.name == WEEKLY_SCREEN:
+            _postpone_screen(s, tries=0, held=True)  # asked once the hold is lifted
         if s.active is not None and s.active.flow == "safety":
-            s.say(K.on_hold)
+            _on_hold(s)
             s.reask()
         return  # behind a hold nothing proactive reaches coaching, asked or not
     if profile.onboarded_at is None:
         return  # nothing proactive before onboarding is finished
     if profile.paused:
         return  # paused: nothing unasked; a pending follow-up can still be answered via /checkin
+    in_crisis = s.active is not None and s.active.flow == "crisis"
     if event.name == "followup":
         no = int(event.payload.get("no", 0))
         which = str(event.payload.get("ask", "a1"))
         if not checkin.follow_up_pending(s.facts.checkins, no, which):
             return  # answered early, closed out, or deleted: nothing to ask
+        if in_crisis:
+            return  # no coaching question now; the check-in waits, and /checkin asks it
         active = s.active
         asking = active is not None and active.flow == "checkin" and active.state == which
         if asking and active is not None and active.context.get("no") == no:
@@ -419,22 +471,81 @@ def _due(s: Session, event: Event) -> None:
             return
         s.say(checkin.K.followup_intro, activity=activity)
         s.interrupt(Frame("checkin", which, {"no": no}))
-    elif event.name == "nudge" and profile.onboarded_at:
-        if s.active is not None and s.active.flow == "morning":
-            s.active = None  # yesterday's morning question, never answered: today's replaces it
-        s.interrupt(Frame("morning", "waking"))
-    elif event.name == "recap" and profile.onboarded_at:
+    elif event.name == "nudge":
+        if crisis.recent(_view(s)):
+            _gentle_morning(s)
+        elif in_crisis:
+            return  # coaching waits until they choose to carry on
+        else:
+            if s.active is not None and s.active.flow == "morning":
+                s.active = None  # yesterday's morning question, never answered: today's replaces it
+            s.interrupt(Frame("morning", "waking"))
+    elif event.name == "recap":
         if outreach.held_by_quiet_hours(profile, s.content, s.now):
             _after_quiet_hours(s, event)
         else:
             say_recap(_view(s))
-            if s.suspended is None:
-                s.say(rescreen.K.weekly)
-                s.interrupt(rescreen.rescreen_frame("weekly"))
+            _weekly_screen(s, tries=0)
+    elif event.name == WEEKLY_SCREEN:
+        if outreach.held_by_quiet_hours(profile, s.content, s.now):
+            _postpone_screen(s, tries=int(event.payload.get("tries", 0)), quiet=True)
+        else:
+            _weekly_screen(s, tries=int(event.payload.get("tries", 0)) + 1)
     elif event.name == "break" and profile.micro_breaks and _free_for_a_break(s):
         s.active = None  # an offer left unanswered is replaced (and counted as ignored)
         exercise = outreach.pick_exercise(_view(s), s.now)
         s.start(Frame("break", "offer", {"exercise": exercise}))
+
+
+WEEKLY_SCREEN = "rescreen"  # due-event kind of a weekly screen that was postponed
+POSTPONE = timedelta(hours=1)
+HELD_POSTPONE = timedelta(days=1)
+PATIENCE = 6  # postponements (hours) after which the screen sets an open dialogue aside
+
+
+def _weekly_screen(s: Session, *, tries: int) -> None:
+    """Starts the weekly red-flag screen, or postpones it while something else is open: it never
+    takes the next answer of an open question, and it is never dropped (DESIGN §5)."""
+    busy = s.active is not None
+    if busy and (tries < PATIENCE or s.suspended is not None or _protected(s)):
+        _postpone_screen(s, tries=tries)
+        return
+    s.say(rescreen.K.weekly)
+    s.interrupt(rescreen.screen_frame("weekly"))
+
+
+def _protected(s: Session) -> bool:
+    return s.active is not None and s.active.flow in UNINTERRUPTED
+
+
+def _postpone_screen(s: Session, *, tries: int, quiet: bool = False, held: bool = False) -> None:
+    """Schedules the weekly screen again: an hour on, after quiet hours, or (behind a red-flag
+    hold) a day on, once per local date however many recaps fall due meanwhile."""
+    profile = s.facts.profile
+    zone = ZoneInfo(profile.tz or "UTC")
+    if quiet:
+        rhythm = s.content.rhythm
+        due = after_quiet_hours(zone, s.now, rhythm.quiet_start, rhythm.quiet_end)
+    else:
+        due = s.now + (HELD_POSTPONE if held else POSTPONE)
+    at = due.astimezone(zone).date().isoformat() + ":held" if held else due.isoformat()
+    key = f"{WEEKLY_SCREEN}:{profile.user_id}:{at}"
+    s.effects.append(Schedule(WEEKLY_SCREEN, due, key, {"tries": tries}))
+
+
+def _gentle_morning(s: Session) -> None:
+    """After a crisis message the morning nudge is a gentle check on how they are, with the
+    helplines; a crisis frame still open hands over what it would have resumed."""
+    resume = None
+    if s.active is not None and s.active.flow == "crisis":
+        resume = s.active.context.get("resume")
+        s.active = None
+    elif s.active is not None and s.active.flow not in UNINTERRUPTED:
+        resume = safety.frame_json(s.active)
+        s.active = None
+    elif s.active is not None:
+        return  # a safety question or their data comes first; the gentle check is not pressed
+    s.start(crisis.morning_frame(safety.frame_of(resume)))
 
 
 def _free_for_a_break(s: Session) -> bool:

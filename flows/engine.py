@@ -37,6 +37,7 @@ END = "end"
 K = keys(
     "common",
     "not_a_choice",
+    "not_a_choice_words",
     "not_a_score",
     "invalid_time",
     "invalid_zone",
@@ -44,6 +45,10 @@ K = keys(
     "invalid_slot",
 )
 LATER = keys("common", "later")
+# The usual ways of typing a choice's value, per language ("y", "nope", "not sure"), separated by
+# "|". `ok` counts as yes only where a bare number would too: never for a safety answer.
+SYNONYMS = keys("synonym", "yes", "no", "unsure", "wrong", "ok")
+_DROP = str.maketrans("", "", "'’‘`´.!?)")
 
 
 # --------------------------------------------------------------------------- answers
@@ -69,6 +74,10 @@ class Ask:
     choices: Callable[[Turn], Sequence[Choice]] | None = None
     scale: Scale | None = None
     parse: Callable[[Turn, str], Any] | None = None  # returns a value or Invalid
+    # A safety answer, consent or deletion (DESIGN §3, §5): taken only from a button or the
+    # choice's words, never from a bare number, and shown without numbers in the terminal.
+    explicit: bool = False
+    invalid: str | None = None  # what to say when the answer does not fit (default: by kind)
 
 
 def on_answer(
@@ -83,19 +92,37 @@ def on_answer(
     return row
 
 
-def pick(turn: Turn, text: str, choices: Sequence[Choice]) -> str | None:
-    """Matches typed text to a choice: its value, its number in the list, or its label."""
-    wanted = text.strip().lower().rstrip(".)")
+def _plain(text: str) -> str:
+    return " ".join(text.casefold().translate(_DROP).split())
+
+
+def pick(turn: Turn, text: str, choices: Sequence[Choice], *, explicit: bool = False) -> str | None:
+    """Matches typed text to a choice: its value, its label, a usual synonym ("y", "nope", "not
+    sure") or, unless `explicit`, its number in the list, "ok" for yes, or a unique label prefix."""
+    wanted = _plain(text)
     if not wanted:
         return None
     for choice in choices:
-        if wanted == choice.value.lower():
+        if wanted in (choice.value.lower(), _plain(turn.label(choice))):
             return choice.value
+
+    def meaning(answer: str) -> str | None:
+        meant = [c.value for c in choices if answer in (c.value, c.means)]
+        return meant[0] if len(meant) == 1 else None
+
+    for answer in ("yes", "no", "unsure", "wrong"):
+        if wanted in turn.words(getattr(SYNONYMS, answer)) and (found := meaning(answer)):
+            return found
+    if explicit:
+        return None
+    if wanted in turn.words(SYNONYMS.ok) and (found := meaning("yes")):
+        return found
     if wanted.isdecimal() and 1 <= int(wanted) <= len(choices):  # not isdigit: "¹" is a digit
         return choices[int(wanted) - 1].value
-    for choice in choices:
-        if wanted == turn.label(choice).lower():
-            return choice.value
+    if len(wanted) >= 3:
+        starting = [c.value for c in choices if _plain(turn.label(c)).startswith(wanted)]
+        if len(starting) == 1:
+            return starting[0]
     return None
 
 
@@ -143,6 +170,10 @@ class Turn:
         """Returns a choice's visible label."""
         return choice.label if choice.literal else self.text(choice.label, **choice.params)
 
+    def words(self, key: str) -> tuple[str, ...]:
+        """The "|"-separated phrases of a catalogue entry, as typed text is compared."""
+        return tuple(_plain(w) for w in self.content.text(self.profile.language, key).split("|"))
+
     def ask(self) -> None:
         """Asks the current state's question again (or for the first time)."""
         spec = self.flow.asks.get(self.state)
@@ -153,7 +184,14 @@ class Turn:
         choices = tuple(spec.choices(self)) if spec.choices else ()
         key = spec.key if isinstance(spec.key, str) else spec.key(self)
         self.replies.append(
-            Reply(key=key, params=params, choices=choices, scale=spec.scale, step=self.step)
+            Reply(
+                key=key,
+                params=params,
+                choices=choices,
+                scale=spec.scale,
+                step=self.step,
+                explicit=spec.explicit,
+            )
         )
 
     # -- recording things
@@ -229,12 +267,14 @@ def parse_answer(turn: Turn, event: Event) -> Any:
     if spec.scale is not None:
         value = score(text, spec.scale.lo, spec.scale.hi)
         return Invalid(K.not_a_score) if value is None else value
-    picked = pick(turn, text, choices) if choices else None
+    picked = pick(turn, text, choices, explicit=spec.explicit) if choices else None
     if picked is not None:
         return picked
     if spec.parse is not None:
         return spec.parse(turn, text)
-    return Invalid(K.not_a_choice)
+    if spec.invalid is not None:
+        return Invalid(spec.invalid)
+    return Invalid(K.not_a_choice_words if spec.explicit else K.not_a_choice)
 
 
 def run_answer(spec: FlowSpec, turn: Turn, state: str, event: Event) -> bool:

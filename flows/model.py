@@ -88,6 +88,8 @@ class Profile:
     safety_hold: SafetyHold | None = None
     safety_hold_at: datetime | None = None
     assessed_at: datetime | None = None
+    crisis_on: date | None = None  # local date of a message about self-harm (never its words)
+    quick_screen_on: date | None = None  # local date of the last one-question re-screen
 
 
 @dataclass(frozen=True)
@@ -200,6 +202,7 @@ class Choice:
     label: str
     params: Mapping[str, JSON] = field(default_factory=dict)
     literal: bool = False
+    means: str | None = None  # "yes" / "no": typed synonyms of that answer pick this choice
 
 
 @dataclass(frozen=True)
@@ -242,6 +245,7 @@ class Reply:
     step: int | None = None  # set on questions: buttons carry it back
     chart: Chart | None = None  # sent as a picture, with the text as its caption
     attachment: str | None = None  # "export": the shell attaches the person's data as files
+    explicit: bool = False  # choices taken only by button or words: the terminal shows no numbers
 
 
 # --------------------------------------------------------------------------- effects

@@ -8,24 +8,23 @@ from dataclasses import replace
 from datetime import time, timedelta
 from typing import Any
 
+from flows import safety
 from flows.catalogue import keys
 from flows.content import PURPOSES
 from flows.engine import LATER, Ask, FlowSpec, Invalid, Turn, on_answer
 from flows.engine import K as K_INVALID
 from flows.model import (
-    Answer3,
     Choice,
     Facts,
     Frame,
     LevelState,
-    RecordRedFlags,
-    SafetyHold,
     Scale,
     SetLevel,
 )
 from flows.outreach import all_chains
 from flows.parse import days_ago, time_of_day, zone
 from flows.plan import describe_plan, todays_plan
+from flows.rescreen import screen_frame
 
 K = keys(
     "onboarding",
@@ -90,18 +89,6 @@ class Onboarding(Turn):
     def is_yes(self) -> bool:
         return bool(self.value == "yes")
 
-    def emergency(self) -> bool:
-        question = self.content.red_flags[int(self.ctx.get("rf", 0))]
-        return question.category == "emergency" and self.value != "no"
-
-    def more_red_flags(self) -> bool:
-        return int(self.ctx.get("rf", 0)) + 1 < len(self.content.red_flags)
-
-    def urgent_after_last(self) -> bool:
-        question = self.content.red_flags[int(self.ctx.get("rf", 0))]
-        urgent_now = question.category == "urgent" and self.value != "no"
-        return bool(self.ctx.get("urgent")) or urgent_now
-
     def more_fears(self) -> bool:
         return int(self.ctx.get("fi", 0)) + 1 < len(self.content.ladders)
 
@@ -128,35 +115,15 @@ class Onboarding(Turn):
     def record_adult(self) -> None:
         self.save_profile(adult_at=self.now)
         self.say(K.redflag_intro)
+        self.then = screen_frame("onboarding", then=Frame("onboarding", "episode"))
 
-    def record_red_flag(self) -> None:
-        index = int(self.ctx.get("rf", 0))
-        question = self.content.red_flags[index]
-        answer = Answer3(self.value)
-        self.effects.append(RecordRedFlags(((question.id, answer),), "onboarding"))
-        if question.category == "urgent" and answer is not Answer3.NO:
-            self.ctx["urgent"] = True
-        self.ctx["rf"] = index + 1
-
-    def hold_emergency(self) -> None:
-        self.record_red_flag()
-        self.hold(SafetyHold.EMERGENCY)
-
-    def hold_urgent(self) -> None:
-        self.hold(SafetyHold.URGENT)
-
-    def hold(self, kind: SafetyHold) -> None:
-        self.save_profile(safety_hold=kind, safety_hold_at=self.now)
-        # Once assessed, the rest of the screen is asked (it cannot be skipped), then onboarding
-        # carries on from the episode question.
-        screen = {"rf": self.ctx.get("rf", 0), "urgent": bool(self.ctx.get("urgent"))}
-        rest = screen["rf"] < len(self.content.red_flags)
-        resume = {
-            "flow": "onboarding",
-            "state": "redflag" if rest else "episode",
-            "context": screen if rest else {},
-        }
-        self.then = Frame("safety", "hold", {"resume": resume})
+    def to_screen(self) -> None:
+        """A screen begun before the red-flag questions moved into their own flow: it carries on
+        there, from the question it had reached (asked again)."""
+        urgent = ["?"] if self.ctx.get("urgent") else []
+        context = {"i": int(self.ctx.get("rf", 0)), "context": "onboarding", "urgent": urgent}
+        context["then"] = safety.frame_json(Frame("onboarding", "episode"))
+        self.then = Frame("rescreen", "q", context)
 
     def record_episode(self) -> None:
         days = EPISODE_DAYS.get(self.value, self.value)
@@ -284,12 +251,9 @@ TRANSITIONS: tuple[dict[str, Any], ...] = (
     on_answer("intro", "consent"),
     on_answer("consent", "adult", when="agreed", then="record_consent"),
     on_answer("consent", "end", then="declined"),
-    on_answer("adult", "redflag", when="is_yes", then="record_adult"),
+    on_answer("adult", "end", when="is_yes", then="record_adult"),  # the screen, then "episode"
     on_answer("adult", "end", then="too_young"),
-    on_answer("redflag", "end", when="emergency", then="hold_emergency"),
-    on_answer("redflag", "redflag", when="more_red_flags", then="record_red_flag"),
-    on_answer("redflag", "end", when="urgent_after_last", then=["record_red_flag", "hold_urgent"]),
-    on_answer("redflag", "episode", then="record_red_flag"),
+    on_answer("redflag", "end", then="to_screen"),  # only frames stored before the screen moved
     on_answer("episode", "fear", then="record_episode"),
     on_answer("fear", "fear", when="more_fears", then="record_fear"),
     on_answer("fear", "portfolio_mode", then="record_fear"),
@@ -311,10 +275,16 @@ ASKS: dict[str, Ask] = {
     "consent": Ask(
         K.consent,
         params=lambda t: {"version": t.content.policy_version},
-        choices=lambda t: (Choice("agree", C.agree), Choice("decline", C.decline)),
+        choices=lambda t: (
+            Choice("agree", C.agree, means="yes"),
+            Choice("decline", C.decline, means="no"),
+        ),
+        explicit=True,
     ),
     "adult": Ask(K.adult, choices=lambda t: (Choice("yes", C.yes), Choice("no", C.no))),
-    "redflag": Ask(K.redflag, params=red_flag_params, choices=lambda t: yes_no_unsure()),
+    "redflag": Ask(
+        K.redflag, params=red_flag_params, choices=lambda t: yes_no_unsure(), explicit=True
+    ),
     "episode": Ask(
         K.episode,
         choices=lambda t: tuple(Choice(k, f"choice.ep_{k}") for k in EPISODE_DAYS),

@@ -77,7 +77,11 @@ DELETE = FlowSpec(
     {
         "confirm": Ask(
             K.confirm_delete,
-            choices=lambda t: (Choice("delete", C.delete_all), Choice("keep", C.keep_all)),
+            choices=lambda t: (
+                Choice("delete", C.delete_all, means="yes"),
+                Choice("keep", C.keep_all, means="no"),
+            ),
+            explicit=True,
         )
     },
 )
@@ -94,7 +98,11 @@ CONSENT = FlowSpec(
         "ask": Ask(
             K.new_version,
             params=consent_params,
-            choices=lambda t: (Choice("agree", C.agree), Choice("decline", C.decline)),
+            choices=lambda t: (
+                Choice("agree", C.agree, means="yes"),
+                Choice("decline", C.decline, means="no"),
+            ),
+            explicit=True,
         )
     },
 )

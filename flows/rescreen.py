@@ -1,98 +1,216 @@
-"""The red-flag screen again: weekly with the recap, and after any RED. Same questions, same rules
-as at onboarding: "not sure" counts as yes, an emergency answer holds at once, an urgent one once
-the screen is done; after assessment the rest of the questions are still asked."""
+"""The red-flag screen — one path, used at onboarding, weekly with the recap and after a RED.
+
+Every question is yes / no / not sure, answered by a button or in words, never by a bare number.
+"Not sure" counts as yes. An emergency answer holds coaching at once; an urgent one once the
+screen is done; after assessment the rest of the questions are still asked. Right after an answer,
+"I pressed the wrong one" asks that question again and the new answer is recorded as a correction.
+
+After a RED the screen starts with one combined question listing the emergency signs ("quick");
+only a yes or not sure leads to the individual emergency questions (DESIGN §5: no screen fatigue).
+A weak leg mentioned in typed text gets one clarifying question ("clarify") instead of a hold.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
+from flows import safety
 from flows.catalogue import keys
+from flows.content import RedFlagQuestion
 from flows.engine import Ask, FlowSpec, Turn, on_answer
 from flows.model import Answer3, Choice, Frame, RecordRedFlags, SafetyHold
 
-K = keys("rescreen", "weekly", "after_red", "clear", "question")
-C = keys("choice", "yes", "no", "unsure")
+__all__ = ["FLOW", "K", "clarify_frame", "quick_frame", "screen_frame"]
+
+K = keys(
+    "rescreen",
+    "weekly",
+    "after_red",
+    "quick",
+    "clear",
+    "question",
+    "corrected",
+    "clarify",
+    "clarify_clear",
+    "clarify_before_consent",
+)
+C = keys("choice", "yes", "no", "unsure", "wrong")
+CORRECTION = "correction"  # RecordRedFlags context of an answer given again after a mis-tap
 
 
-def rescreen_frame(context: str) -> Frame:
-    """A fresh re-screen ("weekly" or "after_red")."""
-    return Frame("rescreen", "q", {"i": 0, "context": context})
+def screen_frame(context: str, then: Frame | None = None) -> Frame:
+    """The whole screen ("onboarding" or "weekly"); `then` starts once it is done."""
+    ctx: dict[str, Any] = {"i": 0, "context": context}
+    if then is not None:
+        ctx["then"] = safety.frame_json(then)
+    return Frame("rescreen", "q", ctx)
+
+
+def quick_frame() -> Frame:
+    """The one combined question asked after a RED."""
+    return Frame("rescreen", "quick", {"context": "after_red"})
+
+
+def clarify_frame(resume: Frame | None) -> Frame:
+    """The clarifying question after a weak leg is mentioned in typed text."""
+    ctx: dict[str, Any] = {"context": "free_text"}
+    if resume is not None:
+        ctx["resume"] = safety.frame_json(resume)
+    return Frame("rescreen", "clarify", ctx)
+
+
+def questions(turn: Turn) -> Sequence[RedFlagQuestion]:
+    """The questions of this screen: all of them, or only the emergency ones after "quick"."""
+    if turn.ctx.get("only") == "emergency":
+        return tuple(q for q in turn.content.red_flags if q.category == "emergency")
+    return turn.content.red_flags
 
 
 class RescreenTurn(Turn):
-    """Turn model for the re-screen."""
+    """Turn model for the red-flag screen."""
 
-    def _question_is(self, category: str) -> bool:
-        question = self.content.red_flags[int(self.ctx.get("i", 0))]
-        return question.category == category and self.value != "no"
+    @property
+    def index(self) -> int:
+        return int(self.ctx.get("i", 0))
+
+    @property
+    def question(self) -> RedFlagQuestion:
+        return questions(self)[self.index]
+
+    # -- guards
+
+    def wrong(self) -> bool:
+        return bool(self.value == "wrong")
+
+    def flagged(self) -> bool:
+        return bool(self.value != "no")
 
     def emergency(self) -> bool:
-        return self._question_is("emergency")
+        return self.question.category == "emergency" and self.flagged()
 
     def more(self) -> bool:
-        return int(self.ctx.get("i", 0)) + 1 < len(self.content.red_flags)
+        return self.index + 1 < len(questions(self))
 
     def urgent_at_end(self) -> bool:
-        return bool(self.ctx.get("urgent")) or self._question_is("urgent")
+        return bool(self.urgent_ids()) or (self.question.category == "urgent" and self.flagged())
+
+    def urgent_ids(self) -> list[str]:
+        """The urgent questions answered yes or not sure so far in this screen."""
+        found = self.ctx.get("urgent") or []
+        return list(found) if isinstance(found, list) else ["?"]  # older frames kept a flag
+
+    # -- actions
+
+    def back(self) -> None:
+        """Goes back to the question answered last, to take its answer again."""
+        self.ctx["i"] = int(self.ctx["last"])
+        self.ctx["correcting"] = True
+        self.ctx.pop("last", None)
 
     def record(self) -> None:
-        index = int(self.ctx.get("i", 0))
-        question = self.content.red_flags[index]
-        answer = Answer3(self.value)
-        context = str(self.ctx.get("context", "weekly"))
+        question, answer = self.question, Answer3(self.value)
+        context = CORRECTION if self.ctx.pop("correcting", False) else str(self.ctx["context"])
         self.effects.append(RecordRedFlags(((question.id, answer),), context))
+        if context == CORRECTION and self.ctx.pop("held", False) and answer is Answer3.NO:
+            # The hold this question set a moment ago was a mis-tap, and the person says so.
+            self.save_profile(safety_hold=None)
+            self.say(K.corrected)
+        urgent = [i for i in self.urgent_ids() if i != question.id]
         if question.category == "urgent" and answer is not Answer3.NO:
-            self.ctx["urgent"] = True
-        self.ctx["i"] = index + 1
+            urgent.append(question.id)
+            self.ctx["sure"] = bool(self.ctx.get("sure")) or answer is Answer3.YES
+        self.ctx["urgent"] = urgent
+        self.ctx["last"] = self.index
+        self.ctx["i"] = self.index + 1
 
     def hold_emergency(self) -> None:
+        unsure = self.value == "unsure"
+        asked = {k: v for k, v in self.ctx.items() if k not in ("last", "correcting")}
+        undo = Frame("rescreen", "q", {**asked, "correcting": True, "held": True})
         self.record()
-        self.hold(SafetyHold.EMERGENCY)
+        self.hold(SafetyHold.EMERGENCY, unsure=unsure, undo=undo)
 
     def hold_urgent(self) -> None:
         self.record()
-        self.hold(SafetyHold.URGENT)
+        self.hold(SafetyHold.URGENT, unsure=not self.ctx.get("sure"))
 
-    def hold(self, kind: SafetyHold) -> None:
-        self.save_profile(safety_hold=kind, safety_hold_at=self.now)
-        rest = int(self.ctx["i"]) < len(self.content.red_flags)
-        resume = {"flow": "rescreen", "state": "q", "context": dict(self.ctx)} if rest else None
-        self.then = Frame("safety", "hold", {"resume": resume} if resume else {})
+    def hold(self, kind: SafetyHold, *, unsure: bool, undo: Frame | None = None) -> None:
+        rest = self.index < len(questions(self))
+        resume = Frame("rescreen", "q", self.ctx) if rest else self.after()
+        self.then = safety.hold(self, kind, unsure=unsure, resume=resume, undo=undo)
 
     def all_clear(self) -> None:
         self.record()
         self.say(K.clear)
+        self.then = self.after()
+
+    def quick_clear(self) -> None:
+        self.effects.append(RecordRedFlags((("quick", Answer3.NO),), "after_red"))
+        self.say(K.clear)
+
+    def quick_flagged(self) -> None:
+        self.effects.append(RecordRedFlags((("quick", Answer3(self.value)),), "after_red"))
+        self.ctx.update(i=0, only="emergency")
+
+    def clarify_clear(self) -> None:
+        self.effects.append(RecordRedFlags((("text:one_leg_weak", Answer3.NO),), "free_text"))
+        self.say(K.clarify_clear, emergency=safety.emergency_number(self))
+        self.then = safety.frame_of(self.ctx.get("resume"))
+
+    def clarify_flagged(self) -> None:
+        answer = Answer3(self.value)
+        self.effects.append(RecordRedFlags((("text:weakness", answer),), "free_text"))
+        resume = safety.frame_of(self.ctx.get("resume"))
+        unsure = answer is Answer3.UNSURE
+        self.then = safety.hold(self, SafetyHold.EMERGENCY, unsure=unsure, resume=resume)
+
+    def after(self) -> Frame | None:
+        return safety.frame_of(self.ctx.get("then"))
 
 
 def question_params(turn: Turn) -> dict[str, Any]:
     index = int(turn.ctx.get("i", 0))
-    question = turn.content.red_flags[index]
+    asked = questions(turn)
     return {
         "n": index + 1,
-        "total": len(turn.content.red_flags),
-        "question": turn.text(f"redflag.q.{question.id}"),
+        "total": len(asked),
+        "question": turn.text(f"redflag.q.{asked[index].id}"),
     }
+
+
+def quick_params(turn: Turn) -> dict[str, Any]:
+    signs = (q for q in turn.content.red_flags if q.category == "emergency")
+    return {"signs": "\n".join("• " + turn.text(f"redflag.sign.{q.id}") for q in signs)}
+
+
+def yes_no_unsure(turn: Turn) -> tuple[Choice, ...]:
+    return (Choice("yes", C.yes), Choice("no", C.no), Choice("unsure", C.unsure))
+
+
+def question_choices(turn: Turn) -> tuple[Choice, ...]:
+    mistake = (Choice("wrong", C.wrong),) if "last" in turn.ctx else ()
+    return (*yes_no_unsure(turn), *mistake)
 
 
 FLOW = FlowSpec(
     "rescreen",
     RescreenTurn,
-    ("q",),
+    ("q", "quick", "clarify"),
     (
+        on_answer("q", "q", when="wrong", then="back"),
         on_answer("q", "end", when="emergency", then="hold_emergency"),
         on_answer("q", "q", when="more", then="record"),
         on_answer("q", "end", when="urgent_at_end", then="hold_urgent"),
         on_answer("q", "end", then="all_clear"),
+        on_answer("quick", "q", when="flagged", then="quick_flagged"),
+        on_answer("quick", "end", then="quick_clear"),
+        on_answer("clarify", "end", when="flagged", then="clarify_flagged"),
+        on_answer("clarify", "end", then="clarify_clear"),
     ),
     {
-        "q": Ask(
-            K.question,
-            params=question_params,
-            choices=lambda t: (
-                Choice("yes", C.yes),
-                Choice("no", C.no),
-                Choice("unsure", C.unsure),
-            ),
-        )
+        "q": Ask(K.question, params=question_params, choices=question_choices, explicit=True),
+        "quick": Ask(K.quick, params=quick_params, choices=yes_no_unsure, explicit=True),
+        "clarify": Ask(K.clarify, choices=yes_no_unsure, explicit=True),
     },
 )

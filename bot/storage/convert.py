@@ -84,6 +84,8 @@ def profile_values(p: Profile) -> dict[str, Any]:
         "safety_hold": plain(p.safety_hold),
         "safety_hold_at": p.safety_hold_at,
         "assessed_at": p.assessed_at,
+        "crisis_on": p.crisis_on,
+        "quick_screen_on": p.quick_screen_on,
     }
 
 
@@ -109,6 +111,8 @@ def profile(r: AnyRow) -> Profile:
         safety_hold=SafetyHold(r.safety_hold) if r.safety_hold else None,
         safety_hold_at=r.safety_hold_at,
         assessed_at=r.assessed_at,
+        crisis_on=r.crisis_on,
+        quick_screen_on=r.quick_screen_on,
     )
 
 

@@ -96,6 +96,8 @@ class UserRow(Base):
     safety_hold: Mapped[str | None] = mapped_column(String(16))
     safety_hold_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     assessed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    crisis_on: Mapped[date | None] = mapped_column(Date)  # the local date only, never the words
+    quick_screen_on: Mapped[date | None] = mapped_column(Date)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=lambda: datetime.now(UTC))
     last_active_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 

@@ -169,7 +169,7 @@ async def test_a_stale_button_says_the_question_has_passed(db: Database) -> None
         consent = h.last()
         stale = h.press_update("I agree")
         h.api.fail("editMessageReplyMarkup", 400, "Bad Request: message can't be edited")
-        await h.say("1")  # agrees by typing; retiring the consent buttons fails this time
+        await h.say("i agree")  # agrees by typing; retiring the consent buttons fails this time
         assert "reply_markup" in h.api.messages[(ANN, consent["message_id"])]
         before = await h.state()
         h.api.clear()
@@ -216,7 +216,8 @@ async def test_a_duplicate_update_changes_nothing(db: Database) -> None:
 
 @sqlite_only
 async def test_text_where_a_button_is_expected_reasks(db: Database) -> None:
-    """Typed words at a choice question: common.not_a_choice, then the question again."""
+    """Typed words at the consent question: "answer in words" (it takes no number), then the
+    question again."""
     async with running_bot(db) as h:
         await h.say("/start")
         await h.press("Continue")
@@ -224,7 +225,7 @@ async def test_text_where_a_button_is_expected_reasks(db: Database) -> None:
         h.api.clear()
         await h.say("maybe later")
         texts, question = h.api.texts(), h.last()
-    assert texts == [together(text("common.not_a_choice"), consent["text"])]
+    assert texts == [together(text("common.not_a_choice_words"), consent["text"])]
     assert labels(question) == [["I agree", "No thanks"]]
     assert "reply_markup" not in h.api.messages[(ANN, consent["message_id"])]
 
@@ -455,9 +456,9 @@ async def test_after_a_failed_send_the_next_question_is_shown(db: Database) -> N
         for _ in range(4):
             h.api.fail("sendMessage", 500, "Internal Server Error")
         h.api.clear()
-        await h.say("1")  # agrees; the 18+ question is lost with the failed send
+        await h.say("I agree")  # agrees; the 18+ question is lost with the failed send
         texts = h.api.texts()
-    assert text("onboarding.adult") in texts  # today: only common.error, then a retried "1"
+    assert text("onboarding.adult") in texts  # today: only common.error, then a retried "yes"
     # is stored as "yes, I am 18 or older" to a question the person never saw
 
 

@@ -7,12 +7,15 @@ import os
 import sys
 from pathlib import Path
 
+from bot.content import load_content
 from tests.e2e.clock import ROOT, far_nudge_time, far_recap_data
 
 
 def onboarding() -> list[str]:
-    """What a person types through onboarding: no red flags, London, a nudge time a day away."""
-    return ["1", "1", "1", *["2"] * 11, "2", "6", "5", "4", "0", "1", "london", far_nudge_time()]
+    """What a person types through onboarding: consent and the safety questions in words (they
+    take no number), no red flags, London, a nudge time a day away."""
+    screen = ["no"] * len(load_content().red_flags)
+    return ["1", "I agree", "1", *screen, "2", "6", "5", "4", "0", "1", "london", far_nudge_time()]
 
 
 class Terminal:

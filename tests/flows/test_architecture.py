@@ -116,8 +116,11 @@ def conversation_through_every_flow() -> None:
     chat.play(*ONBOARDING, "[later]", *EXPOSURE_AND_FOLLOWUP, "/morning", "2", "[later]")
     assert chat.facts.checkins[-1].light is not None
     held = Chat(now=START)
-    held.play(*ONBOARDING[:4], "[yes]", "/plan", "[assessed]")
+    held.play(*ONBOARDING[:4], "[yes]", "/plan", "[yes]", "[yes]")
     assert held.facts.profile.assessed_at is not None
+    low = Chat(now=START)
+    low.play(*ONBOARDING, "[later]", "I want to end it all", "[safe]", "[carry_on]")
+    assert low.facts.profile.crisis_on is not None
 
 
 def test_each_flow_has_one_machine_for_the_whole_process() -> None:

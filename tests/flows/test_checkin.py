@@ -254,7 +254,7 @@ def test_peak_pain_of_6_is_red_at_once_without_a_followup() -> None:
     assert keys_of(chat.say("5")) == [
         "advice.confidence",
         "rescreen.after_red",
-        "rescreen.question",
+        "rescreen.quick",
     ]
     assert chat.followups == {}
 
@@ -535,7 +535,7 @@ def test_walk_red_during_is_advised_at_once() -> None:
         "next.gentle_red",
         "advice.not_a_substitute",
         "rescreen.after_red",
-        "rescreen.question",
+        "rescreen.quick",
     ]
-    assert chat.state == ("rescreen", "q")
+    assert chat.state == ("rescreen", "quick")
     assert chat.followups == {}

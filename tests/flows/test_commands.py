@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from bot.render import label_of
 from flows.dialogue import FLOWS
 from flows.model import CheckinStatus, Event, EventKind, Morning, Phase, Reply, SafetyHold
-from tests.flows.transcript import CONTENT, ONBOARDING, START, Chat, keys_of, onboard
+from tests.flows.transcript import CONTENT, ONBOARDING, START, Chat, assessed, keys_of, onboard
 
 # ---------------------------------------- where each question is
 
@@ -23,7 +23,7 @@ QUESTIONS: dict[tuple[str, str], tuple[str, ...]] = {
     ("onboarding", "intro"): ONBOARDING[:1],
     ("onboarding", "consent"): ONBOARDING[:2],
     ("onboarding", "adult"): ONBOARDING[:3],
-    ("onboarding", "redflag"): ONBOARDING[:4],
+    ("rescreen", "q"): ONBOARDING[:4],
     ("onboarding", "episode"): ONBOARDING[:15],
     ("onboarding", "fear"): ONBOARDING[:16],
     ("onboarding", "portfolio_mode"): ONBOARDING[:20],
@@ -45,6 +45,11 @@ QUESTIONS: dict[tuple[str, str], tuple[str, ...]] = {
     ("morning", "waking"): (ONB, "/morning"),
     ("morning", "start_now"): (ONB, "/morning", "2"),
     ("safety", "hold"): (*ONBOARDING[:4], "[unsure]"),
+    ("safety", "cleared"): (*ONBOARDING[:4], "[unsure]", "[yes]"),
+    ("rescreen", "quick"): (ONB, "/checkin", "[walk]", "2", "[done]", "7"),
+    ("crisis", "safe"): (ONB, "I want to end it all"),
+    ("crisis", "wait"): (ONB, "I want to end it all", "[safe]"),
+    ("delete", "confirm"): (ONB, "/delete"),
 }
 SCALES = [
     q
@@ -69,6 +74,28 @@ FREE_ENTRY = {
     ("onboarding", "nudge_time"): "common.invalid_time",
 }
 PURE_CHOICES = [q for q in CHOICES if q not in FREE_ENTRY]
+# Safety answers, consent and deletion: a button or the choice's words, never a bare number.
+EXPLICIT = {
+    ("onboarding", "consent"),
+    ("rescreen", "q"),
+    ("rescreen", "quick"),
+    ("safety", "hold"),
+    ("safety", "cleared"),
+    ("crisis", "safe"),
+    ("crisis", "wait"),
+    ("delete", "confirm"),
+}
+NUMBERED = [q for q in CHOICES if q not in EXPLICIT]
+GENTLE = {("crisis", "safe"): "crisis.listening", ("crisis", "wait"): "crisis.listening"}
+
+
+def not_a_choice(where: tuple[str, str]) -> str:
+    """What a question says to an answer that is none of its options."""
+    if where in FREE_ENTRY:
+        return FREE_ENTRY[where]
+    if where in GENTLE:
+        return GENTLE[where]
+    return "common.not_a_choice_words" if where in EXPLICIT else "common.not_a_choice"
 
 
 def at(where: tuple[str, str]) -> Chat:
@@ -160,11 +187,27 @@ def test_a_choice_question_reasks_input_that_is_no_option(
     before = chat.fork()
     asked = chat.asked.key
     replies = chat.say(text)
-    assert keys_of(replies) == [FREE_ENTRY.get(where, "common.not_a_choice"), asked]
+    assert keys_of(replies) == [not_a_choice(where), asked]
     assert_unchanged(before, chat)
 
 
-@pytest.mark.parametrize("where", CHOICES, ids=ids(CHOICES))
+def test_exactly_the_safety_consent_and_delete_questions_are_explicit() -> None:
+    """The questions that take no bare number are the safety, consent and deletion ones."""
+    assert {where for where in CHOICES if at(where).asked.explicit} == EXPLICIT
+
+
+@pytest.mark.parametrize("where", sorted(EXPLICIT), ids=ids(sorted(EXPLICIT)))
+def test_a_bare_number_never_answers_an_explicit_question(where: tuple[str, str]) -> None:
+    """A bare number at a safety, consent or delete question: asked again, nothing changes."""
+    chat = at(where)
+    for text in ("0", "1", "2", "3", "10"):
+        before = chat.fork()
+        replies = chat.say(text)
+        assert keys_of(replies) == [not_a_choice(where), before.asked.key], text
+        assert_unchanged(before, chat)
+
+
+@pytest.mark.parametrize("where", NUMBERED, ids=ids(NUMBERED))
 def test_a_choice_can_be_typed_by_its_number(where: tuple[str, str]) -> None:
     """Typing an option's number does exactly what pressing it does."""
     chat = at(where)
@@ -210,7 +253,7 @@ def test_a_forged_button_value_on_the_current_step_is_not_a_choice(where: tuple[
     chat = at(where)
     before = chat.fork()
     replies = chat.press("forged:value")
-    assert keys_of(replies) == ["common.not_a_choice", before.asked.key]
+    assert keys_of(replies) == [not_a_choice(where), before.asked.key]
     assert_unchanged(before, chat)
 
 
@@ -456,7 +499,7 @@ def _held_mid_checkin() -> Chat:
 
 STARTS: dict[str, Chat] = {
     "new": Chat(now=START),
-    "screening": at(("onboarding", "redflag")),
+    "screening": at(("rescreen", "q")),
     "onboarded": onboard(),
     "rebuilding": _rebuilding(),
     "held": at(("safety", "hold")),
@@ -565,7 +608,7 @@ def test_a_hold_lifted_after_its_checkin_left_the_facts_does_not_resume_it() -> 
     assert chat.state == ("safety", "hold")
     chat.now += timedelta(days=15)
     chat.facts = replace(chat.facts, checkins=())
-    assert keys_of(chat.press("assessed"))[0] == "safety.resumed"
+    assert keys_of(assessed(chat))[:2] == ["safety.cleared", "safety.resumed"]
     assert chat.state is None
 
 

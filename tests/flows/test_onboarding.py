@@ -26,6 +26,9 @@ from tests.flows.transcript import (
     START,
     TO_SCREEN,
     Chat,
+    assessed,
+    hold_keys,
+    hold_question,
     keys_of,
     onboard,
     question,
@@ -45,7 +48,7 @@ def held(answer: str, index: int) -> Chat:
     chat = Chat(now=START)
     chat.play(*TO_SCREEN)
     for i in range(len(CONTENT.red_flags)):
-        if chat.state != ("onboarding", "redflag"):
+        if chat.state != ("rescreen", "q"):
             break
         chat.press(answer if i == index else "no")
     return chat
@@ -223,17 +226,17 @@ def test_red_flag_answer_sets_the_hold_of_its_kind(
     replies = chat.press(answer)
     if category == "emergency":
         assert chat.facts.profile.safety_hold is SafetyHold.EMERGENCY
-        assert keys_of(replies) == ["safety.emergency"]
+        assert keys_of(replies) == hold_keys("emergency", unsure=answer == "unsure")
         recorded = [pair for r in chat.red_flags for pair in r.answers]
         assert recorded[-1] == (qid, Answer3(answer))
         assert len(recorded) == index + 1
     else:
         for _ in range(index + 1, len(CONTENT.red_flags)):
             assert chat.facts.profile.safety_hold is None
-            assert chat.state == ("onboarding", "redflag")
+            assert chat.state == ("rescreen", "q")
             replies = chat.press("no")
         assert chat.facts.profile.safety_hold is SafetyHold.URGENT
-        assert keys_of(replies) == ["safety.urgent"]
+        assert keys_of(replies)[-3:] == hold_keys("urgent", unsure=answer == "unsure")[-3:]
         recorded = [pair for r in chat.red_flags for pair in r.answers]
         assert len(recorded) == len(CONTENT.red_flags)
         assert recorded[index] == (qid, Answer3(answer))
@@ -250,10 +253,12 @@ EMERGENCY = [q for q in QUESTIONS if q[2] == "emergency"]
 def test_assessed_lifts_the_hold_and_resumes_at_the_episode_question(
     index: int, qid: str, category: str
 ) -> None:
-    """Pressing "assessed" clears the hold, stamps assessed_at and carries on from the episode."""
+    """Checked and told it's fine: the hold clears, assessed_at is stamped, the episode is next."""
     chat = held("unsure", index)
     chat.now = START + timedelta(hours=5)
-    replies = chat.press("assessed")
+    assert keys_of(chat.press("yes")) == ["safety.cleared"]
+    assert chat.facts.profile.safety_hold is SafetyHold.URGENT  # one answer is not enough
+    replies = chat.press("yes")
     assert keys_of(replies) == ["safety.resumed", "onboarding.episode"]
     assert chat.facts.profile.safety_hold is None
     assert chat.facts.profile.assessed_at == START + timedelta(hours=5)
@@ -265,13 +270,13 @@ def test_assessed_lifts_the_hold_and_resumes_at_the_episode_question(
 
 @pytest.mark.parametrize(("index", "qid", "category"), EMERGENCY, ids=[q[1] for q in EMERGENCY])
 def test_assessed_lifts_an_emergency_hold(index: int, qid: str, category: str) -> None:
-    """Pressing "assessed" after an emergency answer clears the hold; onboarding carries on."""
+    """Checked and told it's fine after an emergency answer: the hold clears; the screen goes on."""
     chat = held("yes", index)
-    replies = chat.press("assessed")
-    assert keys_of(replies)[0] == "safety.resumed"
+    replies = assessed(chat)
+    assert keys_of(replies)[:2] == ["safety.cleared", "safety.resumed"]
     assert chat.facts.profile.safety_hold is None
     assert chat.facts.profile.assessed_at == START
-    assert chat.state is not None and chat.state[0] == "onboarding"
+    assert chat.state is not None and chat.state[0] in ("onboarding", "rescreen")
 
 
 @pytest.mark.parametrize(
@@ -282,9 +287,9 @@ def test_after_an_emergency_hold_the_rest_of_the_screen_is_asked(
 ) -> None:
     """Once assessed, the red-flag questions not yet answered are asked before going on."""
     chat = held("yes", index)
-    chat.press("assessed")
-    assert chat.state == ("onboarding", "redflag")
-    while chat.state == ("onboarding", "redflag"):
+    assessed(chat)
+    assert chat.state == ("rescreen", "q")
+    while chat.state == ("rescreen", "q"):
         chat.press("no")
     ids = [q for r in chat.red_flags for q, _ in r.answers]
     assert sorted(set(ids)) == sorted(q.id for q in CONTENT.red_flags)
@@ -311,8 +316,8 @@ def test_while_held_a_command_gives_no_coaching_and_reasks_the_hold(
     replies = chat.command(command)
     keys = keys_of(replies)
     assert coaching(keys) == []
-    assert keys[-1] == f"safety.{kind}"
-    assert "common.on_hold" in keys
+    assert keys[-1] == hold_question(kind)
+    assert f"common.on_hold{'_emergency' if kind == 'emergency' else ''}" in keys
     assert chat.state == ("safety", "hold")
     assert chat.facts.profile.safety_hold is SafetyHold(kind)
 
@@ -320,19 +325,20 @@ def test_while_held_a_command_gives_no_coaching_and_reasks_the_hold(
 def test_while_held_a_stale_button_is_refused_and_the_hold_reasked() -> None:
     """A button from an earlier question cannot lift or skip the hold."""
     chat = urgent_hold()
-    replies = chat.say("assessed", step=chat.conversation.step - 1)
-    assert keys_of(replies) == ["common.stale", "safety.urgent"]
+    replies = chat.say("yes", step=chat.conversation.step - 1)
+    assert keys_of(replies) == ["common.stale", "safety.checked"]
     assert chat.facts.profile.safety_hold is SafetyHold.URGENT
 
 
-@pytest.mark.parametrize("text", ["3", "0", "10", "done", "no", "hello"])
+@pytest.mark.parametrize("text", ["3", "0", "1", "2", "10", "done", "hello", "/checkin"])
 def test_while_held_a_typed_answer_is_not_taken_as_assessed(text: str) -> None:
-    """Typed text that is not the assessed option re-asks the hold and keeps it."""
+    """A number, a stray word or a command re-asks the hold's question and keeps the hold."""
     chat = urgent_hold()
-    replies = chat.say(text)
+    replies = chat.play(text)
     keys = keys_of(replies)
     assert coaching(keys) == []
-    assert keys == ["common.not_a_choice", "safety.urgent"]
+    assert keys[-1] == "safety.checked"
+    assert "safety.cleared" not in keys and "safety.resumed" not in keys
     assert chat.facts.profile.safety_hold is SafetyHold.URGENT
 
 
@@ -369,7 +375,7 @@ def test_while_held_a_due_followup_asks_nothing_and_reasks_the_hold() -> None:
     keys = keys_of(chat.wait(60))
     assert coaching(keys) == []
     assert "checkin.a1" not in keys
-    assert keys[-1] == "safety.urgent"
+    assert keys[-1] == "safety.checked"
     assert chat.state == ("safety", "hold")
 
 
@@ -379,7 +385,7 @@ def test_a_hold_set_mid_checkin_stops_the_checkin_at_the_next_command(command: s
     chat = held_mid_checkin()
     keys = keys_of(chat.command(command))
     assert coaching(keys) == []
-    assert keys[-1] == "safety.urgent"
+    assert keys[-1] == "safety.checked"
     assert chat.state == ("safety", "hold")
 
 
@@ -390,7 +396,7 @@ def test_a_hold_set_mid_checkin_is_not_lifted_by_a_pain_score_of_1(button: bool)
     keys = keys_of(chat.say("1", step=chat.conversation.step if button else None))
     assert chat.facts.profile.safety_hold is SafetyHold.URGENT
     assert coaching(keys) == []
-    assert keys[-1] == "safety.urgent"
+    assert keys[-1] == "safety.checked"
     assert chat.facts.checkins[-1].baseline is None
 
 
@@ -398,6 +404,6 @@ def test_a_hold_set_mid_checkin_resumes_the_checkin_once_assessed() -> None:
     """After "assessed" the interrupted check-in question is asked again."""
     chat = held_mid_checkin()
     chat.command("plan")
-    replies = chat.press("assessed")
-    assert keys_of(replies) == ["safety.resumed", "checkin.baseline"]
+    replies = assessed(chat)
+    assert keys_of(replies) == ["safety.cleared", "safety.resumed", "checkin.baseline"]
     assert chat.state == ("checkin", "baseline")

@@ -64,7 +64,7 @@ def test_behind_a_hold_the_delete_question_lets_no_coaching_through() -> None:
     chat.command("delete")
     for command in ("plan", "progress", "recap", "start", "checkin", "morning"):
         keys = keys_of(chat.command(command))
-        assert keys == ["common.on_hold", "privacy.confirm_delete"], (command, keys)
+        assert keys == ["common.on_hold_emergency", "privacy.confirm_delete"], (command, keys)
     assert keys_of(chat.wait(61)) == []  # the follow-up is not asked, nor announced
     assert chat.state == ("delete", "confirm")
     assert keys_of(chat.press("keep"))[:2] == ["privacy.kept", "common.resume"]

@@ -144,9 +144,28 @@ class Chat:
 def clear_rescreen(chat: Chat) -> list[Reply]:
     """Answers "no" to every question of a red-flag re-screen that is waiting (after a RED)."""
     replies: list[Reply] = []
-    while chat.state == ("rescreen", "q"):
+    while chat.state in (("rescreen", "q"), ("rescreen", "quick")):
         replies += chat.press("no")
     return replies
+
+
+ASSESSED = ("[yes]", "[yes]")  # checked by a clinician, who said gentle activity is fine
+
+
+def assessed(chat: Chat) -> list[Reply]:
+    """Answers the hold's two questions: checked since the symptoms began, and told it's fine."""
+    return chat.play(*ASSESSED)
+
+
+def hold_question(kind: str) -> str:
+    """The key of the hold's question (the same for an emergency or an urgent hold)."""
+    return "safety.checked"
+
+
+def hold_keys(kind: str, *, unsure: bool = False) -> list[str]:
+    """The replies' keys when an answer holds coaching: "you weren't sure" (if so), what to do
+    now, then the hold's question."""
+    return [*(["safety.unsure"] if unsure else []), f"safety.{kind}", hold_question(kind)]
 
 
 def keys_of(replies: Sequence[Reply]) -> list[str]:

@@ -21,7 +21,14 @@ from tests.fakes.botapi import FakeBotApi, Json, Match
 
 ANN = 1001
 BLADDER = "I can't control my bladder"
-EMERGENCY = together(text("safety.heard"), text("safety.emergency"))
+GO_NOW = text("safety.emergency", emergency="999")  # onboarded in London
+EMERGENCY = together(text("safety.heard"), GO_NOW, text("safety.checked"))
+# Before consent (at the first question): the same advice, with no time zone yet known, and no hold.
+GO_NOW_EARLY = text(
+    "safety.emergency_before_consent",
+    emergency=text("safety.local_emergency", number="112"),
+)
+EMERGENCY_EARLY = together(text("safety.heard"), GO_NOW_EARLY)
 PAIN_NOW = CHECKIN.index("2")  # presses up to the check-in's first pain question
 
 
@@ -111,7 +118,7 @@ async def test_a_captioned_photo_naming_a_red_flag_holds_coaching_in_the_same_tu
         await ann.at_the_pain_question()
         ann.user.send_photo(caption=BLADDER)
         await ann.site.deliver()
-        reply = await ann.expect(text("safety.emergency"))
+        reply = await ann.expect(GO_NOW)
         _, facts = await stored(db)
     assert reply["text"] == EMERGENCY
     assert facts.profile.safety_hold is SafetyHold.EMERGENCY
@@ -144,7 +151,7 @@ async def test_an_edit_that_adds_a_red_flag_escalates(
         await ann.expect(lambda m: "4" in labels(m))  # the next question: the answer counted
         ann.user.edit(answer["message_id"], "4 and my groin is numb")
         await ann.site.deliver()
-        reply = await ann.expect(text("safety.emergency"))
+        reply = await ann.expect(GO_NOW)
         _, facts = await stored(db)
     assert reply["text"] == EMERGENCY
     assert facts.profile.safety_hold is SafetyHold.EMERGENCY
@@ -184,10 +191,10 @@ async def test_the_same_edit_delivered_twice_is_answered_once(
         (update,) = api.take_updates()
         for _ in range(2):
             assert (await ann.site.post(update)).status_code == 200
-        await ann.expect(text("safety.emergency"))
+        await ann.expect(GO_NOW)
         await ann.settled(db)
         handled = await processed(db)
-    replies = [m for m in ann.user.messages() if text("safety.emergency") in (m["text"] or "")]
+    replies = [m for m in ann.user.messages() if GO_NOW in (m["text"] or "")]
     assert len(replies) == 1
     assert update["update_id"] in handled
 
@@ -197,14 +204,18 @@ async def test_a_caption_of_any_media_is_screened(
     api: FakeBotApi, db_url: str, db: Database, kind: str
 ) -> None:
     """A bladder symptom in the caption of a photo, video, document, animation, audio or voice
-    message gets the emergency reply, even at the very first question."""
+    message gets the emergency advice even at the very first question, before consent, and
+    nothing about it is stored (no hold)."""
     async with ann_on(db_url, api) as ann:
         await ann.say("/start")
         await ann.expect(text("onboarding.intro"))
         ann.user.send_media(kind, caption=BLADDER)
         await ann.site.deliver()
-        reply = await ann.expect(text("safety.emergency"))
-    assert reply["text"] == EMERGENCY
+        reply = await ann.expect(GO_NOW_EARLY)
+        await ann.settled(db)
+        _, facts = await stored(db)
+    assert reply["text"] == EMERGENCY_EARLY
+    assert facts.profile.safety_hold is None and facts.profile.consent_version is None
 
 
 async def test_an_edited_caption_that_adds_a_red_flag_escalates(
@@ -220,8 +231,8 @@ async def test_an_edited_caption_that_adds_a_red_flag_escalates(
         await ann.expect(text("onboarding.intro"))  # asked again: a bare photo says nothing
         ann.user.edit_caption(photo["message_id"], "my groin is numb")
         await ann.site.deliver()
-        reply = await ann.expect(text("safety.emergency"))
-    assert reply["text"] == EMERGENCY
+        reply = await ann.expect(GO_NOW_EARLY)
+    assert reply["text"] == EMERGENCY_EARLY
 
 
 async def test_an_edited_command_is_not_run_again(

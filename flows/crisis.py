@@ -1,0 +1,137 @@
+"""Crisis care (DESIGN §5): after a message about suicide or self-harm, the helplines of the
+person's country, "are you safe right now?", and no coaching question until the person chooses to
+carry on. The next morning's nudge becomes a gentle check. Only the date is kept, never the words.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flows import safety
+from flows.catalogue import keys
+from flows.engine import Ask, FlowSpec, Turn, on_answer
+from flows.helplines import for_zone, lines_text
+from flows.model import Choice, Frame
+
+__all__ = ["FLOW", "K", "begin", "morning_frame", "recent"]
+
+K = keys(
+    "crisis",
+    "reply",
+    "safe_now",
+    "unsafe",
+    "glad",
+    "carry_on_or_rest",
+    "resting",
+    "listening",
+    "back",
+    "morning",
+    "morning_ok",
+)
+C = keys("choice", "safe", "unsafe", "carry_on", "not_now", "doing_ok", "not_ok")
+
+
+def helplines(turn: Turn) -> dict[str, str]:
+    """The helplines and emergency number of the person's country, as message parameters."""
+    found = for_zone(turn.content.helplines, turn.profile.tz)
+    return {"emergency": safety.emergency_number(turn), "helplines": lines_text(found)}
+
+
+def begin(turn: Turn, *, consented: bool, resume: Frame | None) -> Frame | None:
+    """Answers a crisis message: the helplines, then (once consent allows keeping anything) the
+    "are you safe?" question, which holds coaching until the person carries on."""
+    turn.say(K.reply, **helplines(turn))
+    if not consented:
+        return None  # before consent nothing is stored, not even the date
+    turn.save_profile(crisis_on=turn.today)
+    return Frame("crisis", "safe", {"resume": safety.frame_json(resume)} if resume else {})
+
+
+def morning_frame(resume: Frame | None = None) -> Frame:
+    """The gentle check that replaces the morning nudge after a crisis message."""
+    return Frame("crisis", "morning", {"resume": safety.frame_json(resume)} if resume else {})
+
+
+def recent(turn: Turn) -> bool:
+    """Whether a crisis message came yesterday or today (local dates): the nudge is gentle."""
+    day = turn.profile.crisis_on
+    return day is not None and 0 <= (turn.today - day).days <= 1
+
+
+class CrisisTurn(Turn):
+    """Turn model for crisis care."""
+
+    def said(self, value: str) -> bool:
+        return bool(self.value == value)
+
+    def is_safe(self) -> bool:
+        return self.said("safe")
+
+    def carry_on(self) -> bool:
+        return self.said("carry_on")
+
+    def doing_ok(self) -> bool:
+        return self.said("doing_ok")
+
+    def glad(self) -> None:
+        self.say(K.glad)
+
+    def unsafe(self) -> None:
+        self.say(K.unsafe, **helplines(self))
+
+    def resting(self) -> None:
+        self.say(K.resting)
+
+    def back(self) -> None:
+        self.say(K.back)
+        self.then = safety.frame_of(self.ctx.get("resume"))
+
+    def morning_ok(self) -> None:
+        self.say(K.morning_ok)
+        self.then = safety.frame_of(self.ctx.get("resume"))
+
+
+def morning_params(turn: Turn) -> dict[str, Any]:
+    return helplines(turn)
+
+
+STATES = ("safe", "wait", "morning")
+# fmt: off
+TRANSITIONS: tuple[dict[str, Any], ...] = (
+    on_answer("safe", "wait", when="is_safe", then="glad"),
+    on_answer("safe", "wait", then="unsafe"),
+    on_answer("wait", "end", when="carry_on", then="back"),
+    on_answer("wait", "wait", then="resting"),
+    on_answer("morning", "end", when="doing_ok", then="morning_ok"),
+    on_answer("morning", "safe"),
+)
+# fmt: on
+ASKS: dict[str, Ask] = {
+    "safe": Ask(
+        K.safe_now,
+        choices=lambda t: (
+            Choice("safe", C.safe, means="yes"),
+            Choice("unsafe", C.unsafe, means="no"),
+        ),
+        explicit=True,
+        invalid=K.listening,
+    ),
+    "wait": Ask(
+        K.carry_on_or_rest,
+        choices=lambda t: (
+            Choice("carry_on", C.carry_on, means="yes"),
+            Choice("not_now", C.not_now, means="no"),
+        ),
+        explicit=True,
+        invalid=K.listening,
+    ),
+    "morning": Ask(
+        K.morning,
+        params=morning_params,
+        choices=lambda t: (Choice("doing_ok", C.doing_ok), Choice("not_ok", C.not_ok)),
+        explicit=True,
+        invalid=K.listening,
+    ),
+}
+
+FLOW = FlowSpec("crisis", CrisisTurn, STATES, TRANSITIONS, ASKS)
