@@ -7,7 +7,9 @@ prints the corpus numbers per kind (cases, found, misses; false alarms on "none"
 
 from __future__ import annotations
 
+import re
 import shutil
+import time
 import tomllib
 from collections import Counter
 from pathlib import Path
@@ -20,7 +22,7 @@ from hypothesis import strategies as st
 from bot.content import ContentError, default_data_dir, load_content
 from flows import screen as screen_module
 from flows.content import SCREEN_KINDS, ScreenRules
-from flows.screen import Finding, clean, fold, screen
+from flows.screen import ContextRules, Finding, clean, fold, pattern, screen
 
 CORPUS: list[dict[str, Any]] = tomllib.loads(
     Path(__file__).with_name("screen_corpus.toml").read_text(encoding="utf-8")
@@ -29,6 +31,7 @@ POSITIVES = [c for c in CORPUS if c["expect"] != "none"]
 NEGATIVES = [c for c in CORPUS if c["expect"] == "none"]
 MAX_FALSE_POSITIVE_RATE = 0.05
 KINDS = (*SCREEN_KINDS, "none")
+E, U, C, Q = "emergency", "urgent", "crisis", "clarify"
 
 
 @pytest.fixture(scope="module")
@@ -90,8 +93,10 @@ def passes(case: dict[str, Any], rules: ScreenRules) -> bool:
 
 def test_corpus_numbers(rules: ScreenRules) -> None:
     """Prints cases, found and misses per kind, and the false-alarm rate on "none" (below 5%)."""
+    began = time.perf_counter()
     failed = [c for c in CORPUS if not passes(c, rules)]
-    print(f"\nsafety screen corpus: {len(CORPUS)} cases")
+    each = (time.perf_counter() - began) / len(CORPUS)
+    print(f"\nsafety screen corpus: {len(CORPUS)} cases, {each * 1e6:.0f} µs a message")
     print(f"  {'kind':<10} {'cases':>6} {'found':>6} {'misses':>7} {'xfail':>6}")
     for kind in KINDS:
         cases = [c for c in CORPUS if c["expect"] == kind]
@@ -106,19 +111,15 @@ def test_corpus_numbers(rules: ScreenRules) -> None:
     for case in failed:
         if "xfail" not in case:
             print(f"  unexpected: {case['text']!r} -> {screen(case['text'], rules)}")
-    assert sorted(c["text"] for c in failed) == sorted(c["text"] for c in CORPUS if "xfail" in c)
-    # the false alarms the rules have yet to learn are marked xfail and counted above; the rest
-    # of the negatives hold the bound
-    unmarked = [c for c in NEGATIVES if "xfail" not in c]
-    false = [c for c in unmarked if c in failed]
+    false = [c for c in NEGATIVES if c in failed]
     for case in false:
         print(f"  false positive: {case['text']!r} -> {screen(case['text'], rules)}")
-    assert len(false) / len(unmarked) < MAX_FALSE_POSITIVE_RATE
+    assert sorted(c["text"] for c in failed) == sorted(c["text"] for c in CORPUS if "xfail" in c)
+    assert len(false) / len(NEGATIVES) < MAX_FALSE_POSITIVE_RATE  # known ones (xfail) included
 
 
 # --- example tables: each category at its boundaries ---------------------------------------
 
-E, U, C = "emergency", "urgent", "crisis"
 EXAMPLES: dict[str, list[tuple[str, str | None]]] = {
     "saddle": [
         ("numbness in my groin", E),
@@ -256,7 +257,9 @@ def test_folding_and_cleaning() -> None:
 
 # --- properties ----------------------------------------------------------------------------
 
-SEPARATORS = (". ", "! ", "\n", ", ", "; ", "? ")
+# Clause breaks. A single line break is no longer one: it may join two lines' words (see
+# test_a_single_line_break_never_loses_a_positive); a blank line is.
+SEPARATORS = (". ", "! ", "\n\n", ", ", "; ", "? ")
 BARE = (
     "numbness in my groin",
     "tingling around my bottom",
@@ -281,6 +284,19 @@ BARE = (
 )
 
 
+def explains(chatter: str, case: dict[str, Any], rules: ScreenRules) -> bool:
+    """Whether `chatter` states a cause of the case's red flag ("I'm dieting" for weight loss)."""
+    assert isinstance(rules, ContextRules)
+    words = clean(fold(chatter))
+    causes = [p for rule_id, ps in rules.explained if rule_id == case.get("id") for p in ps]
+    return any(pattern(cause).search(words) for cause in causes)
+
+
+def unrelated(chatter: dict[str, Any], case: dict[str, Any], rules: ScreenRules) -> bool:
+    """Chatter that finds nothing (a known false positive is not chatter) and explains nothing."""
+    return screen(chatter["text"], rules) is None and not explains(chatter["text"], case, rules)
+
+
 @given(
     case=st.sampled_from([c for c in POSITIVES if "xfail" not in c]),
     chatter=st.sampled_from(NEGATIVES),
@@ -291,10 +307,26 @@ def test_unrelated_chatter_keeps_a_positive_positive(
     rules: ScreenRules, case: dict[str, Any], chatter: dict[str, Any], separator: str, before: bool
 ) -> None:
     """A red flag stays found, as its kind, whatever everyday chatter comes before or after it."""
-    if screen(chatter["text"], rules) is not None:  # a known false positive is not chatter
+    if not unrelated(chatter, case, rules):
         return
     parts = (chatter["text"], case["text"]) if before else (case["text"], chatter["text"])
     assert kind_of(separator.join(parts), rules) == case["expect"]
+
+
+@given(
+    case=st.sampled_from([c for c in POSITIVES if "xfail" not in c]),
+    chatter=st.sampled_from(NEGATIVES),
+    before=st.booleans(),
+)
+def test_a_single_line_break_never_loses_a_positive(
+    rules: ScreenRules, case: dict[str, Any], chatter: dict[str, Any], before: bool
+) -> None:
+    """Chatter a line break away leaves a red flag found, as its kind or a more serious one."""
+    if not unrelated(chatter, case, rules):
+        return
+    parts = (chatter["text"], case["text"]) if before else (case["text"], chatter["text"])
+    found = kind_of("\n".join(parts), rules)
+    assert found != "none" and KINDS.index(found) <= KINDS.index(case["expect"])
 
 
 @given(data=st.data(), symptom=st.sampled_from(BARE), filler=st.sampled_from(("", "any ", "a ")))
@@ -319,6 +351,15 @@ def test_rules_compile_once_not_per_message(rules: ScreenRules) -> None:
     long = " ".join(c["text"] for c in NEGATIVES)[:4096]
     assert screen(long + ". I can't pee", rules) == Finding(E, "bladder")
     assert screen_module._compile.cache_info().misses == before.misses
+
+
+def test_no_pattern_can_cross_a_clause(rules: ScreenRules) -> None:
+    """Clauses are searched as the lines of one text: no pattern may match a line break."""
+    assert isinstance(rules, ContextRules)
+    crossing = re.compile(r"\\[sSWDB]|\[\^|(?<!\\)\.")
+    cues = [p for _, ps in rules.explained for p in ps] + [p for *_, ps in rules.raised for p in ps]
+    patterns = [p for rule in rules.rules for p in rule.patterns] + cues
+    assert [p for p in patterns if crossing.search(p)] == []
 
 
 # --- loading: the loader refuses broken screen data by file and key ----------------------------
@@ -359,6 +400,29 @@ def test_bad_regular_expression_is_refused(data: Path) -> None:
     n = add_rule(data, "id = \"broken\"\nkind = \"urgent\"\npatterns = ['fine', '(unclosed']")
     message = refusal(data)
     assert message.startswith(f"data/safety/en.toml: rule[{n}].patterns[2]: bad regular expression")
+
+
+def test_raising_to_an_unknown_rule_is_refused(data: Path) -> None:
+    """A `raised` key must name a rule of the file."""
+    n = add_rule(
+        data, "id = \"soon\"\nkind = \"urgent\"\npatterns = ['x']\nraised = { nope = ['y'] }"
+    )
+    assert refusal(data) == f"data/safety/en.toml: rule[{n}].raised.nope: no rule has this id"
+
+
+def test_raising_to_a_less_serious_kind_is_refused(data: Path) -> None:
+    """A finding may be raised, never lowered: an emergency rule cannot be raised to "fever"."""
+    n = add_rule(
+        data, "id = \"soon\"\nkind = \"emergency\"\npatterns = ['x']\nraised = { fever = ['y'] }"
+    )
+    assert refusal(data).startswith(f"data/safety/en.toml: rule[{n}].raised.fever: must be")
+
+
+def test_a_bad_cause_is_refused(data: Path) -> None:
+    """An `explained_by` pattern is checked like any other."""
+    n = add_rule(data, "id = \"soon\"\nkind = \"urgent\"\npatterns = ['x']\nexplained_by = ['(']")
+    message = refusal(data)
+    assert message.startswith(f"data/safety/en.toml: rule[{n}].explained_by[1]: bad regular")
 
 
 def test_unknown_kind_is_refused(data: Path) -> None:
