@@ -50,6 +50,8 @@ RED_FLAGS = {
     **dict.fromkeys(("bladder", "bowel", "saddle", "sexual", "both_legs", "weakness"), "emergency"),
     **dict.fromkeys(("fever", "cancer", "trauma", "weight", "night"), "urgent"),
 }
+# The free-text screen also keeps DESIGN §5's fracture-risk flag (before its question exists).
+SCREEN_FLAGS = {**RED_FLAGS, "fracture": "urgent"}
 _ID = re.compile(r"[a-z][a-z0-9_]*")
 # {name} in a screen pattern refers to [words]; {0,4}, a quantifier, does not match
 _WORD_REF = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
@@ -468,7 +470,7 @@ def load_screen(data_dir: Path, language: str) -> ScreenRules:
         words[name] = _expand(doc, doc.text(table, name, "words"), words, gap, f"words.{name}")
     rules, explained, raised = _screen_rules(doc, words, gap)
     kinds = {r.id: r.kind for r in rules}
-    for flag, category in RED_FLAGS.items():
+    for flag, category in SCREEN_FLAGS.items():
         if kinds.get(flag) != category:
             raise doc.error("rule", f"{category} rule {flag!r} is missing")
     if "crisis" not in kinds.values():
