@@ -50,6 +50,8 @@ RED_FLAGS = {
     **dict.fromkeys(("bladder", "bowel", "saddle", "sexual", "both_legs", "weakness"), "emergency"),
     **dict.fromkeys(("fever", "cancer", "trauma", "weight", "night"), "urgent"),
 }
+# The free-text screen also keeps DESIGN §5's fracture-risk flag (before its question exists).
+SCREEN_FLAGS = {**RED_FLAGS, "fracture": "urgent"}
 _ID = re.compile(r"[a-z][a-z0-9_]*")
 # {name} in a screen pattern refers to [words]; {0,4}, a quantifier, does not match
 _WORD_REF = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
@@ -61,6 +63,12 @@ _SCREEN_LISTS = (
     "reassurances",
     "linkers",
 )
+_CONTEXT_LISTS = (
+    "others",
+    "selves",
+    "relatives",
+    "shared",
+)  # whose a hit is: flows.screen.ContextRules
 
 
 class ContentError(Exception):
@@ -389,7 +397,7 @@ def _expand(doc: _Doc, fragment: str, words: Mapping[str, str], gap: int, key: s
 
     if re.search(r"[A-Z'’](?<!\\[A-Z])", fragment):
         raise doc.error(key, "write patterns in lower case without apostrophes (text is folded)")
-    expanded = _WORD_REF.sub(word, fragment.replace(" ... ", f" {{w}}{{0,{gap}}}"))
+    expanded = _WORD_REF.sub(word, fragment.replace(" ... ", f" {{w}}{{0,{gap}}}?"))
     try:
         flows.screen.pattern(expanded)
     except re.error as exc:
@@ -397,14 +405,55 @@ def _expand(doc: _Doc, fragment: str, words: Mapping[str, str], gap: int, key: s
     return expanded
 
 
+_ScreenRulesRead = tuple[
+    list[ScreenRule], list[tuple[str, tuple[str, ...]]], list[tuple[str, str, tuple[str, ...]]]
+]
+
+
+def _screen_rules(doc: _Doc, words: Mapping[str, str], gap: int) -> _ScreenRulesRead:
+    """Reads the [[rule]]s of a screen: the rules, each rule's causes, each rule's raises."""
+
+    def expand_all(table: Table, key: str, where: str) -> tuple[str, ...]:
+        return tuple(
+            _expand(doc, fragment, words, gap, f"{where}.{key}[{j}]")
+            for j, fragment in enumerate(doc.strings(table, key, where, 1, 256), 1)
+        )
+
+    rules: list[ScreenRule] = []
+    explained: list[tuple[str, tuple[str, ...]]] = []
+    raised: list[tuple[str, str, tuple[str, ...]]] = []
+    for i, r in enumerate(doc.entries(doc.root, "rule"), 1):
+        where = f"rule[{i}]"
+        doc.only(r, ("id", "kind", "patterns", "explained_by", "raised"), where)
+        rule_id, kind = doc.ident(r, "id", where), doc.text(r, "kind", where)
+        if kind not in SCREEN_KINDS:
+            raise doc.error(f"{where}.kind", f"{kind!r} is not one of {', '.join(SCREEN_KINDS)}")
+        rules.append(ScreenRule(rule_id, kind, expand_all(r, "patterns", where)))
+        if "explained_by" in r:
+            explained.append((rule_id, expand_all(r, "explained_by", where)))
+        if "raised" in r:
+            targets: Table = doc.get(r, "raised", where, dict)
+            raised += [(rule_id, to, expand_all(targets, to, f"{where}.raised")) for to in targets]
+    doc.unique((r.id for r in rules), "rule[{}].id")
+    kinds = {r.id: r.kind for r in rules}
+    for rule_id, to, _ in raised:
+        at = next(i for i, r in enumerate(rules, 1) if r.id == rule_id)
+        if to not in kinds:
+            raise doc.error(f"rule[{at}].raised.{to}", "no rule has this id")
+        if SCREEN_KINDS.index(kinds[to]) > SCREEN_KINDS.index(kinds[rule_id]):
+            raise doc.error(f"rule[{at}].raised.{to}", "must be of a kind at least as serious")
+    return rules, explained, raised
+
+
 def load_screen(data_dir: Path, language: str) -> ScreenRules:
     """Loads data/safety/<language>.toml: the free-text screen's rules, each pattern compiled."""
     doc = _Doc(data_dir, f"safety/{language}.toml")
     root = doc.root
-    doc.only(root, ("version", "window", "gap", "separators", "words", "rule", *_SCREEN_LISTS), "")
+    keys = ("version", "window", "gap", "separators", "words", "rule")
+    doc.only(root, (*keys, *_SCREEN_LISTS, *_CONTEXT_LISTS), "")
     version = doc.text(root, "version")
     window, gap = doc.count(root, "window", "", 1), doc.count(root, "gap", "", 1)
-    lists = {name: doc.strings(root, name, "", 1, 256) for name in _SCREEN_LISTS}
+    lists = {name: doc.strings(root, name, "", 1, 256) for name in _SCREEN_LISTS + _CONTEXT_LISTS}
     for name, phrases in lists.items():
         for i, phrase in enumerate(phrases, 1):
             if not flows.screen.clean(flows.screen.fold(phrase)):
@@ -419,26 +468,14 @@ def load_screen(data_dir: Path, language: str) -> ScreenRules:
         if name in words:
             raise doc.error(f"words.{name}", "reserved: {w} is built in")
         words[name] = _expand(doc, doc.text(table, name, "words"), words, gap, f"words.{name}")
-    rules: list[ScreenRule] = []
-    for i, r in enumerate(doc.entries(root, "rule"), 1):
-        where = f"rule[{i}]"
-        doc.only(r, ("id", "kind", "patterns"), where)
-        rule_id, kind = doc.ident(r, "id", where), doc.text(r, "kind", where)
-        if kind not in SCREEN_KINDS:
-            raise doc.error(f"{where}.kind", f"{kind!r} is not one of {', '.join(SCREEN_KINDS)}")
-        patterns = tuple(
-            _expand(doc, fragment, words, gap, f"{where}.patterns[{j}]")
-            for j, fragment in enumerate(doc.strings(r, "patterns", where, 1, 256), 1)
-        )
-        rules.append(ScreenRule(rule_id, kind, patterns))
-    doc.unique((r.id for r in rules), "rule[{}].id")
+    rules, explained, raised = _screen_rules(doc, words, gap)
     kinds = {r.id: r.kind for r in rules}
-    for flag, category in RED_FLAGS.items():
+    for flag, category in SCREEN_FLAGS.items():
         if kinds.get(flag) != category:
             raise doc.error("rule", f"{category} rule {flag!r} is missing")
     if "crisis" not in kinds.values():
         raise doc.error("rule", "no crisis rule: the self-harm screen is missing")
-    return ScreenRules(
+    return flows.screen.ContextRules(
         version,
         tuple(rules),
         separators,
@@ -449,6 +486,12 @@ def load_screen(data_dir: Path, language: str) -> ScreenRules:
         reassurances=lists["reassurances"],
         linkers=lists["linkers"],
         window=window,
+        others=lists["others"],
+        selves=lists["selves"],
+        relatives=lists["relatives"],
+        shared=lists["shared"],
+        explained=tuple(explained),
+        raised=tuple(raised),
     )
 
 

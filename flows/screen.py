@@ -8,7 +8,9 @@ helplines first. Pure and fast: each ScreenRules compiles once, on first use.
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -16,11 +18,14 @@ from dataclasses import dataclass
 
 from flows.content import SCREEN_KINDS, ScreenKind, ScreenRule, ScreenRules
 
-__all__ = ["Finding", "any_of", "clean", "fold", "pattern", "screen"]
+__all__ = ["ContextRules", "Finding", "any_of", "clean", "fold", "pattern", "screen"]
 
 _APOSTROPHES = str.maketrans("", "", "'’‘ʼ`´")
 _NOT_WORD = re.compile(r"[\W_]+")
 _REPEATS = re.compile(r"([^\W\d_])\1{2,}")
+_LINE_BREAK = re.compile(r"\r\n?")
+_SINGLE_BREAK = re.compile(r"(?<!\n)\n(?![ \t]*\n)")  # a line break not part of a blank line
+_JOIN = "\ue000"  # a single line break read as a space: no separator, but no context crosses it
 
 
 @dataclass(frozen=True)
@@ -29,6 +34,19 @@ class Finding:
 
     kind: ScreenKind
     id: str
+
+
+@dataclass(frozen=True)
+class ContextRules(ScreenRules):
+    """The screen's rules with what reads a hit in its message: whose it is, what explains or
+    raises it (data/safety/<lang>.toml documents each list)."""
+
+    others: tuple[str, ...] = ()  # someone else as the subject: "my wife", "she", "my dog"
+    selves: tuple[str, ...] = ()  # words that give a clause back to the person: "i", "my", "said"
+    relatives: tuple[str, ...] = ()  # "my dad who had a fall": the fall is the dad's
+    shared: tuple[str, ...] = ()  # "so did i", "me too": someone else's symptom is theirs too
+    explained: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (rule id, its causes' patterns)
+    raised: tuple[tuple[str, str, tuple[str, ...]], ...] = ()  # (rule id, raised to, patterns)
 
 
 def fold(text: str) -> str:
@@ -44,8 +62,12 @@ def clean(clause: str) -> str:
 
 
 def pattern(fragment: str) -> re.Pattern[str]:
-    """Compiles one rule pattern to match whole words; raises re.error if it is malformed."""
-    return re.compile(rf"\b(?:{fragment})\b")
+    """Compiles one rule pattern to match whole words; raises re.error if it is malformed.
+
+    Multi-line: the screen searches a message's clean clauses as one text, one clause a line, so
+    that ^ and $ stand for a clause's start and end (no pattern can cross a line: clean clauses
+    hold only words and single spaces, and no pattern matches a line break)."""
+    return re.compile(rf"\b(?:{fragment})\b", re.MULTILINE)
 
 
 def any_of(phrases: Iterable[str]) -> str:
@@ -55,14 +77,30 @@ def any_of(phrases: Iterable[str]) -> str:
 
 
 @dataclass(frozen=True)
+class _Pattern:
+    """One compiled pattern: of a rule (a hit), or a cue that explains or raises a rule's hits."""
+
+    regex: re.Pattern[str]
+    rank: int  # the kind's place in SCREEN_KINDS (0 most serious), then the rule's in the file
+    order: int
+    rule: ScreenRule | None = None
+    cue: tuple[str, str | None] | None = None  # (rule id, None: explained | the rule raised to)
+    owned: bool = True  # a hit counts only when it is the person's own, not someone else's
+
+
+@dataclass(frozen=True)
 class _Compiled:
     split: re.Pattern[str]
-    hits: tuple[tuple[int, int, ScreenRule, re.Pattern[str]], ...]  # (kind rank, order, …)
+    patterns: tuple[_Pattern, ...]
+    gates: tuple[tuple[re.Pattern[str], tuple[int, ...]], ...]  # one a rule or cue: its patterns
+    rules: dict[str, tuple[int, int, ScreenRule]]
     cue: re.Pattern[str]
     pseudo: re.Pattern[str]
     stop: re.Pattern[str]
     join: re.Pattern[str]
     calm: re.Pattern[str]
+    subject: re.Pattern[str]
+    shared: re.Pattern[str]
     window: int
 
 
@@ -71,19 +109,53 @@ def _compile(rules: ScreenRules) -> _Compiled:
     def words(phrases: Iterable[str]) -> str:
         return rf"\b(?:{any_of(phrases)})\b"
 
+    context = rules if isinstance(rules, ContextRules) else ContextRules("", (), (), ())
     linkers = rf"(?:(?:{any_of(rules.linkers)}) ){{0,3}}"
+    ranked = {
+        rule.id: (SCREEN_KINDS.index(rule.kind), order, rule)
+        for order, rule in enumerate(rules.rules)
+    }
+    patterns = [
+        _Pattern(pattern(p), rank, order, rule=rule, owned=rule.kind != "crisis")
+        for rank, order, rule in ranked.values()
+        for p in rule.patterns
+    ]
+    cues: list[tuple[str, str | None, tuple[str, ...]]]
+    cues = [(rule_id, None, ps) for rule_id, ps in context.explained]
+    cues += [(rule_id, to, ps) for rule_id, to, ps in context.raised]
+    patterns += [
+        _Pattern(pattern(p), -1, -1, cue=(rule_id, to)) for rule_id, to, ps in cues for p in ps
+    ]
+    # whose a clause is: someone else named where a subject stands (at the start, after a
+    # terminator or one of the person's words) or before "who"; else the person's (i, my, said …)
+    others = rf"(?:{any_of(context.others)})s?"
+    introducers = any_of((*rules.terminators, *context.selves))
+    relatives = any_of(context.relatives)
+    subject = (
+        rf"(?P<other>(?:^|\b(?:{introducers}) ){others}\b|\b{others} (?=(?:{relatives})\b))"
+        rf"|\b(?:{any_of(context.selves)})\b"
+    )
+    # a rule's patterns as one alternation finds a match wherever any of them would: a message
+    # that the gate passes over skips them all (most messages trip few rules, if any)
+    groups: dict[object, list[int]] = {}
+    for n, p in enumerate(patterns):
+        groups.setdefault(p.rule or p.cue, []).append(n)
+    gates = tuple(
+        (re.compile("|".join(patterns[n].regex.pattern for n in ns), re.MULTILINE), tuple(ns))
+        for ns in groups.values()
+    )
     return _Compiled(
         split=re.compile("|".join(f"(?:{s})" for s in rules.separators) or r"(?!x)x"),
-        hits=tuple(
-            (SCREEN_KINDS.index(rule.kind), order, rule, pattern(p))
-            for order, rule in enumerate(rules.rules)
-            for p in rule.patterns
-        ),
+        patterns=tuple(patterns),
+        gates=gates,
+        rules=ranked,
         cue=re.compile(words(rules.negations)),
         pseudo=re.compile(words(rules.pseudo_negations)),
         stop=re.compile(words(rules.terminators)),
         join=re.compile(rf"(?:{any_of(rules.joiners)})"),
         calm=re.compile(rf" ?{linkers}(?:{any_of(rules.reassurances)})\b"),
+        subject=re.compile(subject if context.others else r"(?!x)x"),
+        shared=re.compile(words(context.shared) if context.shared else r"(?!x)x"),
         window=rules.window,
     )
 
@@ -94,38 +166,101 @@ def _negated(c: _Compiled, before: str) -> bool:
     return bool(c.cue.search(" ".join(before.split()[-c.window :])))
 
 
-def _live_hits(c: _Compiled, clause: str) -> Iterator[tuple[int, int, ScreenRule]]:
-    """Yields the hits in one clean clause that are neither negated nor reassured."""
-    found = sorted(
-        (
-            ((m.start(), m.end(), rank, order), rule)
-            for rank, order, rule, regex in c.hits
-            for m in regex.finditer(clause)
-        ),
-        key=lambda hit: hit[0],
-    )
+def _someone_elses(c: _Compiled, before: str) -> bool:
+    """Whether the last word in `before` (a clause up to a hit) that says whose the clause is
+    names someone else."""
+    marks = list(c.subject.finditer(before))
+    return bool(marks) and marks[-1].group("other") is not None
+
+
+def _live(
+    c: _Compiled, clause: str, lines: tuple[int, ...], found: list[tuple[int, int, int]]
+) -> Iterator[tuple[_Pattern, bool]]:
+    """Yields the patterns found in one clean clause (`found`: start, end, pattern, in order) that
+    are neither negated nor reassured, each with whether it is someone else's. `lines` are where
+    joined lines start: patterns span them, but no negation, reassurance or subject reaches over."""
     seen: list[tuple[int, int, bool]] = []  # (start, end, negated)
-    for (start, end, rank, order), rule in found:
-        inside = [n for s, e, n in seen if s < start < e]
-        if inside:  # a hit within a longer one shares its verdict
+    for start, end, n in found:
+        floor = max((j for j in lines if j <= start), default=0)
+        ceiling = min((j for j in lines if j > end), default=len(clause))
+        inside = [neg for s, e, neg in seen if floor <= s < start < e]
+        if inside:  # a hit within a longer one (begun on its line) shares its verdict
             negated = inside[-1]
         else:
-            left, prior = max(((e, n) for s, e, n in seen if e <= start), default=(0, False))
+            left, prior = max(((e, neg) for s, e, neg in seen if e <= start), default=(0, False))
+            if left < floor:
+                left, prior = floor, False
             between = clause[left:start]
-            joined = left > 0 and c.join.fullmatch(between.strip()) is not None
+            joined = left > floor and c.join.fullmatch(between.strip()) is not None
             negated = prior if joined else _negated(c, between)
         seen.append((start, end, negated))
-        if not negated and not c.calm.match(clause, end):
-            yield rank, order, rule
+        p = c.patterns[n]
+        if not negated and not c.calm.match(clause, end, ceiling):
+            yield p, p.owned and _someone_elses(c, clause[floor:start])
+
+
+def _readings(text: str) -> tuple[str, ...]:
+    """The folded message, and if it has a single line break, the message with it joined."""
+    text = _LINE_BREAK.sub("\n", fold(text))
+    joined = _SINGLE_BREAK.sub(_JOIN, text)
+    return (text,) if joined == text else (text, joined)
+
+
+def _clauses(c: _Compiled, text: str) -> Iterator[tuple[str, tuple[int, ...]]]:
+    """Yields each clean clause of a reading, with where its joined lines start."""
+    for raw in c.split.split(text):
+        parts = [part for line in raw.split(_JOIN) if (part := clean(line))]
+        starts = itertools.accumulate((len(part) + 1 for part in parts[:-1]), initial=0)
+        if parts:
+            yield " ".join(parts), tuple(starts)[1:]
+
+
+def _best(c: _Compiled, text: str) -> tuple[int, int, ScreenRule] | None:
+    """The most serious live hit in one reading of a message, once explained and raised."""
+    read = list(_clauses(c, text))
+    clauses = [clause for clause, _ in read]
+    lines = "\n".join(clauses)  # one search per pattern, not one per pattern and clause
+    starts = list(itertools.accumulate((len(clause) + 1 for clause in clauses), initial=0))
+    # matches of one pattern do not overlap, so a hit begun on an earlier line could swallow a
+    # joined line's own: each joined line is searched from its start too
+    origins = [
+        0,
+        *(s + j for s, (_, joined) in zip(starts[:-1], read, strict=True) for j in joined),
+    ]
+    found: list[set[tuple[int, int, int]]] = [set() for _ in clauses]
+    for gate, ns in c.gates:
+        if not gate.search(lines):
+            continue
+        for n, origin in itertools.product(ns, origins):
+            for m in c.patterns[n].regex.finditer(lines, origin):
+                i = bisect.bisect_right(starts, m.start()) - 1
+                found[i].add((m.start() - starts[i], m.end() - starts[i], n))
+    shared = c.shared.search(lines) is not None
+    hits: list[tuple[int, int, ScreenRule]] = []
+    explained: set[str] = set()
+    raised: dict[str, str] = {}
+    for (clause, joined), hits_in in zip(read, found, strict=True):
+        for p, theirs in _live(c, clause, joined, sorted(hits_in)):
+            if theirs and not shared:
+                continue
+            if p.rule is not None:
+                hits.append((p.rank, p.order, p.rule))
+            elif p.cue is not None:
+                rule_id, to = p.cue
+                if to is None:
+                    explained.add(rule_id)
+                else:
+                    raised.setdefault(rule_id, to)
+    return min(
+        (c.rules.get(raised.get(h[2].id, ""), h) for h in hits if h[2].id not in explained),
+        key=lambda h: h[:2],
+        default=None,
+    )
 
 
 def screen(text: str, rules: ScreenRules) -> Finding | None:
     """Returns the most serious red flag or crisis that `text` raises, or None if it raises none."""
     c = _compile(rules)
-    best: tuple[int, int, ScreenRule] | None = None
-    for raw in c.split.split(fold(text)):
-        clause = clean(raw)
-        for hit in _live_hits(c, clause) if clause else ():
-            if best is None or hit[:2] < best[:2]:
-                best = hit
+    found = [hit for reading in _readings(text) if (hit := _best(c, reading)) is not None]
+    best = min(found, key=lambda h: h[:2], default=None)
     return None if best is None else Finding(best[2].kind, best[2].id)

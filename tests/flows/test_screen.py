@@ -7,7 +7,9 @@ prints the corpus numbers per kind (cases, found, misses; false alarms on "none"
 
 from __future__ import annotations
 
+import re
 import shutil
+import time
 import tomllib
 from collections import Counter
 from pathlib import Path
@@ -20,7 +22,7 @@ from hypothesis import strategies as st
 from bot.content import ContentError, default_data_dir, load_content
 from flows import screen as screen_module
 from flows.content import SCREEN_KINDS, ScreenRules
-from flows.screen import Finding, clean, fold, screen
+from flows.screen import ContextRules, Finding, clean, fold, pattern, screen
 
 CORPUS: list[dict[str, Any]] = tomllib.loads(
     Path(__file__).with_name("screen_corpus.toml").read_text(encoding="utf-8")
@@ -29,6 +31,7 @@ POSITIVES = [c for c in CORPUS if c["expect"] != "none"]
 NEGATIVES = [c for c in CORPUS if c["expect"] == "none"]
 MAX_FALSE_POSITIVE_RATE = 0.05
 KINDS = (*SCREEN_KINDS, "none")
+E, U, C, Q = "emergency", "urgent", "crisis", "clarify"
 
 
 @pytest.fixture(scope="module")
@@ -90,8 +93,10 @@ def passes(case: dict[str, Any], rules: ScreenRules) -> bool:
 
 def test_corpus_numbers(rules: ScreenRules) -> None:
     """Prints cases, found and misses per kind, and the false-alarm rate on "none" (below 5%)."""
+    began = time.perf_counter()
     failed = [c for c in CORPUS if not passes(c, rules)]
-    print(f"\nsafety screen corpus: {len(CORPUS)} cases")
+    each = (time.perf_counter() - began) / len(CORPUS)
+    print(f"\nsafety screen corpus: {len(CORPUS)} cases, {each * 1e6:.0f} µs a message")
     print(f"  {'kind':<10} {'cases':>6} {'found':>6} {'misses':>7} {'xfail':>6}")
     for kind in KINDS:
         cases = [c for c in CORPUS if c["expect"] == kind]
@@ -106,19 +111,20 @@ def test_corpus_numbers(rules: ScreenRules) -> None:
     for case in failed:
         if "xfail" not in case:
             print(f"  unexpected: {case['text']!r} -> {screen(case['text'], rules)}")
-    assert sorted(c["text"] for c in failed) == sorted(c["text"] for c in CORPUS if "xfail" in c)
-    # the false alarms the rules have yet to learn are marked xfail and counted above; the rest
-    # of the negatives hold the bound
-    unmarked = [c for c in NEGATIVES if "xfail" not in c]
-    false = [c for c in unmarked if c in failed]
+    false = [c for c in NEGATIVES if c in failed]
     for case in false:
         print(f"  false positive: {case['text']!r} -> {screen(case['text'], rules)}")
-    assert len(false) / len(unmarked) < MAX_FALSE_POSITIVE_RATE
+    assert sorted(c["text"] for c in failed) == sorted(c["text"] for c in CORPUS if "xfail" in c)
+    assert len(false) / len(NEGATIVES) < MAX_FALSE_POSITIVE_RATE  # known ones (xfail) included
+
+
+def test_no_emergency_or_crisis_is_left_unread() -> None:
+    """No emergency or crisis case may be marked xfail: every one of them must be found."""
+    assert [c["text"] for c in POSITIVES if "xfail" in c and c["expect"] in (C, E)] == []
 
 
 # --- example tables: each category at its boundaries ---------------------------------------
 
-E, U, C = "emergency", "urgent", "crisis"
 EXAMPLES: dict[str, list[tuple[str, str | None]]] = {
     "saddle": [
         ("numbness in my groin", E),
@@ -254,9 +260,217 @@ def test_folding_and_cleaning() -> None:
     assert clean("feverrrrr") == "feverr"
 
 
+# --- what users met: each example that was missed, or that raised a false alarm ------------
+
+
+def found(text: str, rules: ScreenRules) -> Finding | None:
+    """What the screen finds in `text` (None: nothing)."""
+    return screen(text, rules)
+
+
+def test_bladder_out_of_control_is_a_bladder_emergency(rules: ScreenRules) -> None:
+    """ "my bladder is out of control" is the bladder emergency."""
+    assert found("my bladder is out of control", rules) == Finding(E, "bladder")
+
+
+def test_misspelt_control_is_read(rules: ScreenRules) -> None:
+    """ "i cant controll my bladder" (double l) is the bladder emergency."""
+    assert found("i cant controll my bladder", rules) == Finding(E, "bladder")
+
+
+def test_not_making_it_to_the_toilet_is_incontinence(rules: ScreenRules) -> None:
+    """ "I didn't make it to the toilet": its "didn't" is the symptom, not a negation."""
+    assert found("I didn't make it to the toilet", rules) == Finding(E, "bladder")
+
+
+def test_wearing_a_pad_and_leaking_is_incontinence(rules: ScreenRules) -> None:
+    """ "I had to wear a pad, I keep leaking" is the bladder emergency."""
+    assert found("I had to wear a pad, I keep leaking", rules) == Finding(E, "bladder")
+
+
+def test_a_line_break_inside_a_sentence_is_a_space(rules: ScreenRules) -> None:
+    """ "I can't control\\nmy bladder" is read across the line break."""
+    assert found("I can't control\nmy bladder", rules) == Finding(E, "bladder")
+
+
+def test_no_negation_reaches_over_a_line_break(rules: ScreenRules) -> None:
+    """A line's "no" does not silence the next line, read as a list or as one sentence."""
+    assert found("no pain\nnumb groin", rules) == Finding(E, "saddle")
+    assert found("no fever\ncan't\npee", rules) == Finding(E, "bladder")
+    assert found("my cat is sick\nnumb down\nthere", rules) == Finding(E, "saddle")
+
+
+def test_kms_is_a_crisis_and_kilometres_are_not(rules: ScreenRules) -> None:
+    """ "kms" (kill myself) is a crisis; "5 kms" is a distance."""
+    assert found("kms", rules) == Finding(C, "self_harm")
+    assert found("i should just kys tbh", rules) == Finding(C, "self_harm")
+    assert found("I walked 5 kms today", rules) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "having trouble starting to pee",
+        "my stream is really weak now",
+        "I haven't had a wee since this morning and it's 9pm",
+        "I have to strain to wee",
+    ],
+)
+def test_retention_in_plain_words_is_a_bladder_emergency(text: str, rules: ScreenRules) -> None:
+    """Trouble starting, a weak stream, not having gone for hours, straining: retention."""
+    assert found(text, rules) == Finding(E, "bladder")
+
+
+def test_a_bowel_accident_is_no_fall(rules: ScreenRules) -> None:
+    """An "accident" the message says was poo is the bowel emergency, not trauma."""
+    assert found("had an accident this morning, it was poo", rules) == Finding(E, "bowel")
+    assert found("I had a bowel accident", rules) == Finding(E, "bowel")
+    assert found("I had an accident at work and hurt my back", rules) == Finding(U, "trauma")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I wet myself today",
+        "I keep leaking",
+        "I've started wearing pads because I leak",
+        "I dribble all the time now",
+        "I didn't make it to the loo this morning",
+    ],
+)
+def test_incontinence_in_everyday_words(text: str, rules: ScreenRules) -> None:
+    """Wet myself, leaking, pads, dribbling, didn't make it: the bladder emergency."""
+    assert found(text, rules) == Finding(E, "bladder")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "maybe everyone would be better off without me",
+        "sometimes I think about not being here",
+        "I'm going to end it tonight",
+        "I've been saving up my tablets",
+        "overdose",
+    ],
+)
+def test_possibility_intention_and_method_are_a_crisis(text: str, rules: ScreenRules) -> None:
+    """Self-harm as a possibility, an intention or a method is a crisis."""
+    assert found(text, rules) == Finding(C, "self_harm")
+
+
+def test_others_named_in_crisis_language_are_still_the_person(rules: ScreenRules) -> None:
+    """ "my family would be better off without me" is a crisis: no someone-else reading."""
+    assert found("my family would be better off without me", rules) == Finding(C, "self_harm")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I've been on steroids for years and now I have sudden new back pain",
+        "I have osteoporosis and suddenly my back is really painful",
+        "my doctor thinks it might be a compression fracture",
+    ],
+)
+def test_steroids_or_osteoporosis_with_new_pain_is_fracture_risk(
+    text: str, rules: ScreenRules
+) -> None:
+    """Long-term steroids or osteoporosis with sudden new pain: the urgent rule "fracture"."""
+    assert found(text, rules) == Finding(U, "fracture")
+
+
+def test_a_steroid_injection_is_no_fracture_risk(rules: ScreenRules) -> None:
+    """An epidural steroid injection or a short course is no long-term steroid use."""
+    assert found("I had a steroid injection last month and it helped", rules) is None
+    assert found("the GP gave me a short course of steroids", rules) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my wife had cancer",
+        "my dog is unwell",
+        "my dad fell off a ladder",
+        "my mum has osteoporosis",
+        "I hurt my back lifting my dad who had a fall",
+    ],
+)
+def test_someone_elses_symptoms_are_not_the_persons(text: str, rules: ScreenRules) -> None:
+    """Another person or an animal as the subject: their red flag is not the person's."""
+    assert found(text, rules) is None
+
+
+def test_the_person_speaks_again_after_someone_else(rules: ScreenRules) -> None:
+    """ "I", "my" or reported speech after someone else gives the clause back to the person."""
+    assert found("my wife thinks I have a fever", rules) == Finding(U, "fever")
+    assert found("my wife says my left leg is dragging", rules) == Finding(E, "weakness")
+    assert found("they found a tumour", rules) == Finding(U, "cancer")
+    assert found("took my dog out and fell on the ice", rules) == Finding(U, "trauma")
+    assert found("my mum had cancer and so did I", rules) == Finding(U, "cancer")
+
+
+@pytest.mark.parametrize(
+    "text", ["lost weight on purpose", "I'm dieting", "I've lost 5kg since I started dieting"]
+)
+def test_a_stated_cause_explains_weight_loss(text: str, rules: ScreenRules) -> None:
+    """On purpose, dieting, trying to: weight loss with a stated cause is no red flag."""
+    assert found(text, rules) is None
+
+
+def test_a_denied_cause_explains_nothing(rules: ScreenRules) -> None:
+    """ "not dieting", "without trying": the weight loss stays unexplained, and urgent."""
+    assert found("I've lost weight and I'm not dieting", rules) == Finding(U, "weight")
+    assert found("I've lost a stone without trying", rules) == Finding(U, "weight")
+
+
+def test_one_weak_leg_asks_first(rules: ScreenRules) -> None:
+    """ "my left leg feels weak" is "clarify": one question (both legs? worse?) first."""
+    assert found("my left leg feels weak", rules) == Finding(Q, "one_leg_weak")
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        ("both legs feel weak", Finding(E, "both_legs")),
+        ("my left leg feels weak and now the right one too", Finding(E, "both_legs")),
+        ("my left leg feels weak, it's getting worse", Finding(E, "weakness")),
+        ("my left leg feels weak. It's getting worse", Finding(E, "weakness")),
+        ("my left leg feels weak, it's not getting worse", Finding(Q, "one_leg_weak")),
+    ],
+)
+def test_both_legs_or_worsening_weakness_is_an_emergency(
+    text: str, finding: Finding, rules: ScreenRules
+) -> None:
+    """Weakness in both legs, or getting worse (said anywhere in the message): emergency."""
+    assert found(text, rules) == finding
+
+
+def test_clarify_is_the_least_serious_kind(rules: ScreenRules) -> None:
+    """Crisis > emergency > urgent > clarify: any other finding beside a weak leg wins."""
+    assert SCREEN_KINDS == (C, E, U, Q)
+    assert found("my left leg feels weak and I can't pee", rules) == Finding(E, "bladder")
+    assert found("my left leg feels weak and I have a fever", rules) == Finding(U, "fever")
+
+
+def test_misspellings_and_slang_are_read(rules: ScreenRules) -> None:
+    """ "bladdder", "bowls" for bowels, "unalive": read as what they mean."""
+    assert found("bladdder issues since yesterday", rules) == Finding(E, "bladder")
+    assert found("cant controll my bowls", rules) == Finding(E, "bowel")
+    assert found("I want to unalive myself", rules) == Finding(C, "self_harm")
+
+
+@pytest.mark.parametrize(
+    "text", ["no numbness", "bladder's fine", "this stretch is killing me", "dead tired"]
+)
+def test_negations_and_figures_of_speech_stay_quiet(text: str, rules: ScreenRules) -> None:
+    """Negations, reassurance and figures of speech find nothing."""
+    assert found(text, rules) is None
+
+
 # --- properties ----------------------------------------------------------------------------
 
-SEPARATORS = (". ", "! ", "\n", ", ", "; ", "? ")
+# Clause breaks. A single line break is no longer one: it may join two lines' words (see
+# test_a_single_line_break_never_loses_a_positive); a blank line is.
+SEPARATORS = (". ", "! ", "\n\n", ", ", "; ", "? ")
 BARE = (
     "numbness in my groin",
     "tingling around my bottom",
@@ -281,6 +495,19 @@ BARE = (
 )
 
 
+def explains(chatter: str, case: dict[str, Any], rules: ScreenRules) -> bool:
+    """Whether `chatter` states a cause of the case's red flag ("I'm dieting" for weight loss)."""
+    assert isinstance(rules, ContextRules)
+    words = clean(fold(chatter))
+    causes = [p for rule_id, ps in rules.explained if rule_id == case.get("id") for p in ps]
+    return any(pattern(cause).search(words) for cause in causes)
+
+
+def unrelated(chatter: dict[str, Any], case: dict[str, Any], rules: ScreenRules) -> bool:
+    """Chatter that finds nothing (a known false positive is not chatter) and explains nothing."""
+    return screen(chatter["text"], rules) is None and not explains(chatter["text"], case, rules)
+
+
 @given(
     case=st.sampled_from([c for c in POSITIVES if "xfail" not in c]),
     chatter=st.sampled_from(NEGATIVES),
@@ -291,10 +518,26 @@ def test_unrelated_chatter_keeps_a_positive_positive(
     rules: ScreenRules, case: dict[str, Any], chatter: dict[str, Any], separator: str, before: bool
 ) -> None:
     """A red flag stays found, as its kind, whatever everyday chatter comes before or after it."""
-    if screen(chatter["text"], rules) is not None:  # a known false positive is not chatter
+    if not unrelated(chatter, case, rules):
         return
     parts = (chatter["text"], case["text"]) if before else (case["text"], chatter["text"])
     assert kind_of(separator.join(parts), rules) == case["expect"]
+
+
+@given(
+    case=st.sampled_from([c for c in POSITIVES if "xfail" not in c]),
+    chatter=st.sampled_from(NEGATIVES),
+    before=st.booleans(),
+)
+def test_a_single_line_break_never_loses_a_positive(
+    rules: ScreenRules, case: dict[str, Any], chatter: dict[str, Any], before: bool
+) -> None:
+    """Chatter a line break away leaves a red flag found, as its kind or a more serious one."""
+    if not unrelated(chatter, case, rules):
+        return
+    parts = (chatter["text"], case["text"]) if before else (case["text"], chatter["text"])
+    found = kind_of("\n".join(parts), rules)
+    assert found != "none" and KINDS.index(found) <= KINDS.index(case["expect"])
 
 
 @given(data=st.data(), symptom=st.sampled_from(BARE), filler=st.sampled_from(("", "any ", "a ")))
@@ -319,6 +562,15 @@ def test_rules_compile_once_not_per_message(rules: ScreenRules) -> None:
     long = " ".join(c["text"] for c in NEGATIVES)[:4096]
     assert screen(long + ". I can't pee", rules) == Finding(E, "bladder")
     assert screen_module._compile.cache_info().misses == before.misses
+
+
+def test_no_pattern_can_cross_a_clause(rules: ScreenRules) -> None:
+    """Clauses are searched as the lines of one text: no pattern may match a line break."""
+    assert isinstance(rules, ContextRules)
+    crossing = re.compile(r"\\[sSWDB]|\[\^|(?<!\\)\.")
+    cues = [p for _, ps in rules.explained for p in ps] + [p for *_, ps in rules.raised for p in ps]
+    patterns = [p for rule in rules.rules for p in rule.patterns] + cues
+    assert [p for p in patterns if crossing.search(p)] == []
 
 
 # --- loading: the loader refuses broken screen data by file and key ----------------------------
@@ -359,6 +611,37 @@ def test_bad_regular_expression_is_refused(data: Path) -> None:
     n = add_rule(data, "id = \"broken\"\nkind = \"urgent\"\npatterns = ['fine', '(unclosed']")
     message = refusal(data)
     assert message.startswith(f"data/safety/en.toml: rule[{n}].patterns[2]: bad regular expression")
+
+
+def test_dropping_the_fracture_rule_is_refused(data: Path) -> None:
+    """The screen keeps DESIGN §5's fracture risk as an urgent rule (before its question)."""
+    path = data / "safety" / "en.toml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('id = "fracture"', 'id = "fractures"'), encoding="utf-8")
+    assert refusal(data) == "data/safety/en.toml: rule: urgent rule 'fracture' is missing"
+
+
+def test_raising_to_an_unknown_rule_is_refused(data: Path) -> None:
+    """A `raised` key must name a rule of the file."""
+    n = add_rule(
+        data, "id = \"soon\"\nkind = \"urgent\"\npatterns = ['x']\nraised = { nope = ['y'] }"
+    )
+    assert refusal(data) == f"data/safety/en.toml: rule[{n}].raised.nope: no rule has this id"
+
+
+def test_raising_to_a_less_serious_kind_is_refused(data: Path) -> None:
+    """A finding may be raised, never lowered: an emergency rule cannot be raised to "fever"."""
+    n = add_rule(
+        data, "id = \"soon\"\nkind = \"emergency\"\npatterns = ['x']\nraised = { fever = ['y'] }"
+    )
+    assert refusal(data).startswith(f"data/safety/en.toml: rule[{n}].raised.fever: must be")
+
+
+def test_a_bad_cause_is_refused(data: Path) -> None:
+    """An `explained_by` pattern is checked like any other."""
+    n = add_rule(data, "id = \"soon\"\nkind = \"urgent\"\npatterns = ['x']\nexplained_by = ['(']")
+    message = refusal(data)
+    assert message.startswith(f"data/safety/en.toml: rule[{n}].explained_by[1]: bad regular")
 
 
 def test_unknown_kind_is_refused(data: Path) -> None:
