@@ -72,7 +72,17 @@ from flows.model import Event, EventKind
 
 TOKEN = "123456:FANOUT"
 CONTENT = load_content()
-ONBOARDING = ["go_on", "agree", "yes", *["no"] * 11, "2weeks", "6", "5", "4", "0"]
+ONBOARDING = [
+    "go_on",
+    "agree",
+    "yes",
+    *["no"] * len(CONTENT.red_flags),
+    "2weeks",
+    "6",
+    "5",
+    "4",
+    "0",
+]
 ONBOARDING += ["suggested", "Europe/London", "08:00", "later"]
 FIRST_CHAT = 10_000_000
 BASELINE = 1_000

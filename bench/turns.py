@@ -172,7 +172,17 @@ async def db_turns(n: int) -> tuple[float, list[float]]:
         bare_cost = (time.perf_counter() - start) / n
 
         user = await coach.user("bench:1")
-        script = ["go_on", "agree", "yes", *["no"] * 11, "2weeks", "6", "5", "4", "2"]
+        script = [
+            "go_on",
+            "agree",
+            "yes",
+            *["no"] * len(CONTENT.red_flags),
+            "2weeks",
+            "6",
+            "5",
+            "4",
+        ]
+        script += ["2"]
         script += ["suggested", "Europe/London", "08:00", "later"]
         await coach.handle(user, Event(EventKind.COMMAND, name="start"))
         for answer in script:

@@ -48,12 +48,22 @@ from flows.model import Event, EventKind
 
 TOKEN = "123456:BENCH"
 ME = {"id": 123456, "is_bot": True, "first_name": "bench", "username": "bench_bot"}
-ONBOARDING = ["go_on", "agree", "yes", *["no"] * 11, "2weeks", "6", "5", "4", "0"]
+CONTENT = load_content()
+ONBOARDING = [
+    "go_on",
+    "agree",
+    "yes",
+    *["no"] * len(CONTENT.red_flags),
+    "2weeks",
+    "6",
+    "5",
+    "4",
+    "0",
+]
 ONBOARDING += ["suggested", "Europe/London", "08:00", "later"]
 # One check-in on the bending ladder, typed: choose it (2), pain before, expected pain,
 # confidence, then "not today" (2) — skipped, so the next /checkin starts afresh.
 CYCLE = ["/checkin", "2", "2", "3", "6", "2"]
-CONTENT = load_content()
 REASKS = [CONTENT.text("en", key)[:24] for key in ("common.not_a_choice", "common.not_a_score")]
 App = Application[Any, Any, Any, Any, Any, Any]
 

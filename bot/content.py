@@ -48,10 +48,9 @@ MIN_LADDER_STEPS = 5
 # A safety floor: the screen may grow, but it never loses one of DESIGN §5's questions.
 RED_FLAGS = {
     **dict.fromkeys(("bladder", "bowel", "saddle", "sexual", "both_legs", "weakness"), "emergency"),
-    **dict.fromkeys(("fever", "cancer", "trauma", "weight", "night"), "urgent"),
+    **dict.fromkeys(("fever", "cancer", "trauma", "weight", "night", "fracture"), "urgent"),
 }
-# The free-text screen also keeps DESIGN §5's fracture-risk flag (before its question exists).
-SCREEN_FLAGS = {**RED_FLAGS, "fracture": "urgent"}
+SCREEN_FLAGS = RED_FLAGS  # the free-text screen keeps a rule for every one of them
 _ID = re.compile(r"[a-z][a-z0-9_]*")
 # {name} in a screen pattern refers to [words]; {0,4}, a quantifier, does not match
 _WORD_REF = re.compile(r"\{([a-z_][a-z0-9_]*)\}")

@@ -16,7 +16,17 @@ from flows.model import CheckinStatus, Event, EventKind, Light
 
 CONTENT = load_content()
 START = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
-ONBOARDING = ["go_on", "agree", "yes", *["no"] * 11, "2weeks", "6", "5", "4", "0"]
+ONBOARDING = [
+    "go_on",
+    "agree",
+    "yes",
+    *["no"] * len(CONTENT.red_flags),
+    "2weeks",
+    "6",
+    "5",
+    "4",
+    "0",
+]
 ONBOARDING += ["suggested", "Europe/London", "08:00", "later"]
 
 

@@ -145,9 +145,10 @@ def test_thresholds_file_matches_documented_defaults(data: Path) -> None:
 
 
 def test_red_flags_cover_both_categories(data: Path) -> None:
-    """The screen holds the six emergency and five urgent questions of DESIGN §5."""
+    """The screen holds the six emergency and six urgent questions of DESIGN §5 (fracture risk
+    joined the urgent ones on 2026-12-06)."""
     categories = [q.category for q in load(data).red_flags]
-    assert (categories.count("emergency"), categories.count("urgent")) == (6, 5)
+    assert (categories.count("emergency"), categories.count("urgent")) == (6, 6)
 
 
 # --- refusals: each names the file and the key --------------------------------------------

@@ -12,11 +12,13 @@ from typing import Any, Protocol
 
 import pytest
 
+from bot.content import load_content
 from tests.e2e.clock import far_nudge_time, far_recap_data
 from tests.fakes.botapi import FakeBotApi, FakeUser
 
 ROOT = Path(__file__).resolve().parents[2]
 TOKEN = "123456:TEST"
+CONTENT = load_content()
 
 
 def bot_env(api: FakeBotApi, home: Path, **settings: str) -> dict[str, str]:
@@ -110,8 +112,9 @@ def answer_onboarding(ann: Answers) -> None:
     ann.answer("Hi, I'm backcoach", "Continue")
     ann.answer("a word on privacy", "I agree")
     ann.answer("18 or older", "Yes")
-    for n in range(1, 12):
-        ann.answer(f"Safety check {n} of 11", "No")
+    total = len(CONTENT.red_flags)
+    for n in range(1, total + 1):
+        ann.answer(f"Safety check {n} of {total}", "No")
     ann.answer("When did this episode", "1–2 weeks ago")
     for rating in ("5", "0", "3", "2"):
         ann.answer("How threatening does", rating)

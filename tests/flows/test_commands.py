@@ -12,24 +12,35 @@ from hypothesis import strategies as st
 from bot.render import label_of
 from flows.dialogue import FLOWS
 from flows.model import CheckinStatus, Event, EventKind, Morning, Phase, Reply, SafetyHold
-from tests.flows.transcript import CONTENT, ONBOARDING, START, Chat, assessed, keys_of, onboard
+from tests.flows.transcript import (
+    CONTENT,
+    ONBOARDING,
+    RED_FLAGS_NO,
+    START,
+    TO_SCREEN,
+    Chat,
+    assessed,
+    keys_of,
+    onboard,
+)
 
 # ---------------------------------------- where each question is
 
 # (flow state, how to get there from a new person); "ONB" first means: start from onboarded.
 ONB = "<onboarded>"
 EXPOSURE = ("/checkin", "[l:bend]", "2", "4", "6", "[done]", "3", "7")
+SCREENED = len(TO_SCREEN) + len(RED_FLAGS_NO)  # onboarding's steps up to the episode question
 QUESTIONS: dict[tuple[str, str], tuple[str, ...]] = {
     ("onboarding", "intro"): ONBOARDING[:1],
     ("onboarding", "consent"): ONBOARDING[:2],
     ("onboarding", "adult"): ONBOARDING[:3],
     ("rescreen", "q"): ONBOARDING[:4],
-    ("onboarding", "episode"): ONBOARDING[:15],
-    ("onboarding", "fear"): ONBOARDING[:16],
-    ("onboarding", "portfolio_mode"): ONBOARDING[:20],
-    ("onboarding", "portfolio"): (*ONBOARDING[:20], "[choose]"),
-    ("onboarding", "tz"): ONBOARDING[:21],
-    ("onboarding", "nudge_time"): ONBOARDING[:22],
+    ("onboarding", "episode"): ONBOARDING[:SCREENED],
+    ("onboarding", "fear"): ONBOARDING[: SCREENED + 1],
+    ("onboarding", "portfolio_mode"): ONBOARDING[: SCREENED + 5],
+    ("onboarding", "portfolio"): (*ONBOARDING[: SCREENED + 5], "[choose]"),
+    ("onboarding", "tz"): ONBOARDING[: SCREENED + 6],
+    ("onboarding", "nudge_time"): ONBOARDING[: SCREENED + 7],
     ("onboarding", "start_now"): ONBOARDING,
     ("checkin", "pending"): (ONB, *EXPOSURE, "/checkin"),
     ("checkin", "choose"): (ONB, "/checkin"),

@@ -76,11 +76,11 @@ def test_onboarding_records_adult_confirmation() -> None:
 
 
 def test_onboarding_records_every_red_flag_answer_in_order() -> None:
-    """All eleven answers are recorded, in screen order, in the onboarding context."""
+    """All twelve answers are recorded, in screen order, in the onboarding context."""
     chat = onboard()
     answers = [pair for record in chat.red_flags for pair in record.answers]
     assert answers == [(q.id, Answer3.NO) for q in CONTENT.red_flags]
-    assert len(answers) == 11
+    assert len(answers) == 12
     assert {record.context for record in chat.red_flags} == {"onboarding"}
 
 
