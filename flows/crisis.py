@@ -24,6 +24,7 @@ K = keys(
     "carry_on_or_rest",
     "resting",
     "listening",
+    "whenever",
     "back",
     "morning",
     "morning_ok",
@@ -64,7 +65,7 @@ class CrisisTurn(Turn):
     def said(self, value: str) -> bool:
         return bool(self.value == value)
 
-    def is_safe(self) -> bool:
+    def says_safe(self) -> bool:
         return self.said("safe")
 
     def carry_on(self) -> bool:
@@ -95,13 +96,15 @@ def morning_params(turn: Turn) -> dict[str, Any]:
     return helplines(turn)
 
 
-STATES = ("safe", "wait", "morning")
+STATES = ("safe", "wait", "rest", "morning")
 # fmt: off
 TRANSITIONS: tuple[dict[str, Any], ...] = (
-    on_answer("safe", "wait", when="is_safe", then="glad"),
+    on_answer("safe", "wait", when="says_safe", then="glad"),
     on_answer("safe", "wait", then="unsafe"),
     on_answer("wait", "end", when="carry_on", then="back"),
-    on_answer("wait", "wait", then="resting"),
+    on_answer("wait", "rest", then="resting"),
+    on_answer("rest", "end", when="carry_on", then="back"),
+    on_answer("rest", "rest"),
     on_answer("morning", "end", when="doing_ok", then="morning_ok"),
     on_answer("morning", "safe"),
 )
@@ -122,6 +125,12 @@ ASKS: dict[str, Ask] = {
             Choice("carry_on", C.carry_on, means="yes"),
             Choice("not_now", C.not_now, means="no"),
         ),
+        explicit=True,
+        invalid=K.listening,
+    ),
+    "rest": Ask(
+        K.whenever,
+        choices=lambda t: (Choice("carry_on", C.carry_on, means="yes"),),
         explicit=True,
         invalid=K.listening,
     ),

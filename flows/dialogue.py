@@ -343,8 +343,7 @@ def _command(s: Session, name: str) -> None:
     profile = s.facts.profile
     if s.active is not None and s.active.flow == "crisis":
         # Coaching waits until the person chooses to carry on; /help still answers.
-        if name == "help":
-            s.say(K.help)
+        s.say(K.help if name == "help" else crisis.K.listening)
         s.reask()
         return
     if _held(s):

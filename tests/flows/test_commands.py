@@ -60,6 +60,7 @@ QUESTIONS: dict[tuple[str, str], tuple[str, ...]] = {
     ("rescreen", "quick"): (ONB, "/checkin", "[walk]", "2", "[done]", "7"),
     ("crisis", "safe"): (ONB, "I want to end it all"),
     ("crisis", "wait"): (ONB, "I want to end it all", "[safe]"),
+    ("crisis", "rest"): (ONB, "I want to end it all", "[safe]", "[not_now]"),
     ("delete", "confirm"): (ONB, "/delete"),
 }
 SCALES = [
@@ -94,10 +95,11 @@ EXPLICIT = {
     ("safety", "cleared"),
     ("crisis", "safe"),
     ("crisis", "wait"),
+    ("crisis", "rest"),
     ("delete", "confirm"),
 }
 NUMBERED = [q for q in CHOICES if q not in EXPLICIT]
-GENTLE = {("crisis", "safe"): "crisis.listening", ("crisis", "wait"): "crisis.listening"}
+GENTLE = {(flow, state): "crisis.listening" for flow, state in EXPLICIT if flow == "crisis"}
 
 
 def not_a_choice(where: tuple[str, str]) -> str:

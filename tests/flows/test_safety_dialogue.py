@@ -261,7 +261,8 @@ def test_safe_then_carry_on_returns_to_the_open_question() -> None:
     chat = in_a_checkin()
     chat.say("kms")
     assert keys_of(chat.press("safe")) == ["crisis.glad", "crisis.carry_on_or_rest"]
-    assert keys_of(chat.press("not_now")) == ["crisis.resting", "crisis.carry_on_or_rest"]
+    assert keys_of(chat.press("not_now")) == ["crisis.resting", "crisis.whenever"]
+    assert keys_of(chat.say("/checkin")) == ["crisis.listening", "crisis.whenever"]
     replies = chat.press("carry_on")
     assert keys_of(replies) == ["crisis.back", "checkin.baseline"]
     assert chat.state == ("checkin", "baseline")
