@@ -98,7 +98,8 @@ def _plain(text: str) -> str:
 
 def pick(turn: Turn, text: str, choices: Sequence[Choice], *, explicit: bool = False) -> str | None:
     """Matches typed text to a choice: its value, its label, a usual synonym ("y", "nope", "not
-    sure") or, unless `explicit`, its number in the list, "ok" for yes, or a unique label prefix."""
+    sure"), a unique start of its label ("carry on"), or, unless `explicit`, "ok" for yes and its
+    number in the list."""
     wanted = _plain(text)
     if not wanted:
         return None
@@ -113,16 +114,16 @@ def pick(turn: Turn, text: str, choices: Sequence[Choice], *, explicit: bool = F
     for answer in ("yes", "no", "unsure", "wrong"):
         if wanted in turn.words(getattr(SYNONYMS, answer)) and (found := meaning(answer)):
             return found
+    if len(wanted) >= 3 and not wanted.isdecimal():
+        starting = [c.value for c in choices if _plain(turn.label(c)).startswith(wanted)]
+        if len(starting) == 1:
+            return starting[0]
     if explicit:
         return None
     if wanted in turn.words(SYNONYMS.ok) and (found := meaning("yes")):
         return found
     if wanted.isdecimal() and 1 <= int(wanted) <= len(choices):  # not isdigit: "¹" is a digit
         return choices[int(wanted) - 1].value
-    if len(wanted) >= 3:
-        starting = [c.value for c in choices if _plain(turn.label(c)).startswith(wanted)]
-        if len(starting) == 1:
-            return starting[0]
     return None
 
 

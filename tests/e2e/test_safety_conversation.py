@@ -15,7 +15,7 @@ from tests.e2e.test_terminal_chat import Terminal, onboarding
 from tests.fakes.botapi import FakeBotApi
 
 HOLD = "Has a doctor or physiotherapist checked you since these symptoms began?"
-IN_WORDS = "needs your answer in words"
+IN_WORDS = "type it out in words"
 CLEARED = "Did they say that gentle activity is fine for you?"
 
 

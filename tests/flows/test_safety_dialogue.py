@@ -361,3 +361,19 @@ def test_a_weekly_screen_due_during_a_hold_waits_a_day_and_comes_after_the_hold(
     chat.due = {key: e for key, e in chat.due.items() if e.kind == "rescreen"}  # no nudge first
     keys = keys_of(chat.wait(24 * 60 + 1))
     assert keys[-2:] == ["rescreen.weekly", "rescreen.question"]
+
+
+@pytest.mark.parametrize("typed", ["carry on", "Carry on with coaching", "yes"])
+def test_carrying_on_after_a_crisis_message_can_be_typed(typed: str) -> None:
+    """The start of the label, the label or "yes" carries on; the open question comes back."""
+    chat = in_a_checkin()
+    chat.play("I want to die", "[safe]", "[not_now]")
+    replies = chat.say(typed)
+    assert keys_of(replies) == ["crisis.back", "checkin.baseline"]
+
+
+def test_the_unique_start_of_a_label_answers_and_other_words_do_not() -> None:
+    """At the hold "not y" is "Not yet"; text that starts no label is asked again."""
+    chat = held_at_onboarding()
+    assert keys_of(chat.say("not y")) == ["safety.not_yet", "safety.checked"]
+    assert keys_of(chat.say("xyz"))[0] == "common.not_a_choice_words"
