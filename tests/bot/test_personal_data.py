@@ -11,6 +11,7 @@ import logging
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 import sqlalchemy as sa
@@ -86,6 +87,8 @@ def everything(user_id: int) -> tuple[Effect, ...]:
         breaks_ignored=1,
         safety_hold=SafetyHold.URGENT,
         safety_hold_at=NOW - timedelta(days=2),
+        crisis_on=date(2026, 3, 9),
+        quick_screen_on=date(2026, 3, 8),
     )
     done = Checkin(
         1, ActivityKind.EXPOSURE, "bend", 1, NOW - timedelta(days=2), CheckinStatus.FINISHED,
@@ -493,6 +496,26 @@ async def test_the_export_command_sends_the_persons_data(db: Database) -> None:
     assert methods.index("sendMessage") < methods.index("sendDocument")
     assert [d.filename for d in documents] == [JSON_NAME, CSV_NAME]
     assert json.loads(documents[0].content)["profile"]["tz"] == "Europe/London"
+
+
+async def test_a_crisis_message_keeps_only_its_date(db: Database) -> None:
+    """After a crisis message through Telegram, /export shows the date and no stored row holds
+    any of its words."""
+    words = "some days I want to end it all"
+    clock = Clock()
+    async with running_bot(db, clock=clock) as h:
+        await h.onboard()
+        await h.say(words)
+        h.api.clear()
+        await h.say("/export")
+        documents = h.api.documents(1001)
+    exported = json.loads(documents[0].content)
+    local_day = clock.now.astimezone(ZoneInfo("Europe/London")).date()
+    assert exported["profile"]["crisis_on"] == local_day.isoformat()
+    user_id = await db.run(lambda repo: repo.user_id_for("tg:1001", create=False))
+    assert user_id is not None
+    stored = json.dumps(await rows_of(db, user_id), default=str)
+    assert "end it" not in stored and words not in stored
 
 
 @pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
