@@ -49,12 +49,15 @@ def scale_hint(content: Content, language: str, reply: Reply) -> str:
 def as_text(content: Content, language: str, reply: Reply) -> str:
     """A reply as plain text for the terminal: body, then numbered choices or the scale.
 
-    The choices of an explicit question (a safety answer, consent, deletion) get no numbers:
-    they are answered in words, so a pain score typed by habit is never taken for one."""
+    The choices of an explicit question (a safety answer, consent, deletion) get no numbers: they
+    are listed on one line to be typed in words, so a pain score typed by habit is never taken
+    for one."""
     lines = [text_of(content, language, reply)]
     if reply.scale is not None:
         lines.append(f"   ({scale_hint(content, language, reply)} — type a number)")
-    for number, choice in enumerate(reply.choices, start=1):
-        mark = "•" if reply.explicit else f"{number})"
-        lines.append(f"   {mark} {label_of(content, language, choice)}")
+    labels = [label_of(content, language, choice) for choice in reply.choices]
+    if reply.explicit and labels:
+        lines.append("   type one: " + " · ".join(labels))
+    else:
+        lines += (f"   {number}) {label}" for number, label in enumerate(labels, start=1))
     return "\n".join(lines)

@@ -95,7 +95,7 @@ async def test_terminal_a_typed_red_flag_holds_until_both_answers(tmp_path: Path
     hold = await chat.expect(HOLD)
     assert "emergency medical help now: call 999" in hold
     choices = await chat.expect("Not yet")
-    assert "• Yes, I've been checked" in choices and "1)" not in choices
+    assert "type one: Yes, I've been checked · Not yet" in choices and "1)" not in choices
     await chat.type("1")
     await chat.expect(IN_WORDS)
     await chat.type("yes")

@@ -123,11 +123,11 @@ def test_a_red_flag_question_takes_no_number_and_no_ok(typed: str) -> None:
 
 
 def test_the_terminal_shows_explicit_choices_without_numbers() -> None:
-    """As text, a safety question lists its choices as bullets; a plain question numbers them."""
+    """As text, a safety question lists its choices on one line to type; others are numbered."""
     chat = Chat(now=START)
     chat.play(*TO_SCREEN)
     screen = as_text(CONTENT, "en", chat.asked)
-    assert "   • Yes" in screen and "1)" not in screen
+    assert screen.endswith("\n   type one: Yes · No · Not sure") and "1)" not in screen
     chat.play("[no]")
     assert "1)" not in as_text(CONTENT, "en", chat.asked)
     plain = Chat(now=START)
