@@ -185,7 +185,10 @@ def turn(
             _postpone_screen(s, tries=0, held=True)  # the weekly screen, once the hold is lifted
         if facts.profile.safety_hold is not None or event.payload.get("late"):
             return s.outcome()
-    if event.kind is EventKind.ANSWER and event.step is None and event.value.strip():
+    typed = event.kind is EventKind.COMMAND or (
+        event.kind is EventKind.ANSWER and event.step is None
+    )
+    if typed and event.value.strip():  # every text the person typed: answers, words after a command
         finding = _screen(content, facts.profile.language, event.value)
         if finding is not None:
             _escalate(s, finding)  # in the same turn; what was typed is not taken as an answer
@@ -258,8 +261,8 @@ def _escalate(s: Session, finding: Finding) -> None:
     active = s.active
     consented = s.facts.profile.consent_version is not None
     if finding.kind == "crisis":
-        resume = active if active is None or active.flow != "crisis" else None
-        if active is not None and active.flow == "crisis":
+        resume = active
+        if active is not None and active.flow == "crisis":  # already in crisis care: start afresh
             resume = safety.frame_of(active.context.get("resume"))
         frame = crisis.begin(view, consented=consented, resume=resume)
         s.absorb(view)

@@ -77,12 +77,14 @@ class ConversationHandlers:
         return said
 
     async def command(self, update: Update, context: Context) -> None:
-        """Runs a /command (a deep-link payload after /start is accepted and ignored)."""
+        """Runs a /command; words typed after it are screened (a deep-link payload after /start
+        is accepted and otherwise ignored)."""
         message = update.effective_message
         if message is None or not message.text:
             return
         name = command_name(message)
-        said = await self._run(update, Event(EventKind.COMMAND, name=name))
+        words = message.text.split(maxsplit=1)[1] if len(message.text.split()) > 1 else ""
+        said = await self._run(update, Event(EventKind.COMMAND, name=name, value=words))
         if said is not None and not said.duplicate:
             await self.sender.send(message.chat_id, said)
 

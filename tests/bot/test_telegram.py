@@ -543,3 +543,17 @@ async def test_the_lean_bot_api_calls_speak_the_same_wire_format_and_errors() ->
     assert send.result["message_id"] == sent
     assert remove.params == {"chat_id": 7, "message_id": sent}  # no reply_markup: buttons go
     assert edit.params["parse_mode"] == "HTML"
+
+
+async def test_words_after_a_command_are_screened(db: Database) -> None:
+    """ "/plan my bladder keeps leaking" through the handlers: the emergency reply, no plan, and
+    the stored profile is held."""
+    async with running_bot(db) as h:
+        await h.onboard()
+        h.api.clear()
+        await h.say("/plan my bladder keeps leaking")
+        texts = h.api.texts()
+        _, facts = await h.state()
+    assert len(texts) == 1 and text("safety.heard") in texts[0]
+    assert "Today's" not in texts[0]
+    assert facts.profile.safety_hold is not None

@@ -120,3 +120,11 @@ def test_a_calm_edit_changes_nothing_and_says_nothing() -> None:
     assert chat.send(Event(EventKind.ANSWER, value="5", origin=Origin.EDIT)) == []
     assert chat.conversation == before
     assert chat.facts.checkins[-1].baseline is None
+
+
+def test_words_after_a_command_are_screened_and_the_command_is_not_run() -> None:
+    """ "/plan my bladder keeps leaking": the emergency hold, no plan."""
+    chat = in_a_checkin()
+    replies = chat.send(Event(EventKind.COMMAND, name="plan", value="my bladder keeps leaking"))
+    assert keys_of(replies) == ["safety.heard", *hold_keys("emergency")]
+    assert not [k for k in keys_of(replies) if k.startswith("plan.")]
