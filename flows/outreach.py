@@ -13,8 +13,9 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from flows.catalogue import keys
-from flows.content import Content
+from flows.content import BREATHING, Content
 from flows.engine import Ask, FlowSpec, Turn, on_answer
+from flows.exercise import described
 from flows.model import CancelKind, Choice, Effect, Profile, SaveProfile, Schedule
 from flows.rhythm import in_quiet_hours, local_instant, next_daily, next_weekly, spread
 
@@ -142,14 +143,16 @@ class BreakTurn(Turn):
 
 
 def break_params(turn: Turn) -> dict[str, Any]:
-    exercise = turn.content.exercises[str(turn.ctx.get("exercise", "walk"))]
-    return {"name": exercise.name, "how": exercise.how}
+    offered = str(turn.ctx.get("exercise", BREATHING))
+    exercise = turn.content.exercises.get(offered) or turn.content.exercises[BREATHING]
+    return {"name": exercise.name, **described(turn, exercise)}
 
 
 def pick_exercise(turn: Turn, now: datetime) -> str:
-    """One of the person's portfolio movements, a different one each hour."""
-    portfolio = [e for e in turn.profile.portfolio if e in turn.content.exercises] or ["walk"]
-    return portfolio[(now.hour + now.toordinal()) % len(portfolio)]
+    """A micro-break movement (breathing or the desk-and-standing set, never one that needs the
+    floor), a different one each hour."""
+    movements = [e.id for e in turn.content.micro_breaks] or [BREATHING]
+    return movements[(now.hour + now.toordinal()) % len(movements)]
 
 
 def count_ignored(profile: Profile) -> SaveProfile:
