@@ -20,6 +20,7 @@ from flows.model import CancelKind, Choice, Effect, Profile, SaveProfile, Schedu
 from flows.rhythm import in_quiet_hours, local_instant, next_daily, next_weekly, spread
 
 K = keys("outreach", "break_offer", "break_done", "break_skipped")
+SWITCHED = keys("settings", "breaks_on", "breaks_off")
 C = keys("choice", "break_done", "break_skip")
 NUDGE, RECAP, BREAK = "nudge", "recap", "break"
 
@@ -75,6 +76,26 @@ def micro_break(profile: Profile, content: Content, after: datetime) -> Schedule
             day, due = next_daily(zone, r.work_start, due, timedelta(0))
     stamp = due.strftime("%Y%m%dT%H%M")
     return Schedule(BREAK, due, f"{BREAK}:{profile.user_id}:{stamp}", {"at": due.isoformat()})
+
+
+def switch_breaks(turn: Turn, on: bool) -> None:
+    """Turns micro-breaks on or off, (re)starts or stops their chain, and says what changed."""
+    turn.save_profile(micro_breaks=on, breaks_ignored=0)
+    turn.effects.append(CancelKind(BREAK))
+    following = micro_break(turn.profile, turn.content, turn.now)
+    if following is not None:
+        turn.effects.append(following)
+    turn.say(SWITCHED.breaks_on if on else SWITCHED.breaks_off, **break_hours(turn.content))
+
+
+def break_hours(content: Content) -> dict[str, Any]:
+    """When micro-breaks come: working hours and how often."""
+    r = content.rhythm
+    return {
+        "start": r.work_start.strftime("%H:%M"),
+        "end": r.work_end.strftime("%H:%M"),
+        "minutes": r.break_minutes,
+    }
 
 
 def all_chains(

@@ -12,12 +12,22 @@ from hypothesis import strategies as st
 from bot.render import label_of
 from flows.dialogue import FLOWS
 from flows.model import CheckinStatus, Event, EventKind, Morning, Phase, Reply, SafetyHold
-from tests.flows.transcript import CONTENT, ONBOARDING, START, Chat, assessed, keys_of, onboard
+from tests.flows.transcript import (
+    CONTENT,
+    FEARS,
+    ONBOARDING,
+    START,
+    Chat,
+    assessed,
+    keys_of,
+    onboard,
+)
 
 # ---------------------------------------- where each question is
 
 # (flow state, how to get there from a new person); "ONB" first means: start from onboarded.
 ONB = "<onboarded>"
+RATED = 16 + len(FEARS)  # onboarding's answers up to the last fear rating
 EXPOSURE = ("/checkin", "[l:bend]", "2", "4", "6", "[done]", "3", "7")
 QUESTIONS: dict[tuple[str, str], tuple[str, ...]] = {
     ("onboarding", "intro"): ONBOARDING[:1],
@@ -26,10 +36,10 @@ QUESTIONS: dict[tuple[str, str], tuple[str, ...]] = {
     ("rescreen", "q"): ONBOARDING[:4],
     ("onboarding", "episode"): ONBOARDING[:15],
     ("onboarding", "fear"): ONBOARDING[:16],
-    ("onboarding", "portfolio_mode"): ONBOARDING[:20],
-    ("onboarding", "portfolio"): (*ONBOARDING[:20], "[choose]"),
-    ("onboarding", "tz"): ONBOARDING[:21],
-    ("onboarding", "nudge_time"): ONBOARDING[:22],
+    ("onboarding", "portfolio_mode"): ONBOARDING[:RATED],
+    ("onboarding", "portfolio"): (*ONBOARDING[:RATED], "[choose]"),
+    ("onboarding", "tz"): ONBOARDING[: RATED + 1],
+    ("onboarding", "nudge_time"): ONBOARDING[: RATED + 2],
     ("onboarding", "start_now"): ONBOARDING,
     ("checkin", "pending"): (ONB, *EXPOSURE, "/checkin"),
     ("checkin", "choose"): (ONB, "/checkin"),
