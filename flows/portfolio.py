@@ -4,7 +4,7 @@ was, and so do the words "cancel", "stop" and "never mind"."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from flows.catalogue import keys
@@ -113,11 +113,28 @@ def pick_choices(turn: Turn) -> Sequence[Choice]:
     return (*(Choice(e.id, e.name, literal=True) for e in others), keep)
 
 
-def parse_cancel(turn: Turn, text: str) -> Any:
-    """ "cancel", "stop", "never mind" keep the portfolio as it is; anything else is re-asked."""
-    if " ".join(text.casefold().split()).strip(".!") in turn.words(K.cancel_words):
-        return KEEP
-    return Invalid(K_INVALID.not_a_choice)
+def loose(text: str) -> str:
+    """Typed text as compared loosely: case, hyphens and dashes ("figure four") don't matter."""
+    return " ".join(text.casefold().translate(_SPACES).split()).strip(".!")
+
+
+_SPACES = str.maketrans("-–—", "   ")
+
+
+def parse_typed(choices: Callable[[Turn], Sequence[Choice]]) -> Callable[[Turn, str], Any]:
+    """Reads what the usual matching missed: a label typed with spaces for its hyphens, or the
+    start of one; "cancel", "stop", "never mind" keep the portfolio as it is; else re-asked."""
+
+    def parse(turn: Turn, text: str) -> Any:
+        wanted = loose(text)
+        if wanted in (loose(w) for w in turn.words(K.cancel_words)):
+            return KEEP
+        found = [c.value for c in choices(turn) if loose(turn.label(c)).startswith(wanted)]
+        if len(wanted) >= 3 and len(found) == 1:
+            return found[0]
+        return Invalid(K_INVALID.not_a_choice)
+
+    return parse
 
 
 STATES = ("purpose", "movement")
@@ -128,8 +145,12 @@ TRANSITIONS: tuple[dict[str, Any], ...] = (
     on_answer("movement", "end", then="swap"),
 )
 ASKS: dict[str, Ask] = {
-    "purpose": Ask(K.menu, params=menu_params, choices=menu_choices, parse=parse_cancel),
-    "movement": Ask(K.pick, params=pick_params, choices=pick_choices, parse=parse_cancel),
+    "purpose": Ask(
+        K.menu, params=menu_params, choices=menu_choices, parse=parse_typed(menu_choices)
+    ),
+    "movement": Ask(
+        K.pick, params=pick_params, choices=pick_choices, parse=parse_typed(pick_choices)
+    ),
 }
 
 FLOW = FlowSpec("portfolio", PortfolioTurn, STATES, TRANSITIONS, ASKS)

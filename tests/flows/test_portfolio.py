@@ -42,14 +42,26 @@ def test_portfolio_swap_by_buttons_changes_only_that_purpose() -> None:
     assert f"p:{new}" in [c.value for c in chat.asked.choices]
 
 
-def test_portfolio_swap_by_typed_words() -> None:
-    """Typing a purpose's first letters and a movement's name does the same as the buttons."""
+@pytest.mark.parametrize(
+    ("purpose", "movement", "swapped_in"),
+    [
+        ("upper", "seated rotation", "seated_rotation"),
+        ("Upper back mobility", "SEATED", "seated_rotation"),
+        ("hip", "figure four", "figure_four"),
+        ("2", "1", "figure_four"),  # numbers, as the terminal shows them
+    ],
+)
+def test_portfolio_swap_by_typed_words(purpose: str, movement: str, swapped_in: str) -> None:
+    """A purpose's name or first letters and a movement's name (hyphens typed as spaces, any
+    case) or start do the same as the buttons."""
     chat = onboard()
-    chat.play("/portfolio", "upper")
+    before = chat.facts.profile.portfolio
+    chat.play("/portfolio", purpose)
     assert chat.state == ("portfolio", "movement")
-    chat.say("seated rotation")
-    assert "seated_rotation" in chat.facts.profile.portfolio
-    assert "open_book" not in chat.facts.profile.portfolio
+    chat.say(movement)
+    after = chat.facts.profile.portfolio
+    assert swapped_in in after and swapped_in not in before
+    assert len(set(before) - set(after)) == 1
 
 
 @pytest.mark.parametrize("steps", [(), ("[dynamic_control]",)])
