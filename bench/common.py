@@ -22,6 +22,7 @@ from typing import Any
 from sqlalchemy.engine import make_url
 
 from bot.storage.db import driver_url
+from flows.content import Content
 
 PG_ADMIN_DEFAULT = "postgresql://postgres@127.0.0.1:5432/postgres"
 JSON_PREFIX = "BENCH-JSON "
@@ -134,3 +135,13 @@ def machine(admin_url: str | None = None) -> dict[str, str]:
 def emit(result: dict[str, Any]) -> None:
     """One machine-readable line for bench/all.py (printed only with --json)."""
     print(JSON_PREFIX + json.dumps(result), flush=True)
+
+
+def onboarding_answers(content: Content, feared: tuple[str, ...] = ("6", "5", "4")) -> list[str]:
+    """The values a benchmark person answers onboarding with after /start: consent, no red flags,
+    the episode, a fear rating per ladder (`feared` for the first ones, 0 for the rest), the
+    suggested portfolio, London at 08:00, no micro-breaks, and "later"."""
+    fears = [*feared, *["0"] * (len(content.ladders) - len(feared))]
+    screen = ["no"] * len(content.red_flags)
+    return ["go_on", "agree", "yes", *screen, "2weeks", *fears, "suggested", "Europe/London",
+            "08:00", "no", "later"]  # fmt: skip

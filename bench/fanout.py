@@ -60,7 +60,7 @@ from sqlalchemy import func, insert, select
 from telegram import Bot
 from telegram.request import HTTPXRequest
 
-from bench.common import backend_name, cpus, database_url, emit
+from bench.common import backend_name, cpus, database_url, emit, onboarding_answers
 from bot.coach import Coach, Said
 from bot.content import load_content
 from bot.storage import Database, DueEvent, Repository, upgrade
@@ -72,18 +72,7 @@ from flows.model import Event, EventKind
 
 TOKEN = "123456:FANOUT"
 CONTENT = load_content()
-ONBOARDING = [
-    "go_on",
-    "agree",
-    "yes",
-    *["no"] * len(CONTENT.red_flags),
-    "2weeks",
-    "6",
-    "5",
-    "4",
-    "0",
-]
-ONBOARDING += ["suggested", "Europe/London", "08:00", "later"]
+ONBOARDING = onboarding_answers(CONTENT)
 FIRST_CHAT = 10_000_000
 BASELINE = 1_000
 

@@ -24,7 +24,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import sessionmaker
 from transitions import Machine
 
-from bench.common import emit
+from bench.common import emit, onboarding_answers
 from bot.coach import Coach
 from bot.content import load_content
 from bot.storage import Database, upgrade
@@ -172,18 +172,7 @@ async def db_turns(n: int) -> tuple[float, list[float]]:
         bare_cost = (time.perf_counter() - start) / n
 
         user = await coach.user("bench:1")
-        script = [
-            "go_on",
-            "agree",
-            "yes",
-            *["no"] * len(CONTENT.red_flags),
-            "2weeks",
-            "6",
-            "5",
-            "4",
-        ]
-        script += ["2"]
-        script += ["suggested", "Europe/London", "08:00", "later"]
+        script = onboarding_answers(CONTENT, feared=("6", "5", "4", "2"))
         await coach.handle(user, Event(EventKind.COMMAND, name="start"))
         for answer in script:
             await coach.handle(user, Event(EventKind.ANSWER, value=answer))

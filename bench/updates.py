@@ -37,7 +37,7 @@ from telegram import Update
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, MessageHandler, filters
 from telegram.request import BaseRequest, RequestData
 
-from bench.common import backend_name, cpus, database_url, emit, shown
+from bench.common import backend_name, cpus, database_url, emit, onboarding_answers, shown
 from bot.coach import Coach
 from bot.content import load_content
 from bot.settings import Settings
@@ -49,18 +49,7 @@ from flows.model import Event, EventKind
 TOKEN = "123456:BENCH"
 ME = {"id": 123456, "is_bot": True, "first_name": "bench", "username": "bench_bot"}
 CONTENT = load_content()
-ONBOARDING = [
-    "go_on",
-    "agree",
-    "yes",
-    *["no"] * len(CONTENT.red_flags),
-    "2weeks",
-    "6",
-    "5",
-    "4",
-    "0",
-]
-ONBOARDING += ["suggested", "Europe/London", "08:00", "later"]
+ONBOARDING = onboarding_answers(CONTENT)
 # One check-in on the bending ladder, typed: choose it (2), pain before, expected pain,
 # confidence, then "not today" (2) — skipped, so the next /checkin starts afresh.
 CYCLE = ["/checkin", "2", "2", "3", "6", "2"]

@@ -16,8 +16,11 @@ from typing import Any
 import flows.catalogue
 import flows.screen
 from flows.content import (
+    BREAK_PURPOSES,
+    BREATHING,
     PURPOSES,
     SCREEN_KINDS,
+    WHERE,
     Content,
     Exercise,
     Ladder,
@@ -43,6 +46,23 @@ __all__ = [
 Table = Mapping[str, Any]
 
 GENTLE_IDS = ("walk", "knee_rolls", "cat_cow", "supported_bridge")
+# every exercise has all of these but `why` (required for breathing only)
+EXERCISE_KEYS = (
+    "id",
+    "name",
+    "purpose",
+    "how",
+    "cues",
+    "stop_if",
+    "minutes",
+    "where",
+    "feel",
+    "easier",
+    "harder",
+    "why",
+)
+MIN_MICRO_BREAKS = 3  # the desk-and-standing set, besides breathing
+MAX_BREAK_MINUTES = 2  # a micro-break is 60–90 seconds
 CORE_LADDERS = ("bend", "lift", "twist")
 MIN_LADDER_STEPS = 5
 # A safety floor: the screen may grow, but it never loses one of DESIGN §5's questions.
@@ -208,10 +228,10 @@ def _exercises(data_dir: Path) -> dict[str, Exercise]:
     doc = _Doc(data_dir, "exercises.toml")
     doc.text(doc.root, "version")
     found: list[Exercise] = []
-    purposes = ("gentle", *PURPOSES)
+    purposes = ("gentle", *BREAK_PURPOSES, *PURPOSES)
     for i, e in enumerate(doc.entries(doc.root, "exercise"), 1):
         where = f"exercise[{i}]"
-        doc.only(e, ("id", "name", "purpose", "how", "cues", "stop_if", "minutes"), where)
+        doc.only(e, EXERCISE_KEYS, where)
         exercise = Exercise(
             id=doc.ident(e, "id", where),
             name=doc.text(e, "name", where, one_line=True),
@@ -220,20 +240,49 @@ def _exercises(data_dir: Path) -> dict[str, Exercise]:
             cues=doc.strings(e, "cues", where, 2, 4),
             stop_if=doc.text(e, "stop_if", where, one_line=True),
             minutes=doc.count(e, "minutes", where, 1),
+            where=doc.text(e, "where", where),
+            feel=doc.text(e, "feel", where, one_line=True),
+            easier=doc.text(e, "easier", where, one_line=True),
+            harder=doc.text(e, "harder", where, one_line=True),
+            why=doc.text(e, "why", where) if "why" in e else "",
         )
         if exercise.purpose not in purposes:
             problem = f"{exercise.purpose!r} is not one of {', '.join(purposes)}"
             raise doc.error(f"{where}.purpose", problem)
+        if exercise.where not in WHERE:
+            problem = f"{exercise.where!r} is not one of {', '.join(WHERE)}"
+            raise doc.error(f"{where}.where", problem)
+        _check_break(doc, exercise, where)
         found.append(exercise)
     doc.unique((x.id for x in found), "exercise[{}].id")
     for purpose in PURPOSES:
         if (n := sum(x.purpose == purpose for x in found)) < 2:
             raise doc.error("exercise", f"purpose {purpose!r} has {n} movements; 2 needed")
+    if (n := sum(x.purpose == "micro_break" for x in found)) < MIN_MICRO_BREAKS:
+        problem = f"purpose 'micro_break' has {n} movements; {MIN_MICRO_BREAKS} needed"
+        raise doc.error("exercise", problem)
     exercises = {x.id: x for x in found}
     for gentle in GENTLE_IDS:
         if gentle not in exercises or exercises[gentle].purpose != "gentle":
             raise doc.error("exercise", f"gentle movement {gentle!r} is missing")
+    if BREATHING not in exercises or exercises[BREATHING].purpose != BREATHING:
+        raise doc.error("exercise", f"the breathing practice {BREATHING!r} is missing")
     return exercises
+
+
+def _check_break(doc: _Doc, exercise: Exercise, where: str) -> None:
+    """A micro-break movement fits a desk or a spot to stand in, and a minute or so; breathing
+    says what it is for."""
+    if exercise.purpose not in BREAK_PURPOSES:
+        return
+    if exercise.where == "floor":
+        problem = "'floor': a micro-break is done at a desk or standing, never on the floor"
+        raise doc.error(f"{where}.where", problem)
+    if exercise.minutes > MAX_BREAK_MINUTES:
+        problem = f"must be <= {MAX_BREAK_MINUTES} for a micro-break (60–90 seconds)"
+        raise doc.error(f"{where}.minutes", problem)
+    if exercise.purpose == BREATHING and not exercise.why:
+        raise doc.error(f"{where}.why", "missing: breathing says what it is for")
 
 
 def _ladders(data_dir: Path, min_steps: int) -> dict[str, Ladder]:

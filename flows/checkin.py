@@ -20,6 +20,7 @@ from flows.decision import (
     week_hold,
 )
 from flows.engine import END, Ask, FlowSpec, Turn, on_answer
+from flows.exercise import described
 from flows.model import (
     ActivityKind,
     Cancel,
@@ -429,12 +430,7 @@ def checkin_params(turn: Turn) -> dict[str, Any]:
         step = turn.content.ladders[ci.activity].step(ci.level or 1)
         params.update(how=step.how)
     else:
-        exercise = turn.content.exercises[ci.activity]
-        params.update(
-            how=exercise.how,
-            cues="\n".join(f"• {c}" for c in exercise.cues),
-            stop_if=exercise.stop_if,
-        )
+        params.update(described(turn, turn.content.exercises[ci.activity]))
     return params
 
 

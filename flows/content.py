@@ -59,11 +59,16 @@ class Exercise:
 
     id: str
     name: str
-    purpose: str  # "gentle" or one of the five portfolio purposes
+    purpose: str  # "gentle", "breathing", "micro_break" or one of the five portfolio purposes
     how: str
     cues: tuple[str, ...]
     stop_if: str
     minutes: int = 2
+    where: str = "floor"  # what it needs: one of WHERE
+    feel: str = ""  # what the person should feel
+    easier: str = ""  # a gentler version
+    harder: str = ""  # a harder version
+    why: str = ""  # what it is for (breathing has one; others may)
 
 
 @dataclass(frozen=True)
@@ -128,6 +133,12 @@ class ScreenRules:
     window: int = 5  # words before a hit in which a negation counts
 
 
+WHERE: tuple[str, ...] = ("floor", "chair", "standing")
+# Micro-breaks are drawn only from these purposes; none of their movements needs the floor.
+BREAK_PURPOSES: tuple[str, ...] = ("micro_break", "breathing")
+BREATHING = "breathing"  # the id of the breathing practice (micro-breaks, the flare-up plan)
+
+
 # Content loaded without data/helplines.toml (some tests): every zone gets this fallback.
 NO_HELPLINES = Helplines("none", date.min, MappingProxyType({}), CountryHelp("", "112", ()), {})
 
@@ -164,3 +175,10 @@ class Content:
 
     def by_purpose(self, purpose: str) -> tuple[Exercise, ...]:
         return tuple(e for e in self.exercises.values() if e.purpose == purpose)
+
+    @property
+    def micro_breaks(self) -> tuple[Exercise, ...]:
+        """The movements a micro-break may offer: breathing and the desk-and-standing set."""
+        return tuple(
+            e for e in self.exercises.values() if e.purpose in BREAK_PURPOSES and e.where != "floor"
+        )

@@ -17,6 +17,7 @@ from flows import (
     morning,
     onboarding,
     outreach,
+    portfolio,
     privacy,
     rescreen,
     safety,
@@ -59,6 +60,7 @@ FLOWS: dict[str, FlowSpec] = {
         privacy.DELETE,
         privacy.CONSENT,
         crisis.FLOW,
+        portfolio.FLOW,
     )
 }
 PRIVACY_COMMANDS = ("privacy", "export", "delete")
@@ -95,6 +97,7 @@ COMMANDS = (
     "progress",
     "morning",
     "recap",
+    "portfolio",
     "settings",
     "pause",
     "resume",
@@ -405,6 +408,8 @@ def _command(s: Session, name: str) -> None:
         _new_frame(s, Frame("morning", "waking"))
     elif name == "settings":
         _new_frame(s, Frame("settings", "menu"))
+    elif name == "portfolio":
+        _new_frame(s, Frame("portfolio", "purpose"))
     elif name in ("pause", "resume"):
         _pause(s, paused=name == "pause")
 

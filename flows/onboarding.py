@@ -1,5 +1,5 @@
 """Onboarding (/start): what the coach is, consent, 18+, the red-flag screen, the episode, feared
-movements, the portfolio, time zone and morning time. Ends with today's first step."""
+movements, the portfolio, time zone, morning time and micro-breaks. Ends with today's first step."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ from flows.model import (
     Scale,
     SetLevel,
 )
-from flows.outreach import all_chains
+from flows.outreach import all_chains, break_hours, switch_breaks
 from flows.parse import days_ago, time_of_day, zone
 from flows.plan import describe_plan, todays_plan
 from flows.rescreen import screen_frame
@@ -44,6 +44,7 @@ K = keys(
     "portfolio_pick",
     "tz",
     "nudge_time",
+    "breaks",
     "done",
     "done_no_ladders",
     "start_now",
@@ -65,6 +66,8 @@ C = keys(
     "choose",
     "checkin_now",
     "later",
+    "breaks_yes",
+    "breaks_no",
 )
 
 keys("purpose", *PURPOSES)
@@ -150,8 +153,11 @@ class Onboarding(Turn):
     def record_tz(self) -> None:
         self.ctx["tz"] = self.value
 
+    def record_time(self) -> None:
+        self.ctx["nudge_time"] = self.value
+
     def finish(self) -> None:
-        hour, minute = (int(x) for x in str(self.value).split(":"))
+        hour, minute = (int(x) for x in str(self.ctx.get("nudge_time", "08:00")).split(":"))
         fears: dict[str, int] = {k: int(v) for k, v in self.ctx.get("fears", {}).items()}
         episode = self.today - timedelta(days=int(self.ctx.get("episode_days", 0)))
         self.save_profile(
@@ -163,6 +169,7 @@ class Onboarding(Turn):
             onboarded_at=self.now,
         )
         self.effects.extend(all_chains(self.profile, self.content, self.now))
+        switch_breaks(self, self.value == "yes")
         feared = [m for m in self.content.ladders if fears.get(m, 0) > 0]
         for movement in feared:
             if movement not in self.facts.levels:
@@ -243,6 +250,7 @@ STATES = (
     "portfolio",
     "tz",
     "nudge_time",
+    "breaks",
     "start_now",
 )
 
@@ -262,7 +270,8 @@ TRANSITIONS: tuple[dict[str, Any], ...] = (
     on_answer("portfolio", "portfolio", when="more_purposes", then="record_portfolio"),
     on_answer("portfolio", "tz", then="record_portfolio"),
     on_answer("tz", "nudge_time", then="record_tz"),
-    on_answer("nudge_time", "start_now", then="finish"),
+    on_answer("nudge_time", "breaks", then="record_time"),
+    on_answer("breaks", "start_now", then="finish"),
     on_answer("start_now", "end", when="wants_checkin", then="start_checkin"),
     on_answer("start_now", "end", then="later"),
 )
@@ -305,6 +314,14 @@ ASKS: dict[str, Ask] = {
         K.nudge_time,
         choices=lambda t: tuple(Choice(x, x, literal=True) for x in NUDGE_TIMES),
         parse=parse_time,
+    ),
+    "breaks": Ask(
+        K.breaks,
+        params=lambda t: break_hours(t.content),
+        choices=lambda t: (
+            Choice("yes", C.breaks_yes, means="yes"),
+            Choice("no", C.breaks_no, means="no"),
+        ),
     ),
     "start_now": Ask(
         K.start_now, choices=lambda t: (Choice("checkin", C.checkin_now), Choice("later", C.later))

@@ -13,12 +13,14 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from flows.catalogue import keys
-from flows.content import Content
+from flows.content import BREATHING, Content
 from flows.engine import Ask, FlowSpec, Turn, on_answer
+from flows.exercise import described
 from flows.model import CancelKind, Choice, Effect, Profile, SaveProfile, Schedule
 from flows.rhythm import in_quiet_hours, local_instant, next_daily, next_weekly, spread
 
 K = keys("outreach", "break_offer", "break_done", "break_skipped")
+SWITCHED = keys("settings", "breaks_on", "breaks_off")
 C = keys("choice", "break_done", "break_skip")
 NUDGE, RECAP, BREAK = "nudge", "recap", "break"
 
@@ -74,6 +76,26 @@ def micro_break(profile: Profile, content: Content, after: datetime) -> Schedule
             day, due = next_daily(zone, r.work_start, due, timedelta(0))
     stamp = due.strftime("%Y%m%dT%H%M")
     return Schedule(BREAK, due, f"{BREAK}:{profile.user_id}:{stamp}", {"at": due.isoformat()})
+
+
+def switch_breaks(turn: Turn, on: bool) -> None:
+    """Turns micro-breaks on or off, (re)starts or stops their chain, and says what changed."""
+    turn.save_profile(micro_breaks=on, breaks_ignored=0)
+    turn.effects.append(CancelKind(BREAK))
+    following = micro_break(turn.profile, turn.content, turn.now)
+    if following is not None:
+        turn.effects.append(following)
+    turn.say(SWITCHED.breaks_on if on else SWITCHED.breaks_off, **break_hours(turn.content))
+
+
+def break_hours(content: Content) -> dict[str, Any]:
+    """When micro-breaks come: working hours and how often."""
+    r = content.rhythm
+    return {
+        "start": r.work_start.strftime("%H:%M"),
+        "end": r.work_end.strftime("%H:%M"),
+        "minutes": r.break_minutes,
+    }
 
 
 def all_chains(
@@ -142,14 +164,16 @@ class BreakTurn(Turn):
 
 
 def break_params(turn: Turn) -> dict[str, Any]:
-    exercise = turn.content.exercises[str(turn.ctx.get("exercise", "walk"))]
-    return {"name": exercise.name, "how": exercise.how}
+    offered = str(turn.ctx.get("exercise", BREATHING))
+    exercise = turn.content.exercises.get(offered) or turn.content.exercises[BREATHING]
+    return {"name": exercise.name, **described(turn, exercise)}
 
 
 def pick_exercise(turn: Turn, now: datetime) -> str:
-    """One of the person's portfolio movements, a different one each hour."""
-    portfolio = [e for e in turn.profile.portfolio if e in turn.content.exercises] or ["walk"]
-    return portfolio[(now.hour + now.toordinal()) % len(portfolio)]
+    """A micro-break movement (breathing or the desk-and-standing set, never one that needs the
+    floor), a different one each hour."""
+    movements = [e.id for e in turn.content.micro_breaks] or [BREATHING]
+    return movements[(now.hour + now.toordinal()) % len(movements)]
 
 
 def count_ignored(profile: Profile) -> SaveProfile:

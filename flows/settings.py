@@ -1,4 +1,4 @@
-"""Settings (/settings): change the time zone or the morning time; /pause and /resume."""
+"""Settings (/settings): time zone, morning time, weekly recap, micro-breaks on or off."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from typing import Any
 from flows.catalogue import declare, keys
 from flows.engine import Ask, FlowSpec, Invalid, Turn, on_answer
 from flows.engine import K as K_INVALID
-from flows.model import CancelKind, Choice, Profile
+from flows.model import Choice, Profile
 from flows.onboarding import NUDGE_TIMES, parse_time, parse_zone
-from flows.outreach import BREAK, all_chains, micro_break, recap_slot
+from flows.outreach import all_chains, recap_slot, switch_breaks
 from flows.parse import time_of_day
 
 K = keys(
@@ -22,8 +22,6 @@ K = keys(
     "saved_tz",
     "saved_time",
     "saved_recap",
-    "breaks_on",
-    "breaks_off",
     "unchanged",
 )
 C = keys("choice", "change_tz", "change_time", "change_recap", "toggle_breaks", "keep")
@@ -47,15 +45,7 @@ class SettingsTurn(Turn):
         return bool(self.value == "breaks")
 
     def toggle_breaks(self) -> None:
-        on = not self.profile.micro_breaks
-        self.save_profile(micro_breaks=on, breaks_ignored=0)
-        self.effects.append(CancelKind(BREAK))
-        following = micro_break(self.profile, self.content, self.now)
-        if following is not None:
-            self.effects.append(following)
-        r = self.content.rhythm
-        hours = {"start": r.work_start.strftime("%H:%M"), "end": r.work_end.strftime("%H:%M")}
-        self.say(K.breaks_on if on else K.breaks_off, minutes=r.break_minutes, **hours)
+        switch_breaks(self, not self.profile.micro_breaks)
 
     def save_recap(self) -> None:
         before = self.profile

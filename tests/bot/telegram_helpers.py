@@ -24,13 +24,15 @@ from bot.telegram.handlers import external_id
 from flows.content import Content
 from flows.model import Conversation, Facts
 from tests.bot.offline import TOKEN, OfflineBotApi, People
+from tests.onboarding import MORE_FEARS
 
 CONTENT: Content = load_content()
 START = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)  # a Monday morning; London is on UTC
 ANN = 1001
 SCREEN_NO = ["No"] * len(CONTENT.red_flags)  # every red-flag question answered no
 ONBOARDING = ["Continue", "I agree", "Yes", *SCREEN_NO, "1–2 weeks ago", "6", "5", "4", "0"]
-ONBOARDING += ["Use the suggested set", "Europe/London", "08:00"]
+ONBOARDING += MORE_FEARS
+ONBOARDING += ["Use the suggested set", "Europe/London", "08:00", "No thanks"]
 FEAR = ONBOARDING.index("6")  # presses up to the first 0–10 question (fear of bending)
 CHECKIN = ["Start a check-in now", "bending, level 1", "2", "4", "6", "Done it", "3", "7"]
 STICKER = {

@@ -13,21 +13,13 @@ from bot.content import load_content
 from bot.storage import Database, DueEvent, tables
 from bot.ticker import Ticker
 from flows.model import CheckinStatus, Event, EventKind, Light
+from tests.onboarding import MORE_FEARS
 
 CONTENT = load_content()
 START = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
-ONBOARDING = [
-    "go_on",
-    "agree",
-    "yes",
-    *["no"] * len(CONTENT.red_flags),
-    "2weeks",
-    "6",
-    "5",
-    "4",
-    "0",
-]
-ONBOARDING += ["suggested", "Europe/London", "08:00", "later"]
+SCREEN_NO = ["no"] * len(CONTENT.red_flags)  # every red-flag question answered no
+ONBOARDING = ["go_on", "agree", "yes", *SCREEN_NO, "2weeks", "6", "5", "4", "0", *MORE_FEARS]
+ONBOARDING += ["suggested", "Europe/London", "08:00", "no", "later"]
 
 
 class Clock:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import tomllib
@@ -89,12 +90,24 @@ def ladder_toml(movement: str, steps: int, *, skip_how_at: int = 0) -> str:
     return "\n".join(lines)
 
 
-def exercise_toml(id_: str, purpose: str) -> str:
-    """Returns a complete exercise entry."""
-    return (
-        f'[[exercise]]\nid = "{id_}"\nname = "Test"\npurpose = "{purpose}"\nhow = "Slowly."\n'
-        'cues = ["Breathe out.", "Stay small."]\nstop_if = "Stop if it hurts more."\nminutes = 1'
-    )
+EXERCISE_FIELDS = {
+    "how": "Slowly.",
+    "cues": ["Breathe out.", "Stay small."],
+    "stop_if": "Stop if it hurts more.",
+    "minutes": 1,
+    "where": "chair",
+    "feel": "A gentle ease.",
+    "easier": "Smaller.",
+    "harder": "Slower.",
+}
+
+
+def exercise_toml(id_: str, purpose: str, *, without: str = "", **changes: object) -> str:
+    """Returns a complete exercise entry, less the field `without`, with `changes` applied."""
+    fields = {"id": id_, "name": "Test", "purpose": purpose, **EXERCISE_FIELDS, **changes}
+    fields.pop(without, None)
+    lines = [f"{key} = {json.dumps(value, ensure_ascii=False)}" for key, value in fields.items()]
+    return "[[exercise]]\n" + "\n".join(lines)
 
 
 # --- the real content ---------------------------------------------------------------------
@@ -204,6 +217,74 @@ def test_unknown_exercise_purpose_is_refused(data: Path) -> None:
     n = count(data, "exercises.toml", "exercise") + 1
     append(data / "exercises.toml", exercise_toml("plank", "core"))
     assert refusal(data).startswith(f"data/exercises.toml: exercise[{n}].purpose: 'core'")
+
+
+def test_a_micro_break_that_needs_the_floor_is_refused(data: Path) -> None:
+    """A micro-break movement marked as done on the floor is refused, naming file and key."""
+    n = count(data, "exercises.toml", "exercise") + 1
+    append(data / "exercises.toml", exercise_toml("desk_plank", "micro_break", where="floor"))
+    message = refusal(data)
+    assert message.startswith(f"data/exercises.toml: exercise[{n}].where: 'floor'")
+    assert "never on the floor" in message
+
+
+def test_breathing_that_needs_the_floor_is_refused(data: Path) -> None:
+    """Breathing is offered as a micro-break too, so it may not need the floor either."""
+    ribs = 'feel = "Your ribs widening'  # the line after breathing's `where`
+    edit(data / "exercises.toml", rf'^where = "chair"\n{ribs}', f'where = "floor"\n{ribs}')
+    assert re.match(r"data/exercises.toml: exercise\[\d+\]\.where: 'floor'", refusal(data))
+
+
+def test_a_long_micro_break_is_refused(data: Path) -> None:
+    """A micro-break takes a minute or so: more than 2 minutes is refused."""
+    n = count(data, "exercises.toml", "exercise") + 1
+    append(data / "exercises.toml", exercise_toml("desk_long", "micro_break", minutes=5))
+    assert refusal(data).startswith(f"data/exercises.toml: exercise[{n}].minutes: must be <= 2")
+
+
+@pytest.mark.parametrize("field", ["feel", "easier", "harder", "where"])
+def test_an_exercise_without_feel_easier_harder_or_where_is_refused(data: Path, field: str) -> None:
+    """Every movement says what to feel, an easier and a harder version, and what it needs."""
+    n = count(data, "exercises.toml", "exercise") + 1
+    append(data / "exercises.toml", exercise_toml("calf_raise", "gentle", without=field))
+    assert refusal(data) == f"data/exercises.toml: exercise[{n}].{field}: missing"
+
+
+def test_an_unknown_place_for_an_exercise_is_refused(data: Path) -> None:
+    """`where` is floor, chair or standing; anything else is a typo."""
+    n = count(data, "exercises.toml", "exercise") + 1
+    append(data / "exercises.toml", exercise_toml("calf_raise", "gentle", where="sofa"))
+    assert refusal(data).startswith(f"data/exercises.toml: exercise[{n}].where: 'sofa'")
+
+
+def test_breathing_without_why_is_refused(data: Path) -> None:
+    """The breathing practice must say what it is for."""
+    edit(data / "exercises.toml", r"^why = .*$", "")
+    assert re.match(r"data/exercises.toml: exercise\[\d+\]\.why: missing", refusal(data))
+
+
+def test_the_breathing_practice_cannot_be_dropped(data: Path) -> None:
+    """The flare-up plan and micro-breaks refer to the exercise "breathing": it must exist."""
+    edit(data / "exercises.toml", r'^id = "breathing"$', 'id = "breathing_renamed"')
+    assert (
+        refusal(data)
+        == "data/exercises.toml: exercise: the breathing practice 'breathing' is missing"
+    )
+
+
+def test_every_exercise_has_feel_and_easier_and_harder(data: Path) -> None:
+    """Every shipped movement says what to feel and has both options, each on one line."""
+    for exercise in load(data).exercises.values():
+        for text in (exercise.feel, exercise.easier, exercise.harder):
+            assert text and "\n" not in text, exercise.id
+
+
+def test_the_micro_break_set_is_desk_or_standing_and_breathing_is_in_it(data: Path) -> None:
+    """Micro-breaks draw from breathing and at least three desk-or-standing movements."""
+    breaks = load(data).micro_breaks
+    assert "breathing" in {e.id for e in breaks}
+    assert sum(e.purpose == "micro_break" for e in breaks) >= 3
+    assert all(e.where in ("chair", "standing") and e.minutes <= 2 for e in breaks)
 
 
 def test_unknown_red_flag_category_is_refused(data: Path) -> None:

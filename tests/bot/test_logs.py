@@ -24,6 +24,7 @@ from bot.storage import Database
 from flows.dialogue import turn as real_turn
 from flows.model import Event, EventKind, Facts
 from tests.bot.telegram_helpers import ONBOARDING, START, Clock, Harness, buttons, running_bot, text
+from tests.onboarding import MORE_FEARS
 
 TOKEN = "918273:AAH-backcoach_Secret-Part_7x9q"
 SECRET = TOKEN.split(":", 1)[1]
@@ -34,7 +35,7 @@ CRASH = "typed-text-that-crashes-LMN"
 
 # Onboarding is answered by typing wherever the flow takes text.
 EPISODE = "17 days ago"  # instead of pressing "1–2 weeks ago"
-FEARS = ["6 out of 10", "5/10", "4 of 10", "0 out of 10"]
+FEARS = ["6 out of 10", "5/10", "4 of 10", "0 out of 10", *[f"{x} out of 10" for x in MORE_FEARS]]
 SETUP = [ZONE.lower(), "6:52am"]  # the time zone and the morning time
 CHECKIN_TYPED = ["2 out of 10", "4/10", "6 of 10"]  # before, expected, confidence
 AFTER_TYPED = ["3/10", "7 out of 10"]  # peak during, confidence after
@@ -114,6 +115,7 @@ async def onboard_by_typing(h: Harness) -> None:
     await h.press("Use the suggested set")
     for typed in SETUP:
         await h.say(typed)
+    await h.press("No thanks")  # no micro-breaks
     assert h.last()["text"].endswith(text("onboarding.start_now"))
 
 

@@ -50,8 +50,8 @@ FOLLOWUP = CONTENT.text("en", "checkin.followup_intro").split("{")[0]  # before 
 
 
 def onboarding(zone: str, at: str) -> list[str]:
-    """The onboarding presses, choosing this zone and morning time."""
-    return [*ONBOARDING[:-2], zone, at]
+    """The onboarding presses, choosing this zone and morning time (then no micro-breaks)."""
+    return [*ONBOARDING[:-3], zone, at, ONBOARDING[-1]]
 
 
 # --------------------------------------------------------------------------- the simulation

@@ -15,6 +15,7 @@ import pytest
 from bot.content import load_content
 from tests.e2e.clock import far_nudge_time, far_recap_data
 from tests.fakes.botapi import FakeBotApi, FakeUser
+from tests.onboarding import MORE_FEARS
 
 ROOT = Path(__file__).resolve().parents[2]
 TOKEN = "123456:TEST"
@@ -116,11 +117,12 @@ def answer_onboarding(ann: Answers) -> None:
     for n in range(1, total + 1):
         ann.answer(f"Safety check {n} of {total}", "No")
     ann.answer("When did this episode", "1–2 weeks ago")
-    for rating in ("5", "0", "3", "2"):
+    for rating in ("5", "0", "3", "2", *MORE_FEARS):
         ann.answer("How threatening does", rating)
     ann.answer("movement portfolio", "Use the suggested set")
     ann.answer("Which time zone", "Europe/London")
     ann.type("What time would you like", far_nudge_time())
+    ann.answer("micro-breaks", "No thanks")
 
 
 def test_onboarding_and_a_checkin_with_its_follow_up(api: FakeBotApi, tmp_path: Path) -> None:

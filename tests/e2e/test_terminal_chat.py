@@ -9,13 +9,15 @@ from pathlib import Path
 
 from bot.content import load_content
 from tests.e2e.clock import ROOT, far_nudge_time, far_recap_data
+from tests.onboarding import MORE_FEARS
 
 
 def onboarding() -> list[str]:
     """What a person types through onboarding: consent and the safety questions in words (they
-    take no number), no red flags, London, a nudge time a day away."""
+    take no number), no red flags, London, a nudge time a day away, no micro-breaks."""
     screen = ["no"] * len(load_content().red_flags)
-    return ["1", "I agree", "1", *screen, "2", "6", "5", "4", "0", "1", "london", far_nudge_time()]
+    fears = ["6", "5", "4", "0", *MORE_FEARS]
+    return ["1", "I agree", "1", *screen, "2", *fears, "1", "london", far_nudge_time(), "no"]
 
 
 class Terminal:

@@ -14,6 +14,7 @@ from flows.dialogue import FLOWS
 from flows.model import CheckinStatus, Event, EventKind, Morning, Phase, Reply, SafetyHold
 from tests.flows.transcript import (
     CONTENT,
+    FEARS,
     ONBOARDING,
     RED_FLAGS_NO,
     START,
@@ -30,6 +31,7 @@ from tests.flows.transcript import (
 ONB = "<onboarded>"
 EXPOSURE = ("/checkin", "[l:bend]", "2", "4", "6", "[done]", "3", "7")
 SCREENED = len(TO_SCREEN) + len(RED_FLAGS_NO)  # onboarding's steps up to the episode question
+RATED = SCREENED + 1 + len(FEARS)  # onboarding's answers up to the last fear rating
 QUESTIONS: dict[tuple[str, str], tuple[str, ...]] = {
     ("onboarding", "intro"): ONBOARDING[:1],
     ("onboarding", "consent"): ONBOARDING[:2],
@@ -37,10 +39,10 @@ QUESTIONS: dict[tuple[str, str], tuple[str, ...]] = {
     ("rescreen", "q"): ONBOARDING[:4],
     ("onboarding", "episode"): ONBOARDING[:SCREENED],
     ("onboarding", "fear"): ONBOARDING[: SCREENED + 1],
-    ("onboarding", "portfolio_mode"): ONBOARDING[: SCREENED + 5],
-    ("onboarding", "portfolio"): (*ONBOARDING[: SCREENED + 5], "[choose]"),
-    ("onboarding", "tz"): ONBOARDING[: SCREENED + 6],
-    ("onboarding", "nudge_time"): ONBOARDING[: SCREENED + 7],
+    ("onboarding", "portfolio_mode"): ONBOARDING[:RATED],
+    ("onboarding", "portfolio"): (*ONBOARDING[:RATED], "[choose]"),
+    ("onboarding", "tz"): ONBOARDING[: RATED + 1],
+    ("onboarding", "nudge_time"): ONBOARDING[: RATED + 2],
     ("onboarding", "start_now"): ONBOARDING,
     ("checkin", "pending"): (ONB, *EXPOSURE, "/checkin"),
     ("checkin", "choose"): (ONB, "/checkin"),

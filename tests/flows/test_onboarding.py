@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import time, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -12,6 +13,7 @@ from flows.model import (
     Answer3,
     Event,
     EventKind,
+    Phase,
     RecordRedFlags,
     SafetyHold,
     SaveProfile,
@@ -122,14 +124,15 @@ def test_onboarding_reads_7am_as_the_morning_time() -> None:
 
 
 def test_onboarding_finishes_with_todays_step_and_an_offer_to_start() -> None:
-    """The last answer onboards the person, names ladders and today's step, offers a check-in."""
+    """The last answer onboards the person, reads back the micro-break choice, names ladders and
+    today's step, offers a check-in."""
     chat = Chat(now=START)
     chat.play(*ONBOARDING[:-1])
     assert chat.facts.profile.onboarded_at is None
     replies = chat.play(ONBOARDING[-1])
     assert chat.facts.profile.onboarded_at == START
     keys = keys_of(replies)
-    assert keys[0] == "onboarding.done"
+    assert keys[:2] == ["settings.breaks_off", "onboarding.done"]
     assert any(k.startswith("plan.") for k in keys)
     assert keys[-1] == "onboarding.start_now"
     assert chat.state == ("onboarding", "start_now")
@@ -153,7 +156,14 @@ def test_onboarding_with_no_feared_movement_starts_no_ladder() -> None:
     """Rating every movement 0 ends with the no-ladders message and no levels."""
     chat = Chat(now=START)
     replies = chat.play(
-        *TO_SCREEN, *RED_FLAGS_NO, "[week]", "0", "0", "0", "0", "[suggested]", "UTC", "8:00"
+        *TO_SCREEN,
+        *RED_FLAGS_NO,
+        "[week]",
+        *["0"] * len(CONTENT.ladders),
+        "[suggested]",
+        "UTC",
+        "8:00",
+        "[no]",
     )
     assert "onboarding.done_no_ladders" in keys_of(replies)
     assert chat.facts.levels == {}
@@ -171,7 +181,7 @@ def test_onboarding_lets_the_person_choose_each_portfolio_movement() -> None:
         picks.append(options[-1].value)
         chat.press(options[-1].value)
     assert chat.state == ("onboarding", "tz")
-    chat.play("Europe/Berlin", "[08:30]", "[later]")
+    chat.play("Europe/Berlin", "[08:30]", "[no]", "[later]")
     assert chat.facts.profile.portfolio == tuple(picks)
     assert chat.facts.profile.tz == "Europe/Berlin"
     assert chat.facts.profile.nudge_time == time(8, 30)
@@ -407,3 +417,80 @@ def test_a_hold_set_mid_checkin_resumes_the_checkin_once_assessed() -> None:
     replies = assessed(chat)
     assert keys_of(replies) == ["safety.cleared", "safety.resumed", "checkin.baseline"]
     assert chat.state == ("checkin", "baseline")
+
+
+def test_onboarding_asks_about_sitting_reaching_and_getting_up_from_the_floor() -> None:
+    """The fear questions name every ladder, the three later ones included, in file order."""
+    chat = Chat(now=START)
+    asked = []
+    for answer in (*TO_SCREEN, *RED_FLAGS_NO, "[week]", *FEARS):
+        asked += [r for r in chat.play(answer) if r.key == "onboarding.fear"]
+    assert [r.params["movement"] for r in asked] == [
+        "bending forward",
+        "lifting things",
+        "twisting or turning",
+        "carrying things",
+        "sitting for a long time",
+        "reaching up above your head",
+        "getting down to the floor and up again",
+    ]
+
+
+@pytest.mark.parametrize("movement", ["sit", "reach", "get_up"])
+def test_a_feared_later_movement_gets_its_ladder_and_is_todays_step(movement: str) -> None:
+    """Rated above 0, sitting, reaching or getting up from the floor starts at level 1, and once
+    past settling /plan offers its first step with the dose."""
+    fears = ["6" if m == movement else "0" for m in CONTENT.ladders]
+    chat = Chat(now=START)
+    chat.play(*TO_SCREEN, *RED_FLAGS_NO, "[week]", *fears, *AFTER_SCREEN[1 + len(FEARS) :])
+    assert set(chat.facts.levels) == {movement}
+    chat.facts = replace(chat.facts, profile=replace(chat.facts.profile, phase=Phase.REBUILD))
+    (plan,) = [r for r in chat.play("[later]", "/plan") if r.key.startswith("plan.")]
+    ladder = CONTENT.ladders[movement]
+    assert plan.key == "plan.exposure"
+    assert (plan.params["ladder"], plan.params["level"]) == (ladder.name, 1)
+    assert plan.params["how"] == ladder.step(1).how
+
+
+def test_onboarding_asks_about_micro_breaks_after_the_morning_time() -> None:
+    """After the morning time comes the micro-break question, naming working hours and the
+    back-off; nothing is stored as onboarded yet."""
+    chat = Chat(now=START)
+    chat.play(*ONBOARDING[:-1])
+    asked = chat.asked
+    assert asked.key == "onboarding.breaks"
+    assert asked.params == {"start": "09:00", "end": "17:00", "minutes": 60}
+    assert [c.value for c in asked.choices] == ["yes", "no"]
+    assert chat.facts.profile.onboarded_at is None
+
+
+@pytest.mark.parametrize("answer", ["[yes]", "yes please", "y"])
+def test_yes_to_micro_breaks_turns_them_on_and_schedules_the_first(answer: str) -> None:
+    """A yes (button or words) sets micro_breaks and schedules one break, on a working day in
+    working hours; the reply reads it back."""
+    chat = Chat(now=START)
+    chat.play(*ONBOARDING[:-1])
+    replies = chat.play(answer)
+    assert chat.facts.profile.micro_breaks
+    (due,) = [e for e in chat.due.values() if e.kind == "break"]
+    local = due.due_at.astimezone(ZoneInfo("Europe/London"))
+    assert local.weekday() < 5 and time(9) <= local.time() < time(17)
+    assert keys_of(replies)[0] == "settings.breaks_on"
+
+
+@pytest.mark.parametrize("answer", ["[no]", "no thanks", "nope"])
+def test_no_to_micro_breaks_schedules_none(answer: str) -> None:
+    """A no leaves micro-breaks off and schedules no break, while nudge and recap are set."""
+    chat = Chat(now=START)
+    chat.play(*ONBOARDING[:-1], answer)
+    assert chat.facts.profile.onboarded_at == START
+    assert not chat.facts.profile.micro_breaks
+    assert sorted(e.kind for e in chat.due.values()) == ["nudge", "recap"]
+
+
+def test_a_muddled_micro_break_answer_is_asked_again() -> None:
+    """Words that are neither yes nor no get a kind re-ask of the same question."""
+    chat = Chat(now=START)
+    chat.play(*ONBOARDING[:-1])
+    assert keys_of(chat.say("purple")) == ["common.not_a_choice", "onboarding.breaks"]
+    assert chat.facts.profile.onboarded_at is None

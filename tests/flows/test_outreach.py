@@ -6,8 +6,10 @@ from collections import Counter
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from bot.render import as_text
+from flows.content import BREAK_PURPOSES
 from flows.model import Event, EventKind
-from tests.flows.transcript import START, Chat, keys_of, onboard
+from tests.flows.transcript import CONTENT, START, Chat, keys_of, onboard
 
 LONDON = ZoneInfo("Europe/London")
 
@@ -151,3 +153,32 @@ def test_pause_stops_breaks_and_resume_restarts_them() -> None:
 def test_start_is_a_monday_in_winter() -> None:
     """The fixtures' start is a Monday on GMT (London on UTC)."""
     assert START.weekday() == 0 and START.astimezone(LONDON).utcoffset() == timedelta(0)
+
+
+def test_a_week_of_micro_breaks_never_offers_a_floor_exercise() -> None:
+    """Every offer of a working week (each one done) is breathing or a desk-or-standing movement,
+    and the whole set comes round."""
+    chat = onboard(datetime(2026, 3, 2, 9, 30, tzinfo=UTC))
+    chat.play("/settings", "[breaks]")
+    chat.due = {k: e for k, e in chat.due.items() if e.kind == "break"}
+    offered = []
+    while (due := only(chat, "break").due_at) < datetime(2026, 3, 7, tzinfo=UTC):
+        chat.now = due
+        assert keys_of(chat.wait(0)) == ["outreach.break_offer"]
+        offered.append(CONTENT.exercises[chat.conversation.active.context["exercise"]])
+        chat.press("done")
+    assert len(offered) == 7 + 4 * 8  # Monday from 10:30, then 09:00…16:00 each day
+    assert all(e.where != "floor" and e.purpose in BREAK_PURPOSES for e in offered)
+    assert {e.id for e in offered} == {e.id for e in CONTENT.micro_breaks}
+
+
+def test_a_micro_break_offer_says_what_to_feel_and_an_easier_and_harder_way() -> None:
+    """The offer carries the movement's how, what to feel and the easier/harder line."""
+    chat = onboard(datetime(2026, 3, 2, 9, 30, tzinfo=UTC))
+    chat.play("/settings", "[breaks]")
+    chat.now = only(chat, "break").due_at
+    (offer,) = chat.wait(0)
+    exercise = CONTENT.exercises[chat.conversation.active.context["exercise"]]
+    text = as_text(CONTENT, "en", offer)
+    assert exercise.how in text and exercise.feel in text
+    assert f"Easier: {exercise.easier} Harder: {exercise.harder}" in text

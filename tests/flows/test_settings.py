@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import time, timedelta
 
-from tests.flows.transcript import EXPOSURE_AND_FOLLOWUP, keys_of, onboard
+from bot.render import as_text
+from tests.flows.transcript import CONTENT, EXPOSURE_AND_FOLLOWUP, keys_of, onboard
 
 
 def test_settings_changes_the_time_zone() -> None:
@@ -70,3 +71,25 @@ def test_pause_in_the_middle_of_a_question_re_asks_it() -> None:
     assert chat.state == ("checkin", "baseline")
     chat.now += timedelta(minutes=1)
     assert keys_of(chat.command("resume")) == ["common.resumed", "checkin.baseline"]
+
+
+def test_help_says_everything_settings_changes() -> None:
+    """/help's /settings line names all four things the settings menu offers to change."""
+    chat = onboard()
+    (help_,) = chat.command("help")
+    line = next(x for x in as_text(CONTENT, "en", help_).splitlines() if x.startswith("/settings"))
+    for item in ("time zone", "morning time", "weekly recap", "micro-breaks"):
+        assert item in line
+    chat.command("settings")
+    assert [c.value for c in chat.asked.choices] == ["tz", "time", "recap", "breaks", "keep"]
+
+
+def test_settings_turns_micro_breaks_off_again_and_cancels_the_pending_one() -> None:
+    """The menu's micro-break choice switches off what onboarding's yes switched on."""
+    chat = onboard(then="[later]")
+    chat.play("/settings", "[breaks]")
+    assert [e.kind for e in chat.due.values()].count("break") == 1
+    replies = chat.play("/settings", "[breaks]")
+    assert keys_of(replies)[-1] == "settings.breaks_off"
+    assert not chat.facts.profile.micro_breaks
+    assert [e.kind for e in chat.due.values()].count("break") == 0

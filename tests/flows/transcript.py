@@ -32,6 +32,7 @@ from flows.model import (
     Schedule,
     SetLevel,
 )
+from tests.onboarding import MORE_FEARS
 
 CONTENT: Content = load_content()
 START = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)  # a Monday; London is on UTC until late March
@@ -178,9 +179,10 @@ def question(replies: Sequence[Reply]) -> Reply:
 
 
 RED_FLAGS_NO = ("[no]",) * len(CONTENT.red_flags)
-FEARS = ("5", "0", "3", "2")  # bend, lift, twist, carry: lifting does not feel threatening
+# bend, lift, twist, carry (lifting does not feel threatening); the later ladders rated 0
+FEARS = ("5", "0", "3", "2", *MORE_FEARS)
 TO_SCREEN = ("/start", "[go_on]", "[agree]", "[yes]")
-AFTER_SCREEN = ("[week]", *FEARS, "[suggested]", "london", "7am")
+AFTER_SCREEN = ("[week]", *FEARS, "[suggested]", "london", "7am", "[no]")  # no micro-breaks
 ONBOARDING = (*TO_SCREEN, *RED_FLAGS_NO, *AFTER_SCREEN)
 EXPOSURE_AND_FOLLOWUP = ("/checkin", "[l:bend]", "2", "4", "6", "[done]", "3", "7", "+60", "2")
 
