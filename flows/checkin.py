@@ -101,11 +101,12 @@ NEXT = keys(
 )
 keys(
     "reason",
-    "red.during",
     "red.rise",
+    "red.severe",
     "red.unsettled",
     "red.morning",
-    "green",
+    "green.steady",
+    "green.mild",
     "amber.rise",
     "amber.late",
     "unfinished.a1",
@@ -280,8 +281,9 @@ class CheckinTurn(Turn):
         t = self.content.thresholds
         assert ci.baseline is not None and ci.during is not None
         verdict = judge(ci.baseline, ci.during, ci.a1, ci.a2, t)
-        ci = self.update(status=CheckinStatus.FINISHED, light=verdict.light)
         numbers: dict[str, Any] = {"b": ci.baseline, "d": ci.during, "a1": ci.a1, "a2": ci.a2}
+        numbers["rise"] = ci.during - ci.baseline
+        ci = self.update(status=CheckinStatus.FINISHED, light=verdict.light)
         self.say(f"advice.{verdict.light.value}", light=light_label(self, verdict.light))
         self.say(f"reason.{verdict.rule}", **numbers)
         if ci.kind is ActivityKind.EXPOSURE:
@@ -336,6 +338,7 @@ class CheckinTurn(Turn):
             previous_light(self.facts.checkins, ci.activity, stored.level, before_no=ci.no),
             t,
             top=ladder.top,
+            baseline=ci.baseline,
             reds_in_row=reds_in_row(self.facts.checkins, ci.activity),
             reds_in_window=reds_in_window(self.facts.checkins, self.now, t),
             week_hold=week_hold(self.facts.mornings, self.today, t),

@@ -155,12 +155,18 @@ def test_first_green_gives_green_light_reasons_and_repeat() -> None:
     replies = chat.say("2")
     assert keys_of(replies) == [
         "advice.green",
-        "reason.green",
+        "reason.green.steady",
         "advice.expect_better",
         "advice.confidence",
         "next.repeat",
     ]
-    assert dict(by_key(replies, "reason.green").params) == {"b": 2, "d": 3, "a1": 2, "a2": None}
+    assert dict(by_key(replies, "reason.green.steady").params) == {
+        "b": 2,
+        "d": 3,
+        "a1": 2,
+        "a2": None,
+        "rise": 1,
+    }
     assert dict(by_key(replies, "advice.confidence").params) == {"before": 6, "after": 7}
     ci = last(chat)
     assert (ci.status, ci.light, ci.a1, ci.confidence_after) == (
@@ -245,7 +251,7 @@ def two_greens(chat: Chat) -> Chat:
 
 
 def test_peak_pain_of_6_is_red_at_once_without_a_followup() -> None:
-    """d >= 6 is advised at once (no follow-up scheduled); confidence after is asked after that."""
+    """A rise of 4 (2 to 6) is advised at once; confidence after is asked after that."""
     chat = two_greens(onboard())
     replies = exposure(chat, 2, 6, conf_after=None)
     assert keys_of(replies)[0] == "advice.red"
@@ -264,7 +270,7 @@ def test_red_during_steps_back_one_level_and_remembers_where_to_return() -> None
     chat = two_greens(onboard())
     replies = exposure(chat, 2, 6, conf_after=5)
     keys = keys_of(replies)
-    assert keys[:2] == ["advice.red", "reason.red.during"]
+    assert keys[:2] == ["advice.red", "reason.red.rise"]
     assert "next.back" in keys
     assert keys.count("advice.not_a_substitute") == 1
     assert level(chat) == (1, 2)
@@ -501,7 +507,7 @@ def test_portfolio_checkin_gives_gentle_advice_and_no_ladder_change() -> None:
     assert keys_of(chat.say("2")) == ["checkin.go_exercise"]
     chat.play("[done]", "3", "+60")
     keys = keys_of(chat.say("2"))
-    assert keys == ["advice.green", "reason.green", "next.gentle_green"]
+    assert keys == ["advice.green", "reason.green.steady", "next.gentle_green"]
     ci = last(chat)
     assert (ci.kind, ci.activity, ci.level, ci.expected) == (
         ActivityKind.PORTFOLIO,
@@ -531,7 +537,7 @@ def test_walk_red_during_is_advised_at_once() -> None:
     keys = keys_of(chat.say("7"))
     assert keys == [
         "advice.red",
-        "reason.red.during",
+        "reason.red.rise",
         "next.gentle_red",
         "advice.not_a_substitute",
         "rescreen.after_red",
