@@ -19,7 +19,7 @@ from flows.decision import (
     settled,
     week_hold,
 )
-from flows.engine import END, Ask, FlowSpec, Turn, on_answer
+from flows.engine import Ask, FlowSpec, Turn, on_answer
 from flows.model import (
     ActivityKind,
     Cancel,
@@ -55,6 +55,8 @@ K = keys(
     "wait_a2",
     "followup_intro",
     "followup_later",
+    "hour1",
+    "hour2",
     "pain_none",
     "pain_worst",
     "conf_none",
@@ -113,6 +115,7 @@ keys(
     "unfinished.a2",
 )
 keys("phase_moved", "rebuild", "progress", "return")
+AFTER = keys("after", "settled", "above", "well_above")
 
 PAIN = Scale(low=K.pain_none, high=K.pain_worst)
 CONFIDENCE = Scale(low=K.conf_none, high=K.conf_full)
@@ -176,6 +179,10 @@ class CheckinTurn(Turn):
     def red_exposure(self) -> bool:
         return self.red_already() and self.is_exposure()
 
+    def red_known(self) -> bool:
+        """The light was RED from the pain during: the follow-ups are recorded, not judged."""
+        return self.checkin.light is Light.RED
+
     def a1_waits(self) -> bool:
         ci = self.checkin
         t = self.content.thresholds
@@ -225,9 +232,11 @@ class CheckinTurn(Turn):
         self.update(during=int(self.value), done_at=self.now)
 
     def advise_now(self) -> None:
-        """Records the peak pain and advises at once: it was enough for a RED."""
+        """Records the peak pain and advises at once (it was enough for a RED); the follow-ups
+        are still asked: they show whether it settled."""
         self.record_during()
         self.advise()
+        self.schedule_a1()
 
     def await_a1(self) -> None:
         """Records the peak pain and schedules the one-hour follow-up."""
@@ -254,23 +263,52 @@ class CheckinTurn(Turn):
 
     def schedule_a2(self) -> None:
         ci = self.update(status=CheckinStatus.AWAITING_A2)
-        assert ci.done_at is not None
+        assert ci.done_at is not None and ci.a1 is not None
         due = max(
             ci.done_at + timedelta(minutes=self.content.thresholds.followup2_minutes), self.now
         )
         key = followup_key(self.profile.user_id, ci.no, "a2")
         self.effects.append(Schedule("followup", due, key, {"no": ci.no, "ask": "a2"}))
+        self.say_after(ci.a1, K.hour1)
         self.say(K.wait_a2, a1=ci.a1, b=ci.baseline)
 
     def record_a2(self) -> None:
         self.update(a2=int(self.value), a2_at=self.now)
         self.effects.append(Cancel(followup_key(self.profile.user_id, self.checkin.no, "a2")))
 
+    def say_after(self, pain: int, when: str) -> None:
+        """Says what a follow-up's pain means against the start, without softening it."""
+        b = self.checkin.baseline or 0
+        t = self.content.thresholds
+        if settled(pain, b, t):
+            key = AFTER.settled
+        elif pain - b >= t.red_rise:
+            key = AFTER.well_above
+        else:
+            key = AFTER.above
+        self.say(key, pain=pain, b=b, diff=pain - b, when=self.text(when))
+
+    def report_a1(self) -> None:
+        """After a RED known from the pain during: what the one-hour answer means, and the
+        two-hour question if it has not settled."""
+        if self.a1_waits():
+            self.schedule_a2()
+            return
+        ci = self.update(status=CheckinStatus.FINISHED)
+        assert ci.a1 is not None
+        self.say_after(ci.a1, K.hour1)
+
+    def report_a2(self) -> None:
+        """After a RED known from the pain during: what the two-hour answer means."""
+        ci = self.update(status=CheckinStatus.FINISHED)
+        assert ci.a2 is not None
+        self.say_after(ci.a2, K.hour2)
+
     def record_conf_after(self) -> None:
         ci = self.update(confidence_after=int(self.value))
-        if ci.status is CheckinStatus.FINISHED and ci.confidence_before is not None:
+        if ci.light is not None and ci.confidence_before is not None:
             self.say(ADV.confidence, before=ci.confidence_before, after=ci.confidence_after)
-        elif ci.status is CheckinStatus.AWAITING_A1:
+        if ci.status is CheckinStatus.AWAITING_A1:
             self.say(K.wait_a1)
         self.rescreen_after_red()
 
@@ -283,7 +321,10 @@ class CheckinTurn(Turn):
         verdict = judge(ci.baseline, ci.during, ci.a1, ci.a2, t)
         numbers: dict[str, Any] = {"b": ci.baseline, "d": ci.during, "a1": ci.a1, "a2": ci.a2}
         numbers["rise"] = ci.during - ci.baseline
-        ci = self.update(status=CheckinStatus.FINISHED, light=verdict.light)
+        # A RED known from the pain during keeps waiting for its follow-ups (advise_now).
+        waits = verdict.light is Light.RED and ci.a1 is None
+        status = CheckinStatus.AWAITING_A1 if waits else CheckinStatus.FINISHED
+        ci = self.update(status=status, light=verdict.light)
         self.say(f"advice.{verdict.light.value}", light=light_label(self, verdict.light))
         self.say(f"reason.{verdict.rule}", **numbers)
         if ci.kind is ActivityKind.EXPOSURE:
@@ -294,8 +335,6 @@ class CheckinTurn(Turn):
         if verdict.light is Light.RED:
             self.say(ADV.not_a_substitute)
             self.ctx["rescreen"] = True
-            if self.state == END:  # else after the confidence-after question
-                self.rescreen_after_red()
         self.move_phase()
 
     def rescreen_after_red(self) -> None:
@@ -469,13 +508,15 @@ TRANSITIONS: tuple[dict[str, Any], ...] = (
     on_answer("go", "during", when="said_done"),
     on_answer("go", "end", then="record_skip"),
     on_answer("during", "confidence_after", when="red_exposure", then="advise_now"),
-    on_answer("during", "end", when="red_already", then="advise_now"),
+    on_answer("during", "end", when="red_already", then=["advise_now", "rescreen_after_red"]),
     on_answer("during", "confidence_after", when="is_exposure", then="await_a1"),
     on_answer("during", "end", then="await_a1"),
     on_answer("confidence_after", "end", then="record_conf_after"),
+    on_answer("a1", "end", when="red_known", then=["record_a1", "report_a1"]),
     on_answer("a1", "end", when="a1_waits", then=["record_a1", "schedule_a2"]),
-    on_answer("a1", "end", then=["record_a1", "advise"]),
-    on_answer("a2", "end", then=["record_a2", "advise"]),
+    on_answer("a1", "end", then=["record_a1", "advise", "rescreen_after_red"]),
+    on_answer("a2", "end", when="red_known", then=["record_a2", "report_a2"]),
+    on_answer("a2", "end", then=["record_a2", "advise", "rescreen_after_red"]),
 )
 # fmt: on
 

@@ -196,7 +196,10 @@ def week_hold(mornings: Sequence[Morning], today: date, t: Thresholds) -> bool:
 
 
 def _finished(c: Checkin) -> bool:
-    """Tells whether a check-in has a final light."""
+    """Tells whether a check-in has its light: finished, or RED from the pain during while its
+    follow-ups are still asked (that light is final)."""
+    if c.light is Light.RED:
+        return c.status is not CheckinStatus.SKIPPED
     return c.status is CheckinStatus.FINISHED and c.light not in (None, Light.UNFINISHED)
 
 

@@ -84,9 +84,13 @@ class MorningTurn(Turn):
             return
         if ci.status is not CheckinStatus.FINISHED and ci.status not in AWAITING:
             return
+        if ci.light is Light.RED:
+            # RED from the pain during, its follow-ups never answered: the light stands.
+            self.close_red(ci, pain)
+            return
         t = self.content.thresholds
         verdict = judge(ci.baseline, ci.during, ci.a1, ci.a2, t, morning=pain, usual_morning=usual)
-        turned_red = verdict.rule == "red.morning" and ci.light is not Light.RED
+        turned_red = verdict.rule == "red.morning"
         if not turned_red:
             if ci.status in AWAITING:
                 self.close_unfinished(ci, morning=pain)
@@ -103,8 +107,17 @@ class MorningTurn(Turn):
             stepped.add(ci.activity)
             self.step_back(ci)
 
+    def close_red(self, ci: Checkin, morning: int | None = None) -> None:
+        """Closes a RED check-in whose follow-ups were never answered: it keeps its light."""
+        if ci.status in AWAITING:
+            self.cancel_followups(ci)
+        self.save_checkin(replace(ci, status=CheckinStatus.FINISHED, morning=morning))
+
     def close_unfinished(self, ci: Checkin, morning: int | None = None) -> None:
         """Closes a check-in whose follow-up never came: finished, without a light."""
+        if ci.light is Light.RED:
+            self.close_red(ci, morning)
+            return
         self.cancel_followups(ci)
         self.save_checkin(
             replace(ci, status=CheckinStatus.FINISHED, light=Light.UNFINISHED, morning=morning)

@@ -333,4 +333,6 @@ def test_a_red_during_counts_even_if_confidence_after_is_never_answered() -> Non
     chat.now = NEXT_MORNING + timedelta(days=1)
     chat.play("/morning", "2", "[later]")
     assert chat.facts.checkins[-1].light is Light.RED
+    assert chat.facts.checkins[-1].status is CheckinStatus.FINISHED
+    assert chat.followups == {}
     assert level(chat) == (1, 2)

@@ -31,7 +31,7 @@ def known_week() -> Chat:
     chat.now += timedelta(days=1)
     checkin(chat, 3, 7, None, expected=6)  # red at once: back to 1
     clear_rescreen(chat)  # the safety questions asked again after a red
-    chat.play("/checkin", "[walk]", "2", "[not_today]")
+    chat.play("/checkin", "[new]", "[walk]", "2", "[not_today]")
     chat.now += timedelta(days=3)  # Sunday
     return chat
 
