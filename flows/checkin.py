@@ -32,6 +32,16 @@ from flows.model import (
     Schedule,
     SetLevel,
 )
+from flows.modes import (
+    current_phase,
+    flare_on,
+    in_mode,
+    nonlinear,
+    pause_on,
+    phase_cap,
+    start_flare,
+    start_pause,
+)
 from flows.plan import level_today, light_label, todays_plan
 from flows.rescreen import K as RESCREEN
 from flows.rescreen import quick_frame
@@ -82,9 +92,8 @@ ADV = keys(
     "expect_better",
     "expect_same",
     "expect_worse",
+    "expect_worse_little",
     "confidence",
-    "flare",
-    "see_clinician",
     "not_a_substitute",
 )
 NEXT = keys(
@@ -96,6 +105,8 @@ NEXT = keys(
     "return",
     "hold_reds",
     "hold_week",
+    "hard_day",
+    "phase_top",
     "none",
     "gentle_green",
     "gentle_amber",
@@ -327,15 +338,19 @@ class CheckinTurn(Turn):
         ci = self.update(status=status, light=verdict.light)
         self.say(f"advice.{verdict.light.value}", light=light_label(self, verdict.light))
         self.say(f"reason.{verdict.rule}", **numbers)
+        self.move_phase()
         if ci.kind is ActivityKind.EXPOSURE:
             self.expectancy(ci)
             self.ladder_step(ci, verdict.light)
         else:
             self.say(f"next.gentle_{verdict.light.value}")
+            if verdict.light is Light.RED:
+                nonlinear(self)
+                if reds_in_window(self.facts.checkins, self.now, t) >= t.pause_reds:
+                    start_pause(self, "reds")
         if verdict.light is Light.RED:
             self.say(ADV.not_a_substitute)
             self.ctx["rescreen"] = True
-        self.move_phase()
 
     def rescreen_after_red(self) -> None:
         """After a RED, once this check-in's questions end, one combined safety question — at
@@ -352,8 +367,11 @@ class CheckinTurn(Turn):
             self.say(ADV.expect_better, expected=ci.expected, d=ci.during)
         elif ci.expected == ci.during:
             self.say(ADV.expect_same, expected=ci.expected, d=ci.during)
+        elif ci.during - ci.expected == 1:
+            self.say(ADV.expect_worse_little, expected=ci.expected, d=ci.during)
         else:
-            self.say(ADV.expect_worse, expected=ci.expected, d=ci.during)
+            diff = ci.during - ci.expected
+            self.say(ADV.expect_worse, expected=ci.expected, d=ci.during, diff=diff)
         if ci.confidence_before is not None and ci.confidence_after is not None:
             self.say(ADV.confidence, before=ci.confidence_before, after=ci.confidence_after)
 
@@ -362,7 +380,7 @@ class CheckinTurn(Turn):
         ladder = self.content.ladders[ci.activity]
         stored = self.facts.levels.get(ci.activity, LevelState(ci.activity))
         if ci.level != stored.level and light is not Light.RED:
-            # Done at an easier level on a bad morning: the stored level stays where it is.
+            # Done at an easier level (a bad morning, or the phase's cap): the stored level stays.
             self.update(level_after=stored.level)
             self.say(
                 NEXT.none,
@@ -371,17 +389,24 @@ class CheckinTurn(Turn):
                 step=ladder.step(stored.level).name,
             )
             return
+        paused = pause_on(self.profile, self.facts.checkins, self.now, t)
+        reds = reds_in_window(self.facts.checkins, self.now, t)
+        cap = phase_cap(current_phase(self.facts, self.today, self.now, t), t)
+        top = ladder.top if cap is None else min(ladder.top, max(cap, stored.level))
+        previous = previous_light(self.facts.checkins, ci.activity, stored.level, before_no=ci.no)
         decision = next_step(
             stored,
             light,
-            previous_light(self.facts.checkins, ci.activity, stored.level, before_no=ci.no),
+            previous,
             t,
-            top=ladder.top,
+            top=top,
             baseline=ci.baseline,
             reds_in_row=reds_in_row(self.facts.checkins, ci.activity),
-            reds_in_window=reds_in_window(self.facts.checkins, self.now, t),
+            reds_in_window=max(reds, t.pause_reds) if paused else reds,
             week_hold=week_hold(self.facts.mornings, self.today, t),
         )
+        if flare_on(self.profile, self.today, t) and decision.level > stored.level:
+            decision = replace(decision, level=stored.level, move="hold", held="reds")
         new = LevelState(ci.activity, decision.level, decision.return_to)
         if new != stored:
             self.effects.append(SetLevel(new))
@@ -392,28 +417,43 @@ class CheckinTurn(Turn):
             move = "hold_reds"
         elif decision.held == "week":
             move = "hold_week"
+        elif decision.held == "hard_day":
+            move = "hard_day"
         elif move == "repeat" and light is Light.GREEN and decision.level == ladder.top:
             move = "top"
+        elif move == "repeat" and previous is Light.GREEN and decision.level == top:
+            move = "phase_top"  # two GREENs, but the phase offers nothing higher yet
         step = ladder.step(decision.level)
         self.say(
-            f"next.{move}", ladder=ladder.name, level=decision.level, top=ladder.top, step=step.name
+            f"next.{move}",
+            ladder=ladder.name,
+            level=decision.level,
+            top=ladder.top,
+            step=step.name,
+            b=ci.baseline,
         )
+        if light is Light.RED:
+            nonlinear(self)
         if decision.flare:
-            self.say(ADV.flare)
+            start_flare(self, skip=ci.activity)
         if decision.see_clinician:
-            self.say(ADV.see_clinician)
+            start_pause(self, "reds", skip=ci.activity)
 
     def move_phase(self) -> None:
-        profile = self.profile
+        """Moves the recovery phase on today's responses (not while a flare or pause is on)."""
+        t = self.content.thresholds
+        if in_mode(self.facts, self.today, self.now, t):
+            return
+        current = current_phase(self.facts, self.today, self.now, t)
         phase = next_phase(
-            profile.phase,
+            current,
             self.facts.checkins,
             self.facts.levels,
-            profile.episode_start,
+            self.profile.episode_start,
             self.today,
-            self.content.thresholds,
+            t,
         )
-        if phase is not profile.phase:
+        if phase is not current:
             self.save_profile(phase=phase)
             self.say(f"phase_moved.{phase.value}")
 
@@ -433,15 +473,26 @@ def activity_name(turn: Turn, ci: Checkin) -> str:
 
 def choose_choices(turn: Turn) -> Sequence[Choice]:
     plan = todays_plan(turn.facts, turn.content, turn.now)
+    t = turn.content.thresholds
+    paused = in_mode(turn.facts, turn.today, turn.now, t)  # a flare or pause: no ladders
+    cap = phase_cap(current_phase(turn.facts, turn.today, turn.now, t), t)
     if plan.kind is ActivityKind.EXPOSURE:
         ladder = turn.content.ladders[plan.activity]
         today = Choice("plan", C.todays_step, {"name": f"{ladder.name}, level {plan.level}"})
     else:
         today = Choice("plan", C.todays_step, {"name": turn.content.exercises[plan.activity].name})
     others = [
-        Choice(f"l:{m}", C.ladder_step, {"name": turn.content.ladders[m].name, "level": s.level})
+        Choice(
+            f"l:{m}",
+            C.ladder_step,
+            {
+                "name": turn.content.ladders[m].name,
+                "level": s.level if cap is None else min(s.level, cap),
+            },
+        )
         for m, s in turn.facts.levels.items()
         if m in turn.content.ladders
+        and not paused
         and not (plan.kind is ActivityKind.EXPOSURE and m == plan.activity)
     ]
     extra = [Choice("walk", C.a_walk)] if plan.activity != "walk" else []

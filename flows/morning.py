@@ -24,6 +24,7 @@ from flows.model import (
     Scale,
     SetLevel,
 )
+from flows.modes import FLARE, end_flare, flare_on, morning_calm, refresh, start_flare
 from flows.plan import describe_plan, local_today, portfolio_reminder, todays_plan
 
 AWAITING = (CheckinStatus.AWAITING_A1, CheckinStatus.AWAITING_A2)
@@ -47,6 +48,13 @@ class MorningTurn(Turn):
 
     def wants_checkin(self) -> bool:
         return bool(self.value == "checkin")
+
+    def says_flared(self) -> bool:
+        return bool(self.value == "flare")
+
+    def flaring(self) -> bool:
+        """The flare-up plan is on: the morning check asks how it is going."""
+        return flare_on(self.profile, self.today, self.content.thresholds)
 
     def record_waking(self) -> None:
         t = self.content.thresholds
@@ -75,8 +83,33 @@ class MorningTurn(Turn):
                 self.close_out(checkin, pain, usual, stepped)
             elif done_on < yesterday and checkin.status in AWAITING:
                 self.close_unfinished(checkin)
+        self.ctx = {**self.ctx, "pain": pain}
+
+    def today_step(self) -> None:
+        """Ends any mode whose time is up, then says today's step (and, from rebuild on, a
+        portfolio movement)."""
+        refresh(self)
         describe_plan(self, todays_plan(self.facts, self.content, self.now))
         portfolio_reminder(self)
+
+    def record_flare(self) -> None:
+        """Counts a calm flare morning; two in a row end the flare-up plan."""
+        t = self.content.thresholds
+        pain = int(self.ctx.get("pain", 0))
+        calm = morning_calm(self.facts, pain, str(self.value), t)
+        count = self.profile.flare_calm + 1 if calm else 0
+        self.save_profile(flare_calm=count)
+        if count >= t.flare_calm_mornings:
+            end_flare(self)
+        elif calm:
+            self.say(FLARE.calm)
+        else:
+            self.say(FLARE.not_calm)
+
+    def flare_now(self) -> None:
+        """The person says their back has flared: the flare-up plan starts, with today's step."""
+        start_flare(self)
+        describe_plan(self, todays_plan(self.facts, self.content, self.now))
 
     def close_out(self, ci: Checkin, pain: int, usual: float | None, stepped: set[str]) -> None:
         """Applies the next-morning rule to yesterday's check-in, closing it if still open."""
@@ -153,18 +186,36 @@ class MorningTurn(Turn):
         self.then = Frame("checkin", "choose", {})
 
 
-C = keys("choice", "checkin_now", "later")
-STATES = ("waking", "start_now")
+C = keys("choice", "checkin_now", "later", "flared")
+
+
+def start_choices(turn: Turn) -> tuple[Choice, ...]:
+    """Start now, later, and (unless a flare-up plan is on) "my back has flared up"."""
+    choices = (Choice("checkin", C.checkin_now), Choice("later", C.later))
+    if flare_on(turn.profile, turn.today, turn.content.thresholds):
+        return choices
+    return (*choices, Choice("flare", C.flared))
+
+
+FLARE_CHOICES = (
+    Choice("settled", FLARE.settled),
+    Choice("easing", FLARE.easing),
+    Choice("same", FLARE.same),
+    Choice("worse", FLARE.worse),
+)
+STATES = ("waking", "flare", "start_now")
 TRANSITIONS: tuple[dict[str, Any], ...] = (
-    on_answer("waking", "start_now", then="record_waking"),
+    on_answer("waking", "flare", when="flaring", then="record_waking"),
+    on_answer("waking", "start_now", then=["record_waking", "today_step"]),
+    on_answer("flare", "start_now", then=["record_flare", "today_step"]),
     on_answer("start_now", "end", when="wants_checkin", then="start_checkin"),
+    on_answer("start_now", "end", when="says_flared", then="flare_now"),
     on_answer("start_now", "end", then="later"),
 )
 ASKS: dict[str, Ask] = {
     "waking": Ask(K.waking, scale=Scale(low=K.pain_none, high=K.pain_worst)),
-    "start_now": Ask(
-        K.start_now, choices=lambda t: (Choice("checkin", C.checkin_now), Choice("later", C.later))
-    ),
+    "flare": Ask(FLARE.how, choices=lambda t: FLARE_CHOICES),
+    "start_now": Ask(K.start_now, choices=start_choices),
 }
 
 FLOW = FlowSpec("morning", MorningTurn, STATES, TRANSITIONS, ASKS)

@@ -342,21 +342,26 @@ def test_two_reds_in_a_row_offer_the_flare_up_plan() -> None:
     green(chat)
     green(chat)
     assert level(chat) == (3, None)
-    assert "advice.flare" not in keys_of(exposure(chat, 2, 6))
+    assert "flare.start" not in keys_of(exposure(chat, 2, 6))
     keys = keys_of(exposure(chat, 2, 6))
-    assert "advice.flare" in keys
+    assert "flare.start" in keys
+    assert keys.count("advice.nonlinear") == 1
     assert level(chat)[0] == 1
+    assert chat.facts.profile.flare_since == START.date()
 
 
 def test_three_reds_in_a_week_pause_progression_and_suggest_a_clinician() -> None:
-    """A third RED within 7 days holds the ladders and suggests a physio or doctor."""
+    """A third RED within 7 days pauses progression, suggests a physio or doctor, and /plan
+    offers gentle movement only."""
     chat = onboard()
     for movement in ("bend", "twist", "carry"):
         keys = keys_of(exposure(chat, 2, 6, movement=movement))
         settle_red(chat)
-    assert "advice.see_clinician" in keys
-    keys = keys_of(green(chat, "bend"))
-    assert "next.hold_reds" in keys
+    assert "pause.start" in keys
+    assert chat.facts.profile.pause_reason == "reds"
+    assert keys_of(chat.command("plan")) == ["pause.plan"]
+    chat.command("checkin")
+    assert not any(c.value.startswith("l:") for c in chat.asked.choices)
     assert level(chat, "bend") == (1, None)
 
 
@@ -569,6 +574,7 @@ def test_walk_red_during_is_advised_at_once() -> None:
         "advice.red",
         "reason.red.rise",
         "next.gentle_red",
+        "advice.nonlinear",
         "advice.not_a_substitute",
         "checkin.wait_a1",
         "rescreen.after_red",

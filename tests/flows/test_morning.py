@@ -49,11 +49,12 @@ def morning(chat: Chat, pain: int) -> list[str]:
 
 
 def test_first_morning_has_no_usual_yet() -> None:
-    """No earlier mornings: thanks, "I'll learn your usual", today's step, offer to start."""
+    """No earlier mornings: thanks, "I'll learn your usual", today's gentle step (no portfolio
+    movement while settling in week 1), offer to start."""
     chat = onboard()
     assert keys_of(chat.command("morning")) == ["morning.waking"]
     keys = keys_of(chat.say("3"))
-    assert keys == ["morning.first", "plan.gentle", "plan.portfolio_reminder", "morning.start_now"]
+    assert keys == ["morning.first", "plan.gentle", "morning.start_now"]
     assert SaveMorning(Morning(START.date(), 3)) in (chat.last.effects if chat.last else ())
     assert chat.facts.mornings == (Morning(START.date(), 3),)
 
