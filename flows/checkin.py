@@ -424,14 +424,17 @@ class CheckinTurn(Turn):
         elif move == "repeat" and previous is Light.GREEN and decision.level == top:
             move = "phase_top"  # two GREENs, but the phase offers nothing higher yet
         step = ladder.step(decision.level)
-        self.say(
-            f"next.{move}",
-            ladder=ladder.name,
-            level=decision.level,
-            top=ladder.top,
-            step=step.name,
-            b=ci.baseline,
-        )
+        flare_starts = decision.flare and not flare_on(self.profile, self.today, t)
+        if not (flare_starts or (decision.see_clinician and not paused)):
+            # A mode starting now says what happens next itself: the ladders wait.
+            self.say(
+                f"next.{move}",
+                ladder=ladder.name,
+                level=decision.level,
+                top=ladder.top,
+                step=step.name,
+                b=ci.baseline,
+            )
         if light is Light.RED:
             nonlinear(self)
         if decision.flare:

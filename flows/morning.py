@@ -8,7 +8,7 @@ from typing import Any
 
 from flows.catalogue import keys
 from flows.checkin import followup_key
-from flows.decision import judge, next_step, usual_morning
+from flows.decision import judge, next_step, reds_in_window, usual_morning
 from flows.engine import LATER, Ask, FlowSpec, Turn, on_answer
 from flows.model import (
     ActivityKind,
@@ -24,7 +24,15 @@ from flows.model import (
     Scale,
     SetLevel,
 )
-from flows.modes import FLARE, end_flare, flare_on, morning_calm, refresh, start_flare
+from flows.modes import (
+    FLARE,
+    end_flare,
+    flare_on,
+    morning_calm,
+    refresh,
+    start_flare,
+    start_pause,
+)
 from flows.plan import describe_plan, local_today, portfolio_reminder, todays_plan
 
 AWAITING = (CheckinStatus.AWAITING_A1, CheckinStatus.AWAITING_A2)
@@ -139,6 +147,8 @@ class MorningTurn(Turn):
         if ci.kind is ActivityKind.EXPOSURE and ci.activity not in stepped:
             stepped.add(ci.activity)
             self.step_back(ci)
+        if reds_in_window(self.facts.checkins, self.now, t) >= t.pause_reds:
+            start_pause(self, "reds", skip=ci.activity)
 
     def close_red(self, ci: Checkin, morning: int | None = None) -> None:
         """Closes a RED check-in whose follow-ups were never answered: it keeps its light."""

@@ -118,6 +118,7 @@ def test_a_week_5_person_whose_lifting_flares_gets_the_flare_up_plan() -> None:
     second = keys_of(ladder(chat, "lift", 2, 6))
     assert last_light(chat) is Light.RED
     assert "flare.start" in second and "advice.nonlinear" in second
+    assert not any(k.startswith("next.") for k in second)  # the flare says what comes next
     assert chat.facts.profile.flare_since == START.date()
     assert levels(chat) == {"lift": 1, "bend": 1}  # bend one below where the flare began
 
