@@ -166,16 +166,20 @@ def _reason(c: _Case, v: Verdict, t: Thresholds) -> str:
     b, d = c.baseline, c.during
     back_to = b + t.settled_margin
     why = {
-        "red.during": f"a peak of {t.red_during} or more during is too much for now.",
         "red.rise": f"a rise of {d - b} during ({t.red_rise} or more) is too much for now.",
+        "red.severe": (
+            f"a rise of {d - b} during took pain to {d} ({t.severe_during} or more after a rise "
+            f"of {t.severe_rise} or more): too much for now."
+        ),
         "red.unsettled": f"it had not settled back to {back_to} or less within two hours.",
         "red.morning": "waking pain the next morning was well above usual.",
-        "green": "comfortable during and settled within the hour.",
+        "green.steady": (
+            f"no more than {t.green_rise_max} above the start during, and settled within the hour."
+        ),
+        "green.mild": f"mild all along ({t.green_mild_max} or less) and settled within the hour.",
         "amber.rise": (
             f"settled within the hour, but a rise of {d - b} during is more than "
-            f"{t.green_rise_max} for a GREEN."
-            if d - b > t.green_rise_max
-            else f"settled within the hour, but a peak of {d} is above {t.green_during_max}."
+            f"{t.green_rise_max}, to a peak above {t.green_mild_max}."
         ),
         "amber.late": f"not settled at one hour, but back to {back_to} or less within two hours.",
         "unfinished.a1": "the one-hour answer (--after1) is needed before a light can be given.",
@@ -198,6 +202,7 @@ def _step(c: _Case, v: Verdict, t: Thresholds) -> StepDecision | None:
         c.previous,
         t,
         top=c.level + 1,  # the ladder is not known here: never cap
+        baseline=c.baseline,
         reds_in_row=reds,
         reds_in_window=reds,
     )
@@ -216,6 +221,11 @@ def _step_reason(level: int, light: Light, s: StepDecision, t: Thresholds) -> st
             f"{t.pause_reds} REDs within {t.pause_window_days} days."
             if s.held == "reds"
             else "waking pain is rising week on week."
+        )
+    elif s.held == "hard_day":
+        why = (
+            f"repeat this level: the check-in started at {t.hard_day_pain} or more, a very "
+            "painful day, so a GREEN is not built on."
         )
     elif s.move == "none":
         why = "no change until the check-in is finished."

@@ -210,12 +210,15 @@ def load_thresholds(data_dir: Path | None = None) -> Thresholds:
             raise doc.error(f"values.{f.name}", "must be >= 0")
     t = Thresholds(version=version, **kwargs)
     positive = "flare_reds_in_row pause_reds pause_window_days usual_morning_days rebuild_greens"
-    positive += " progress_level followup1_minutes bad_morning_rise"
+    positive += " progress_level followup1_minutes bad_morning_rise severe_rise pause_lift_days"
+    positive += " flare_max_days flare_calm_mornings"
     rules = [(name, getattr(t, name) >= 1, "must be >= 1") for name in positive.split()] + [
         ("followup2_minutes", t.followup2_minutes > t.followup1_minutes, "must be > followup1"),
-        ("red_during", t.red_during <= 10, "must be <= 10 (pain is scored 0–10)"),
-        ("green_during_max", t.green_during_max < t.red_during, "must be < red_during"),
-        ("green_rise_max", t.green_rise_max < t.red_rise, "must be < red_rise"),
+        ("severe_during", t.severe_during <= 10, "must be <= 10 (pain is scored 0–10)"),
+        ("hard_day_pain", t.hard_day_pain <= 10, "must be <= 10 (pain is scored 0–10)"),
+        ("green_mild_max", t.green_mild_max < t.severe_during, "must be < severe_during"),
+        ("green_rise_max", t.green_rise_max < t.severe_rise, "must be < severe_rise"),
+        ("severe_rise", t.severe_rise <= t.red_rise, "must be <= red_rise"),
         ("return_level", t.return_level >= t.progress_level, "must be >= progress_level"),
     ]
     for name, ok, problem in rules:

@@ -19,7 +19,7 @@ from flows.decision import (
     settled,
     week_hold,
 )
-from flows.engine import END, Ask, FlowSpec, Turn, on_answer
+from flows.engine import Ask, FlowSpec, Turn, on_answer
 from flows.exercise import described
 from flows.model import (
     ActivityKind,
@@ -32,6 +32,16 @@ from flows.model import (
     Scale,
     Schedule,
     SetLevel,
+)
+from flows.modes import (
+    current_phase,
+    flare_on,
+    in_mode,
+    nonlinear,
+    pause_on,
+    phase_cap,
+    start_flare,
+    start_pause,
 )
 from flows.plan import level_today, light_label, todays_plan
 from flows.rescreen import K as RESCREEN
@@ -56,6 +66,8 @@ K = keys(
     "wait_a2",
     "followup_intro",
     "followup_later",
+    "hour1",
+    "hour2",
     "pain_none",
     "pain_worst",
     "conf_none",
@@ -81,9 +93,8 @@ ADV = keys(
     "expect_better",
     "expect_same",
     "expect_worse",
+    "expect_worse_little",
     "confidence",
-    "flare",
-    "see_clinician",
     "not_a_substitute",
 )
 NEXT = keys(
@@ -95,6 +106,8 @@ NEXT = keys(
     "return",
     "hold_reds",
     "hold_week",
+    "hard_day",
+    "phase_top",
     "none",
     "gentle_green",
     "gentle_amber",
@@ -102,17 +115,19 @@ NEXT = keys(
 )
 keys(
     "reason",
-    "red.during",
     "red.rise",
+    "red.severe",
     "red.unsettled",
     "red.morning",
-    "green",
+    "green.steady",
+    "green.mild",
     "amber.rise",
     "amber.late",
     "unfinished.a1",
     "unfinished.a2",
 )
 keys("phase_moved", "rebuild", "progress", "return")
+AFTER = keys("after", "settled", "above", "well_above")
 
 PAIN = Scale(low=K.pain_none, high=K.pain_worst)
 CONFIDENCE = Scale(low=K.conf_none, high=K.conf_full)
@@ -176,6 +191,10 @@ class CheckinTurn(Turn):
     def red_exposure(self) -> bool:
         return self.red_already() and self.is_exposure()
 
+    def red_known(self) -> bool:
+        """The light was RED from the pain during: the follow-ups are recorded, not judged."""
+        return self.checkin.light is Light.RED
+
     def a1_waits(self) -> bool:
         ci = self.checkin
         t = self.content.thresholds
@@ -225,9 +244,11 @@ class CheckinTurn(Turn):
         self.update(during=int(self.value), done_at=self.now)
 
     def advise_now(self) -> None:
-        """Records the peak pain and advises at once: it was enough for a RED."""
+        """Records the peak pain and advises at once (it was enough for a RED); the follow-ups
+        are still asked: they show whether it settled."""
         self.record_during()
         self.advise()
+        self.schedule_a1()
 
     def await_a1(self) -> None:
         """Records the peak pain and schedules the one-hour follow-up."""
@@ -254,23 +275,52 @@ class CheckinTurn(Turn):
 
     def schedule_a2(self) -> None:
         ci = self.update(status=CheckinStatus.AWAITING_A2)
-        assert ci.done_at is not None
+        assert ci.done_at is not None and ci.a1 is not None
         due = max(
             ci.done_at + timedelta(minutes=self.content.thresholds.followup2_minutes), self.now
         )
         key = followup_key(self.profile.user_id, ci.no, "a2")
         self.effects.append(Schedule("followup", due, key, {"no": ci.no, "ask": "a2"}))
+        self.say_after(ci.a1, K.hour1)
         self.say(K.wait_a2, a1=ci.a1, b=ci.baseline)
 
     def record_a2(self) -> None:
         self.update(a2=int(self.value), a2_at=self.now)
         self.effects.append(Cancel(followup_key(self.profile.user_id, self.checkin.no, "a2")))
 
+    def say_after(self, pain: int, when: str) -> None:
+        """Says what a follow-up's pain means against the start, without softening it."""
+        b = self.checkin.baseline or 0
+        t = self.content.thresholds
+        if settled(pain, b, t):
+            key = AFTER.settled
+        elif pain - b >= t.red_rise:
+            key = AFTER.well_above
+        else:
+            key = AFTER.above
+        self.say(key, pain=pain, b=b, diff=pain - b, when=self.text(when))
+
+    def report_a1(self) -> None:
+        """After a RED known from the pain during: what the one-hour answer means, and the
+        two-hour question if it has not settled."""
+        if self.a1_waits():
+            self.schedule_a2()
+            return
+        ci = self.update(status=CheckinStatus.FINISHED)
+        assert ci.a1 is not None
+        self.say_after(ci.a1, K.hour1)
+
+    def report_a2(self) -> None:
+        """After a RED known from the pain during: what the two-hour answer means."""
+        ci = self.update(status=CheckinStatus.FINISHED)
+        assert ci.a2 is not None
+        self.say_after(ci.a2, K.hour2)
+
     def record_conf_after(self) -> None:
         ci = self.update(confidence_after=int(self.value))
-        if ci.status is CheckinStatus.FINISHED and ci.confidence_before is not None:
+        if ci.light is not None and ci.confidence_before is not None:
             self.say(ADV.confidence, before=ci.confidence_before, after=ci.confidence_after)
-        elif ci.status is CheckinStatus.AWAITING_A1:
+        if ci.status is CheckinStatus.AWAITING_A1:
             self.say(K.wait_a1)
         self.rescreen_after_red()
 
@@ -281,21 +331,27 @@ class CheckinTurn(Turn):
         t = self.content.thresholds
         assert ci.baseline is not None and ci.during is not None
         verdict = judge(ci.baseline, ci.during, ci.a1, ci.a2, t)
-        ci = self.update(status=CheckinStatus.FINISHED, light=verdict.light)
         numbers: dict[str, Any] = {"b": ci.baseline, "d": ci.during, "a1": ci.a1, "a2": ci.a2}
+        numbers["rise"] = ci.during - ci.baseline
+        # A RED known from the pain during keeps waiting for its follow-ups (advise_now).
+        waits = verdict.light is Light.RED and ci.a1 is None
+        status = CheckinStatus.AWAITING_A1 if waits else CheckinStatus.FINISHED
+        ci = self.update(status=status, light=verdict.light)
         self.say(f"advice.{verdict.light.value}", light=light_label(self, verdict.light))
         self.say(f"reason.{verdict.rule}", **numbers)
+        self.move_phase()
         if ci.kind is ActivityKind.EXPOSURE:
             self.expectancy(ci)
             self.ladder_step(ci, verdict.light)
         else:
             self.say(f"next.gentle_{verdict.light.value}")
+            if verdict.light is Light.RED:
+                nonlinear(self)
+                if reds_in_window(self.facts.checkins, self.now, t) >= t.pause_reds:
+                    start_pause(self, "reds")
         if verdict.light is Light.RED:
             self.say(ADV.not_a_substitute)
             self.ctx["rescreen"] = True
-            if self.state == END:  # else after the confidence-after question
-                self.rescreen_after_red()
-        self.move_phase()
 
     def rescreen_after_red(self) -> None:
         """After a RED, once this check-in's questions end, one combined safety question — at
@@ -312,8 +368,11 @@ class CheckinTurn(Turn):
             self.say(ADV.expect_better, expected=ci.expected, d=ci.during)
         elif ci.expected == ci.during:
             self.say(ADV.expect_same, expected=ci.expected, d=ci.during)
+        elif ci.during - ci.expected == 1:
+            self.say(ADV.expect_worse_little, expected=ci.expected, d=ci.during)
         else:
-            self.say(ADV.expect_worse, expected=ci.expected, d=ci.during)
+            diff = ci.during - ci.expected
+            self.say(ADV.expect_worse, expected=ci.expected, d=ci.during, diff=diff)
         if ci.confidence_before is not None and ci.confidence_after is not None:
             self.say(ADV.confidence, before=ci.confidence_before, after=ci.confidence_after)
 
@@ -322,7 +381,7 @@ class CheckinTurn(Turn):
         ladder = self.content.ladders[ci.activity]
         stored = self.facts.levels.get(ci.activity, LevelState(ci.activity))
         if ci.level != stored.level and light is not Light.RED:
-            # Done at an easier level on a bad morning: the stored level stays where it is.
+            # Done at an easier level (a bad morning, or the phase's cap): the stored level stays.
             self.update(level_after=stored.level)
             self.say(
                 NEXT.none,
@@ -331,16 +390,24 @@ class CheckinTurn(Turn):
                 step=ladder.step(stored.level).name,
             )
             return
+        paused = pause_on(self.profile, self.facts.checkins, self.now, t)
+        reds = reds_in_window(self.facts.checkins, self.now, t)
+        cap = phase_cap(current_phase(self.facts, self.today, self.now, t), t)
+        top = ladder.top if cap is None else min(ladder.top, max(cap, stored.level))
+        previous = previous_light(self.facts.checkins, ci.activity, stored.level, before_no=ci.no)
         decision = next_step(
             stored,
             light,
-            previous_light(self.facts.checkins, ci.activity, stored.level, before_no=ci.no),
+            previous,
             t,
-            top=ladder.top,
+            top=top,
+            baseline=ci.baseline,
             reds_in_row=reds_in_row(self.facts.checkins, ci.activity),
-            reds_in_window=reds_in_window(self.facts.checkins, self.now, t),
+            reds_in_window=max(reds, t.pause_reds) if paused else reds,
             week_hold=week_hold(self.facts.mornings, self.today, t),
         )
+        if flare_on(self.profile, self.today, t) and decision.level > stored.level:
+            decision = replace(decision, level=stored.level, move="hold", held="reds")
         new = LevelState(ci.activity, decision.level, decision.return_to)
         if new != stored:
             self.effects.append(SetLevel(new))
@@ -351,28 +418,46 @@ class CheckinTurn(Turn):
             move = "hold_reds"
         elif decision.held == "week":
             move = "hold_week"
+        elif decision.held == "hard_day":
+            move = "hard_day"
         elif move == "repeat" and light is Light.GREEN and decision.level == ladder.top:
             move = "top"
+        elif move == "repeat" and previous is Light.GREEN and decision.level == top:
+            move = "phase_top"  # two GREENs, but the phase offers nothing higher yet
         step = ladder.step(decision.level)
-        self.say(
-            f"next.{move}", ladder=ladder.name, level=decision.level, top=ladder.top, step=step.name
-        )
+        flare_starts = decision.flare and not flare_on(self.profile, self.today, t)
+        if not (flare_starts or (decision.see_clinician and not paused)):
+            # A mode starting now says what happens next itself: the ladders wait.
+            self.say(
+                f"next.{move}",
+                ladder=ladder.name,
+                level=decision.level,
+                top=ladder.top,
+                step=step.name,
+                b=ci.baseline,
+            )
+        if light is Light.RED:
+            nonlinear(self)
         if decision.flare:
-            self.say(ADV.flare)
+            start_flare(self, skip=ci.activity)
         if decision.see_clinician:
-            self.say(ADV.see_clinician)
+            start_pause(self, "reds", skip=ci.activity)
 
     def move_phase(self) -> None:
-        profile = self.profile
+        """Moves the recovery phase on today's responses (not while a flare or pause is on)."""
+        t = self.content.thresholds
+        if in_mode(self.facts, self.today, self.now, t):
+            return
+        current = current_phase(self.facts, self.today, self.now, t)
         phase = next_phase(
-            profile.phase,
+            current,
             self.facts.checkins,
             self.facts.levels,
-            profile.episode_start,
+            self.profile.episode_start,
             self.today,
-            self.content.thresholds,
+            t,
         )
-        if phase is not profile.phase:
+        if phase is not current:
             self.save_profile(phase=phase)
             self.say(f"phase_moved.{phase.value}")
 
@@ -392,15 +477,26 @@ def activity_name(turn: Turn, ci: Checkin) -> str:
 
 def choose_choices(turn: Turn) -> Sequence[Choice]:
     plan = todays_plan(turn.facts, turn.content, turn.now)
+    t = turn.content.thresholds
+    paused = in_mode(turn.facts, turn.today, turn.now, t)  # a flare or pause: no ladders
+    cap = phase_cap(current_phase(turn.facts, turn.today, turn.now, t), t)
     if plan.kind is ActivityKind.EXPOSURE:
         ladder = turn.content.ladders[plan.activity]
         today = Choice("plan", C.todays_step, {"name": f"{ladder.name}, level {plan.level}"})
     else:
         today = Choice("plan", C.todays_step, {"name": turn.content.exercises[plan.activity].name})
     others = [
-        Choice(f"l:{m}", C.ladder_step, {"name": turn.content.ladders[m].name, "level": s.level})
+        Choice(
+            f"l:{m}",
+            C.ladder_step,
+            {
+                "name": turn.content.ladders[m].name,
+                "level": s.level if cap is None else min(s.level, cap),
+            },
+        )
         for m, s in turn.facts.levels.items()
         if m in turn.content.ladders
+        and not paused
         and not (plan.kind is ActivityKind.EXPOSURE and m == plan.activity)
     ]
     extra = [Choice("walk", C.a_walk)] if plan.activity != "walk" else []
@@ -462,13 +558,15 @@ TRANSITIONS: tuple[dict[str, Any], ...] = (
     on_answer("go", "during", when="said_done"),
     on_answer("go", "end", then="record_skip"),
     on_answer("during", "confidence_after", when="red_exposure", then="advise_now"),
-    on_answer("during", "end", when="red_already", then="advise_now"),
+    on_answer("during", "end", when="red_already", then=["advise_now", "rescreen_after_red"]),
     on_answer("during", "confidence_after", when="is_exposure", then="await_a1"),
     on_answer("during", "end", then="await_a1"),
     on_answer("confidence_after", "end", then="record_conf_after"),
+    on_answer("a1", "end", when="red_known", then=["record_a1", "report_a1"]),
     on_answer("a1", "end", when="a1_waits", then=["record_a1", "schedule_a2"]),
-    on_answer("a1", "end", then=["record_a1", "advise"]),
-    on_answer("a2", "end", then=["record_a2", "advise"]),
+    on_answer("a1", "end", then=["record_a1", "advise", "rescreen_after_red"]),
+    on_answer("a2", "end", when="red_known", then=["record_a2", "report_a2"]),
+    on_answer("a2", "end", then=["record_a2", "advise", "rescreen_after_red"]),
 )
 # fmt: on
 

@@ -17,19 +17,25 @@ class Thresholds:
 
     version: str
     settled_margin: int = 1  # settled(x): x <= b + settled_margin
-    red_during: int = 6  # RED when d >= red_during
     red_rise: int = 4  # RED when d - b >= red_rise
-    green_rise_max: int = 1  # GREEN needs d - b <= green_rise_max
-    green_during_max: int = 5  # ... and d <= green_during_max
+    severe_during: int = 8  # RED when d >= severe_during ...
+    severe_rise: int = 2  # ... and d - b >= severe_rise (a rise into severe pain)
+    green_rise_max: int = 1  # GREEN (settled at one hour) when d - b <= green_rise_max ...
+    green_mild_max: int = 3  # ... or d <= green_mild_max (mild all along)
+    hard_day_pain: int = 7  # a check-in starting at this pain or more never moves a ladder up
     bad_morning_rise: int = 2  # bad morning: waking pain >= usual + bad_morning_rise
     week_rise: float = 1.0  # hold when 7-day mean waking pain > previous 7 days' mean + week_rise
     flare_reds_in_row: int = 2
     pause_reds: int = 3
     pause_window_days: int = 7
+    pause_lift_days: int = 7  # the pause lifts after this many days without a RED
+    flare_max_days: int = 7  # the flare-up plan ends after this many days at most ...
+    flare_calm_mornings: int = 2  # ... or after this many mornings in a row back near usual
     followup1_minutes: int = 60
     followup2_minutes: int = 120
     usual_morning_days: int = 7  # "usual" morning pain = median of the last N mornings
     rebuild_greens: int = 2  # settle -> rebuild after this many GREENs on gentle movement
+    settle_days: int = 14  # an episode older than this starts in rebuild rather than settle
     progress_level: int = 3  # rebuild -> progress once any ladder reaches this level
     return_min_days: int = 28  # progress -> return no earlier than this after the episode began
     return_level: int = 5  # ... and once any ladder reaches this level

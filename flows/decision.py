@@ -41,8 +41,8 @@ class Verdict:
     """The light for one check-in and the name of the rule that decided it."""
 
     light: Light
-    rule: str  # "red.during", "red.rise", "red.unsettled", "red.morning", "green",
-    #            "amber.rise", "amber.late", "unfinished.a1", "unfinished.a2"
+    rule: str  # "red.rise", "red.severe", "red.unsettled", "red.morning", "green.steady",
+    #            "green.mild", "amber.rise", "amber.late", "unfinished.a1", "unfinished.a2"
 
 
 @dataclass(frozen=True)
@@ -54,7 +54,7 @@ class StepDecision:
     move: str  # "up", "repeat", "back", "return", "hold", "none"
     flare: bool = False  # 2 REDs in a row on this movement: offer the flare-up plan
     see_clinician: bool = False  # 3 REDs within the window: pause, suggest physio/doctor
-    held: str | None = None  # why progression is held: "reds" | "week" | None
+    held: str | None = None  # why progression is held: "reds" | "week" | "hard_day" | None
 
 
 # --------------------------------------------------------------------------- one check-in
@@ -80,26 +80,33 @@ def judge(
     morning: int | None = None,
     usual_morning: float | None = None,
 ) -> Verdict:
-    """Returns the light for one check-in: the first matching rule of DESIGN §4 wins."""
+    """Returns the light for one check-in: the first matching rule of DESIGN §4 wins.
+
+    The light is relative to the starting pain: what the activity did, not how much pain there
+    was (a person at 6 whose walk leaves them at 6 is GREEN).
+    """
     b, d = baseline, during
-    if d >= t.red_during:
-        return Verdict(Light.RED, "red.during")
-    if d - b >= t.red_rise:
+    rise = d - b
+    if rise >= t.red_rise:
         return Verdict(Light.RED, "red.rise")
-    if a1 is not None and not settled(a1, b, t) and a2 is not None and not settled(a2, b, t):
+    if d >= t.severe_during and rise >= t.severe_rise:
+        return Verdict(Light.RED, "red.severe")
+    if a2 is not None and not settled(a2, b, t):
         return Verdict(Light.RED, "red.unsettled")
     if morning is not None and bad_morning(morning, usual_morning, t):
         return Verdict(Light.RED, "red.morning")
     if a1 is None:
         return Verdict(Light.UNFINISHED, "unfinished.a1")
-    if settled(a1, b, t):
-        if d - b <= t.green_rise_max and d <= t.green_during_max:
-            return Verdict(Light.GREEN, "green")
-        return Verdict(Light.AMBER, "amber.rise")
-    if a2 is None:
-        return Verdict(Light.UNFINISHED, "unfinished.a2")
-    # Not settled at one hour and, since red.unsettled did not match, settled at two.
-    return Verdict(Light.AMBER, "amber.late")
+    if not settled(a1, b, t):
+        if a2 is None:
+            return Verdict(Light.UNFINISHED, "unfinished.a2")
+        # Not settled at one hour and, since red.unsettled did not match, settled at two.
+        return Verdict(Light.AMBER, "amber.late")
+    if rise <= t.green_rise_max:
+        return Verdict(Light.GREEN, "green.steady")
+    if d <= t.green_mild_max:
+        return Verdict(Light.GREEN, "green.mild")
+    return Verdict(Light.AMBER, "amber.rise")
 
 
 # --------------------------------------------------------------------------- the ladder
@@ -112,11 +119,16 @@ def next_step(
     t: Thresholds,
     *,
     top: int,
+    baseline: int | None = None,
     reds_in_row: int = 0,
     reds_in_window: int = 0,
     week_hold: bool = False,
 ) -> StepDecision:
-    """Returns the ladder position after one check-in: at most one level, within 1..top."""
+    """Returns the ladder position after one check-in: at most one level, within 1..top.
+
+    `baseline` is the pain this check-in started at: from a very painful start (>= hard_day_pain)
+    a GREEN repeats the level rather than moving up.
+    """
     level, return_to = state.level, state.return_to
     if light is Light.UNFINISHED:
         return StepDecision(level, return_to, "none")
@@ -135,6 +147,9 @@ def next_step(
         return StepDecision(level, return_to, move, see_clinician=see_clinician, held=held)
 
     # GREEN, nothing holding progression.
+    climbs = (return_to is not None and level < return_to) or previous is Light.GREEN
+    if climbs and level < top and baseline is not None and baseline >= t.hard_day_pain:
+        return StepDecision(level, return_to, "repeat", held="hard_day")
     if return_to is not None and level < return_to:
         new = min(level + 1, return_to, top)
         keep = return_to if new < min(return_to, top) else None
@@ -181,7 +196,10 @@ def week_hold(mornings: Sequence[Morning], today: date, t: Thresholds) -> bool:
 
 
 def _finished(c: Checkin) -> bool:
-    """Tells whether a check-in has a final light."""
+    """Tells whether a check-in has its light: finished, or RED from the pain during while its
+    follow-ups are still asked (that light is final)."""
+    if c.light is Light.RED:
+        return c.status is not CheckinStatus.SKIPPED
     return c.status is CheckinStatus.FINISHED and c.light not in (None, Light.UNFINISHED)
 
 

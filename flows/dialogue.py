@@ -42,6 +42,7 @@ from flows.model import (
     SafetyHold,
     Schedule,
 )
+from flows.modes import lift_pause, refresh, start_flare
 from flows.plan import describe_plan, describe_progress, todays_plan
 from flows.recap import say_recap
 from flows.rhythm import after_quiet_hours
@@ -99,6 +100,8 @@ COMMANDS = (
     "recap",
     "portfolio",
     "settings",
+    "flare",
+    "carry_on",
     "pause",
     "resume",
     "privacy",
@@ -393,14 +396,8 @@ def _command(s: Session, name: str) -> None:
         else:
             s.reask()
         return
-    if name == "plan":
-        describe_plan(_view(s), todays_plan(s.facts, s.content, s.now))
-        s.reask()
-    elif name == "progress":
-        describe_progress(_view(s))
-        s.reask()
-    elif name == "recap":
-        say_recap(_view(s))
+    if name in ("plan", "progress", "recap", "flare", "carry_on"):
+        _modes(s, name)
         s.reask()
     elif name == "checkin":
         _new_frame(s, _checkin_frame(s))
@@ -412,6 +409,25 @@ def _command(s: Session, name: str) -> None:
         _new_frame(s, Frame("portfolio", "purpose"))
     elif name in ("pause", "resume"):
         _pause(s, paused=name == "pause")
+
+
+def _modes(s: Session, name: str) -> None:
+    """/plan, /progress, /recap, /flare and /carry_on: each first ends a flare or pause whose
+    time is up, so that what they say is true today."""
+    view = _view(s)
+    refresh(view)
+    if name == "plan":
+        describe_plan(view, todays_plan(view.facts, s.content, s.now))
+    elif name == "progress":
+        describe_progress(view)
+    elif name == "recap":
+        say_recap(view)
+    elif name == "flare":
+        start_flare(view)
+        describe_plan(view, todays_plan(view.facts, s.content, s.now))
+    else:
+        lift_pause(view, clinician=True)
+    s.absorb(view)
 
 
 def _pause(s: Session, *, paused: bool) -> None:

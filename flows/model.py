@@ -90,6 +90,10 @@ class Profile:
     assessed_at: datetime | None = None
     crisis_on: date | None = None  # local date of a message about self-harm (never its words)
     quick_screen_on: date | None = None  # local date of the last one-question re-screen
+    flare_since: date | None = None  # the flare-up plan: local date it began (None: not on)
+    flare_calm: int = 0  # mornings in a row back near usual since the flare began
+    paused_since: datetime | None = None  # progression paused (3 REDs in a week, or a long flare)
+    pause_reason: str | None = None  # "reds" | "flare"
 
 
 @dataclass(frozen=True)

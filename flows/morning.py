@@ -8,7 +8,7 @@ from typing import Any
 
 from flows.catalogue import keys
 from flows.checkin import followup_key
-from flows.decision import judge, next_step, usual_morning
+from flows.decision import judge, next_step, reds_in_window, usual_morning
 from flows.engine import LATER, Ask, FlowSpec, Turn, on_answer
 from flows.model import (
     ActivityKind,
@@ -23,6 +23,15 @@ from flows.model import (
     SaveMorning,
     Scale,
     SetLevel,
+)
+from flows.modes import (
+    FLARE,
+    end_flare,
+    flare_on,
+    morning_calm,
+    refresh,
+    start_flare,
+    start_pause,
 )
 from flows.plan import describe_plan, local_today, portfolio_reminder, todays_plan
 
@@ -47,6 +56,13 @@ class MorningTurn(Turn):
 
     def wants_checkin(self) -> bool:
         return bool(self.value == "checkin")
+
+    def says_flared(self) -> bool:
+        return bool(self.value == "flare")
+
+    def flaring(self) -> bool:
+        """The flare-up plan is on: the morning check asks how it is going."""
+        return flare_on(self.profile, self.today, self.content.thresholds)
 
     def record_waking(self) -> None:
         t = self.content.thresholds
@@ -75,8 +91,33 @@ class MorningTurn(Turn):
                 self.close_out(checkin, pain, usual, stepped)
             elif done_on < yesterday and checkin.status in AWAITING:
                 self.close_unfinished(checkin)
+        self.ctx = {**self.ctx, "pain": pain}
+
+    def today_step(self) -> None:
+        """Ends any mode whose time is up, then says today's step (and, from rebuild on, a
+        portfolio movement)."""
+        refresh(self)
         describe_plan(self, todays_plan(self.facts, self.content, self.now))
         portfolio_reminder(self)
+
+    def record_flare(self) -> None:
+        """Counts a calm flare morning; two in a row end the flare-up plan."""
+        t = self.content.thresholds
+        pain = int(self.ctx.get("pain", 0))
+        calm = morning_calm(self.facts, pain, str(self.value), t)
+        count = self.profile.flare_calm + 1 if calm else 0
+        self.save_profile(flare_calm=count)
+        if count >= t.flare_calm_mornings:
+            end_flare(self)
+        elif calm:
+            self.say(FLARE.calm)
+        else:
+            self.say(FLARE.not_calm)
+
+    def flare_now(self) -> None:
+        """The person says their back has flared: the flare-up plan starts, with today's step."""
+        start_flare(self)
+        describe_plan(self, todays_plan(self.facts, self.content, self.now))
 
     def close_out(self, ci: Checkin, pain: int, usual: float | None, stepped: set[str]) -> None:
         """Applies the next-morning rule to yesterday's check-in, closing it if still open."""
@@ -84,9 +125,13 @@ class MorningTurn(Turn):
             return
         if ci.status is not CheckinStatus.FINISHED and ci.status not in AWAITING:
             return
+        if ci.light is Light.RED:
+            # RED from the pain during, its follow-ups never answered: the light stands.
+            self.close_red(ci, pain)
+            return
         t = self.content.thresholds
         verdict = judge(ci.baseline, ci.during, ci.a1, ci.a2, t, morning=pain, usual_morning=usual)
-        turned_red = verdict.rule == "red.morning" and ci.light is not Light.RED
+        turned_red = verdict.rule == "red.morning"
         if not turned_red:
             if ci.status in AWAITING:
                 self.close_unfinished(ci, morning=pain)
@@ -102,9 +147,20 @@ class MorningTurn(Turn):
         if ci.kind is ActivityKind.EXPOSURE and ci.activity not in stepped:
             stepped.add(ci.activity)
             self.step_back(ci)
+        if reds_in_window(self.facts.checkins, self.now, t) >= t.pause_reds:
+            start_pause(self, "reds", skip=ci.activity)
+
+    def close_red(self, ci: Checkin, morning: int | None = None) -> None:
+        """Closes a RED check-in whose follow-ups were never answered: it keeps its light."""
+        if ci.status in AWAITING:
+            self.cancel_followups(ci)
+        self.save_checkin(replace(ci, status=CheckinStatus.FINISHED, morning=morning))
 
     def close_unfinished(self, ci: Checkin, morning: int | None = None) -> None:
         """Closes a check-in whose follow-up never came: finished, without a light."""
+        if ci.light is Light.RED:
+            self.close_red(ci, morning)
+            return
         self.cancel_followups(ci)
         self.save_checkin(
             replace(ci, status=CheckinStatus.FINISHED, light=Light.UNFINISHED, morning=morning)
@@ -140,18 +196,36 @@ class MorningTurn(Turn):
         self.then = Frame("checkin", "choose", {})
 
 
-C = keys("choice", "checkin_now", "later")
-STATES = ("waking", "start_now")
+C = keys("choice", "checkin_now", "later", "flared")
+
+
+def start_choices(turn: Turn) -> tuple[Choice, ...]:
+    """Start now, later, and (unless a flare-up plan is on) "my back has flared up"."""
+    choices = (Choice("checkin", C.checkin_now), Choice("later", C.later))
+    if flare_on(turn.profile, turn.today, turn.content.thresholds):
+        return choices
+    return (*choices, Choice("flare", C.flared))
+
+
+FLARE_CHOICES = (
+    Choice("settled", FLARE.settled),
+    Choice("easing", FLARE.easing),
+    Choice("same", FLARE.same),
+    Choice("worse", FLARE.worse),
+)
+STATES = ("waking", "flare", "start_now")
 TRANSITIONS: tuple[dict[str, Any], ...] = (
-    on_answer("waking", "start_now", then="record_waking"),
+    on_answer("waking", "flare", when="flaring", then="record_waking"),
+    on_answer("waking", "start_now", then=["record_waking", "today_step"]),
+    on_answer("flare", "start_now", then=["record_flare", "today_step"]),
     on_answer("start_now", "end", when="wants_checkin", then="start_checkin"),
+    on_answer("start_now", "end", when="says_flared", then="flare_now"),
     on_answer("start_now", "end", then="later"),
 )
 ASKS: dict[str, Ask] = {
     "waking": Ask(K.waking, scale=Scale(low=K.pain_none, high=K.pain_worst)),
-    "start_now": Ask(
-        K.start_now, choices=lambda t: (Choice("checkin", C.checkin_now), Choice("later", C.later))
-    ),
+    "flare": Ask(FLARE.how, choices=lambda t: FLARE_CHOICES),
+    "start_now": Ask(K.start_now, choices=start_choices),
 }
 
 FLOW = FlowSpec("morning", MorningTurn, STATES, TRANSITIONS, ASKS)

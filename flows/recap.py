@@ -11,12 +11,14 @@ from typing import Any
 from flows.catalogue import keys
 from flows.engine import Turn
 from flows.model import ActivityKind, Chart, Checkin, CheckinStatus, Light, Reply, Series
-from flows.plan import local_today, todays_plan
+from flows.modes import current_phase, flare_on, pause_on
+from flows.plan import local_today, pause_why, todays_plan
 
 K = keys(
     "recap",
     "header",
     "empty",
+    "empty_new",
     "counts",
     "trend",
     "trend_first",
@@ -24,13 +26,15 @@ K = keys(
     "no_moves",
     "evidence",
     "no_evidence",
+    "as_predicted",
     "phase",
     "chart_title",
     "before",
     "during",
     "after",
 )
-FOCUS = keys("focus", "settle", "rebuild", "progress", "return")
+FOCUS = keys("focus", "settle", "rebuild", "progress", "return", "flare", "paused")
+keys("recap", "moves_line", "stayed_line")
 DAYS = keys("day", "mon", "tue", "wed", "thu", "fri", "sat", "sun")
 DAY_KEYS = (DAYS.mon, DAYS.tue, DAYS.wed, DAYS.thu, DAYS.fri, DAYS.sat, DAYS.sun)
 
@@ -51,8 +55,9 @@ class Week:
     before: tuple[float | None, float | None, float | None]  # this week: before, during, after
     last: tuple[float | None, float | None, float | None]  # the week before
     lights: dict[Light, int]
-    moves: tuple[tuple[str, int, int], ...]  # (movement, first level, level after)
+    moves: tuple[tuple[str, tuple[int, ...]], ...]  # (movement, its levels through the week)
     evidence: tuple[Checkin, ...]  # exposure steps where the predicted pain was higher than it was
+    predicted: int  # exposure steps with a prediction
 
 
 def _day(turn: Turn, checkin: Checkin) -> date:
@@ -79,11 +84,13 @@ def week(turn: Turn) -> Week:
     for c in done:
         if c.light in lights:
             lights[c.light] += 1
-    moves: dict[str, tuple[int, int]] = {}
-    for c in done:
+    moves: dict[str, list[int]] = {}
+    for c in sorted(done, key=lambda c: c.no):
         if c.kind is ActivityKind.EXPOSURE and c.level is not None and c.level_after is not None:
-            first = moves.get(c.activity, (c.level, c.level))[0]
-            moves[c.activity] = (first, c.level_after)
+            path = moves.setdefault(c.activity, [c.level])
+            for level in (c.level, c.level_after):
+                if level != path[-1]:
+                    path.append(level)
     evidence = tuple(
         c
         for c in done
@@ -99,8 +106,11 @@ def week(turn: Turn) -> Week:
         before=means(done),
         last=means(before_week),
         lights=lights,
-        moves=tuple((m, a, b) for m, (a, b) in moves.items()),
+        moves=tuple((m, tuple(path)) for m, path in moves.items()),
         evidence=evidence,
+        predicted=sum(
+            1 for c in done if c.kind is ActivityKind.EXPOSURE and c.expected is not None
+        ),
     )
 
 
@@ -127,7 +137,9 @@ def say_recap(turn: Turn) -> None:
     w = week(turn)
     dates: dict[str, Any] = {"start": w.start.strftime("%d %b"), "end": w.end.strftime("%d %b")}
     if not w.done and not w.skipped:
-        turn.say(K.empty, **dates)
+        onboarded = turn.profile.onboarded_at
+        new = onboarded is not None and local_today(turn.facts, onboarded) > w.start
+        turn.say(K.empty_new if new else K.empty, **dates)
         return
     turn.replies.append(
         Reply(
@@ -154,7 +166,13 @@ def say_recap(turn: Turn) -> None:
         turn.say(K.trend if any(v is not None for v in w.last) else K.trend_first, **numbers)
     ladders = turn.content.ladders
     if w.moves:
-        lines = [f"{ladders[m].name}: {a} → {b}" for m, a, b in w.moves if m in ladders]
+        lines = [
+            turn.text("recap.moves_line", ladder=ladders[m].name, path=" → ".join(map(str, p)))
+            if len(p) > 1
+            else turn.text("recap.stayed_line", ladder=ladders[m].name, level=p[0])
+            for m, p in w.moves
+            if m in ladders
+        ]
         turn.say(K.moves, lines="\n".join(lines))
     else:
         turn.say(K.no_moves)
@@ -169,9 +187,12 @@ def say_recap(turn: Turn) -> None:
             for c in w.evidence
         ]
         turn.say(K.evidence, lines="\n".join(lines))
-    else:
+    elif w.predicted and all(c.expected == c.during for c in w.done if c.expected is not None):
+        turn.say(K.as_predicted)
+    elif w.predicted:
         turn.say(K.no_evidence)
-    phase = turn.profile.phase.value
+    t = turn.content.thresholds
+    phase = current_phase(turn.facts, turn.today, turn.now, t).value
     turn.say(K.phase, phase=turn.text(f"phase.{phase}"))
     plan = todays_plan(turn.facts, turn.content, turn.now)
     focus = (
@@ -179,7 +200,12 @@ def say_recap(turn: Turn) -> None:
         if plan.activity in ladders
         else turn.content.exercises[plan.activity].name
     )
-    turn.say(f"focus.{phase}", focus=focus)
+    if flare_on(turn.profile, turn.today, t):
+        turn.say(FOCUS.flare, focus=focus)
+    elif pause_on(turn.profile, turn.facts.checkins, turn.now, t):
+        turn.say(FOCUS.paused, focus=focus, why=pause_why(turn))
+    else:
+        turn.say(f"focus.{phase}", focus=focus)
 
 
 keys("recap", "evidence_line")

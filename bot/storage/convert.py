@@ -86,6 +86,10 @@ def profile_values(p: Profile) -> dict[str, Any]:
         "assessed_at": p.assessed_at,
         "crisis_on": p.crisis_on,
         "quick_screen_on": p.quick_screen_on,
+        "flare_since": p.flare_since,
+        "flare_calm": p.flare_calm,
+        "paused_since": p.paused_since,
+        "pause_reason": p.pause_reason,
     }
 
 
@@ -113,6 +117,10 @@ def profile(r: AnyRow) -> Profile:
         assessed_at=r.assessed_at,
         crisis_on=r.crisis_on,
         quick_screen_on=r.quick_screen_on,
+        flare_since=r.flare_since,
+        flare_calm=int(r.flare_calm or 0),
+        paused_since=r.paused_since,
+        pause_reason=r.pause_reason,
     )
 
 

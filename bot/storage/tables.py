@@ -98,6 +98,10 @@ class UserRow(Base):
     assessed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     crisis_on: Mapped[date | None] = mapped_column(Date)  # the local date only, never the words
     quick_screen_on: Mapped[date | None] = mapped_column(Date)
+    flare_since: Mapped[date | None] = mapped_column(Date)
+    flare_calm: Mapped[int] = mapped_column(Integer, default=0)
+    paused_since: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    pause_reason: Mapped[str | None] = mapped_column(String(16))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=lambda: datetime.now(UTC))
     last_active_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 

@@ -43,13 +43,23 @@ def advise(capsys: pytest.CaptureFixture[str], *argv: str) -> Run:
     [
         (
             ["--baseline", "2", "--during", "3", "--after1", "2"],
-            "GREEN — pain went from 2 to 3 during and was 2 an hour later: comfortable during "
-            "and settled within the hour.",
+            "GREEN — pain went from 2 to 3 during and was 2 an hour later: no more than 1 above "
+            "the start during, and settled within the hour.",
+        ),
+        (
+            ["--baseline", "6", "--during", "6", "--after1", "6"],
+            "GREEN — pain went from 6 to 6 during and was 6 an hour later: no more than 1 above "
+            "the start during, and settled within the hour.",
+        ),
+        (
+            ["--baseline", "0", "--during", "2", "--after1", "1"],
+            "GREEN — pain went from 0 to 2 during and was 1 an hour later: mild all along (3 or "
+            "less) and settled within the hour.",
         ),
         (
             ["--baseline", "1", "--during", "4", "--after1", "1"],
             "AMBER — pain went from 1 to 4 during and was 1 an hour later: settled within the "
-            "hour, but a rise of 3 during is more than 1 for a GREEN.",
+            "hour, but a rise of 3 during is more than 1, to a peak above 3.",
         ),
         (
             ["--baseline", "2", "--during", "4", "--after1", "4", "--after2", "3"],
@@ -57,8 +67,9 @@ def advise(capsys: pytest.CaptureFixture[str], *argv: str) -> Run:
             "not settled at one hour, but back to 3 or less within two hours.",
         ),
         (
-            ["--baseline", "2", "--during", "6"],
-            "RED — pain went from 2 to 6 during: a peak of 6 or more during is too much for now.",
+            ["--baseline", "6", "--during", "8"],
+            "RED — pain went from 6 to 8 during: a rise of 2 during took pain to 8 (8 or more "
+            "after a rise of 2 or more): too much for now.",
         ),
         (
             ["--baseline", "1", "--during", "5", "--after1", "1"],
@@ -83,10 +94,12 @@ def advise(capsys: pytest.CaptureFixture[str], *argv: str) -> Run:
         ),
     ],
     ids=[
-        "green",
+        "green-steady",
+        "green-steady-from-6",
+        "green-mild",
         "amber-rise",
         "amber-late",
-        "red-during",
+        "red-severe",
         "red-rise",
         "red-unsettled",
         "unfinished-a1",
@@ -107,7 +120,7 @@ def test_advise_without_level_prints_no_next_step(capsys: pytest.CaptureFixture[
     """Without --level there is no ladder, so no "Next:" line."""
     run = advise(capsys, "--baseline", "2", "--during", "3", "--after1", "2")
     assert not any(line.startswith("Next:") for line in run.out.splitlines())
-    assert run.out.splitlines()[-1].startswith("Rule: green (thresholds ")
+    assert run.out.splitlines()[-1].startswith("Rule: green.steady (thresholds ")
 
 
 def test_advise_with_level_prints_the_next_level(capsys: pytest.CaptureFixture[str]) -> None:
@@ -135,7 +148,7 @@ def test_advise_json_is_one_object_with_the_light_keys(capsys: pytest.CaptureFix
     assert len(run.out.strip().splitlines()) == 1
     out = json.loads(run.out)
     assert set(out) == {"light", "reason", "rule"}
-    assert (out["light"], out["rule"]) == ("green", "green")
+    assert (out["light"], out["rule"]) == ("green", "green.steady")
     assert out["reason"].startswith("pain went from 2 to 3 during and was 2 an hour later")
 
 
@@ -184,6 +197,51 @@ def test_advise_json_gives_the_next_level_and_move(
     out = json.loads(run.out)
     assert set(out) == {"light", "reason", "rule", "next_level", "move"}
     assert (out["light"], out["next_level"], out["move"]) == (light, next_level, move)
+
+
+@pytest.mark.parametrize(
+    ("argv", "light", "rule", "next_level", "move"),
+    [
+        (["6", "6", "--after1", "6"], "green", "green.steady", 2, "repeat"),
+        (["6", "6", "--after1", "6", "--previous", "green"], "green", "green.steady", 3, "up"),
+        (["7", "7", "--after1", "7", "--previous", "green"], "green", "green.steady", 2, "repeat"),
+        (["0", "2", "--after1", "1", "--previous", "green"], "green", "green.mild", 3, "up"),
+        (["1", "4", "--after1", "1", "--previous", "green"], "amber", "amber.rise", 2, "repeat"),
+        (["6", "8"], "red", "red.severe", 1, "back"),
+        (["7", "8"], "unfinished", "unfinished.a1", 2, "none"),
+        (["3", "7"], "red", "red.rise", 1, "back"),
+        (["3", "6", "--after1", "4"], "amber", "amber.rise", 2, "repeat"),
+    ],
+    ids=[
+        "6-6-6-green-repeats",
+        "6-6-6-green-twice-moves-up",
+        "start-7-never-up",
+        "0-2-1-green",
+        "1-4-1-amber",
+        "6-8-severe",
+        "7-8-no-light-yet",
+        "3-7-rise",
+        "3-6-4-amber",
+    ],
+)
+def test_advise_json_follows_the_new_light_table(
+    capsys: pytest.CaptureFixture[str],
+    argv: list[str],
+    light: str,
+    rule: str,
+    next_level: int,
+    move: str,
+) -> None:
+    """`advise --json` gives the light, rule and next level of the 2026-12-06 table."""
+    b, d, *rest = argv
+    run = advise(capsys, "--baseline", b, "--during", d, *rest, "--level", "2", "--json")
+    out = json.loads(run.out)
+    assert (out["light"], out["rule"], out["next_level"], out["move"]) == (
+        light,
+        rule,
+        next_level,
+        move,
+    )
 
 
 BAD_VALUES = [
@@ -250,9 +308,9 @@ def test_backcoach_advise_runs_as_a_command() -> None:
     assert good.returncode == 0, good.stderr
     assert json.loads(good.stdout) == {
         "light": "green",
-        "reason": "pain went from 2 to 3 during and was 2 an hour later: comfortable during "
-        "and settled within the hour.",
-        "rule": "green",
+        "reason": "pain went from 2 to 3 during and was 2 an hour later: no more than 1 above the "
+        "start during, and settled within the hour.",
+        "rule": "green.steady",
         "next_level": 3,
         "move": "up",
     }

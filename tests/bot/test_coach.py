@@ -90,7 +90,7 @@ async def test_a_checkin_follow_up_is_delivered_by_the_tick(
     assert await ticker.tick() == 0  # claimed once, never again
 
     said = await coach.handle(user, answer("2"))
-    assert [r.key for r in said.replies][:2] == ["advice.green", "reason.green"]
+    assert [r.key for r in said.replies][:2] == ["advice.green", "reason.green.steady"]
     _, facts, _ = await facts_of(db, user, clock.now)
     finished = facts.checkins[-1]
     assert (finished.status, finished.light, finished.a1) == (

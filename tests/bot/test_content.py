@@ -153,7 +153,8 @@ def test_every_purpose_has_two_movements_and_gentle_set_is_complete(data: Path) 
 def test_thresholds_file_matches_documented_defaults(data: Path) -> None:
     """The shipped numbers are the ones DESIGN §4 and flows.content document."""
     t = load(data).thresholds
-    assert (t.red_during, t.red_rise, t.green_during_max, t.green_rise_max) == (6, 4, 5, 1)
+    assert (t.red_rise, t.severe_during, t.severe_rise) == (4, 8, 2)
+    assert (t.green_rise_max, t.green_mild_max, t.hard_day_pain) == (1, 3, 7)
     assert (t.followup1_minutes, t.followup2_minutes, t.bad_morning_rise) == (60, 120, 2)
 
 
@@ -189,8 +190,8 @@ def test_unknown_threshold_is_refused(data: Path) -> None:
 
 def test_missing_threshold_is_refused(data: Path) -> None:
     """Every field of Thresholds must be set in the file."""
-    edit(data / "thresholds.toml", r"^red_during = .*$", "")
-    assert refusal(data) == "data/thresholds.toml: values.red_during: missing"
+    edit(data / "thresholds.toml", r"^severe_during = .*$", "")
+    assert refusal(data) == "data/thresholds.toml: values.severe_during: missing"
 
 
 def test_threshold_of_wrong_type_is_refused(data: Path) -> None:

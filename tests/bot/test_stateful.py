@@ -652,7 +652,7 @@ def test_advice_is_what_a_person_without_a_hold_gets(sqlite_template: Path, tmp_
         assert q is not None
         keys += [r.key for r in machine.press("2", q.step).replies]
         advice = [key for key in keys if is_advice(key)]
-        for expected in ("plan.gentle", "advice.green", "reason.green", "next.repeat"):
+        for expected in ("plan.gentle", "advice.green", "reason.green.steady", "next.repeat"):
             assert expected in advice
         assert any(key.startswith("morning.") and is_advice(key) for key in keys)
         check_no_advice_under_hold(False, plan)

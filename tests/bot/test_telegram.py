@@ -513,7 +513,7 @@ async def test_onboarding_checkin_and_follow_up_by_buttons(db: Database) -> None
     assert activity.startswith(before + CONTENT.ladders["bend"].name)
     assert activity.endswith(after)
     assert advice[0] == text("advice.green", light=text("light.green"))
-    assert text("reason.green", b=2, d=3, a1=1) in advice
+    assert text("reason.green.steady", b=2, d=3, a1=1) in advice
     assert text("advice.expect_better", expected=4, d=3) in advice
     assert facts.checkins[0].light == "green"
 

@@ -146,3 +146,34 @@ async def test_a_bad_setting_exits_with_a_one_line_message(tmp_path: Path) -> No
     output = (await chat.process.stdout.read()).decode()
     assert output.strip().startswith("backcoach: BACKCOACH_TIME_SCALE")
     assert len(output.strip().splitlines()) == 1
+
+
+async def test_a_week_1_person_at_6_whose_walk_leaves_them_at_6_hears_green(tmp_path: Path) -> None:
+    """Person (a) through the real process: week 1, pain 6 before a walk, 6 during and 6 an hour
+    later is green, with the reason in their numbers; /plan stays with gentle movement."""
+    chat = await Terminal.open(tmp_path)
+    await chat.expect("1) Continue")
+    for line in onboarding():
+        await chat.type(line)
+    await chat.expect("Start a check-in now")
+    await chat.type("1")
+    menu = await chat.expect("One of my portfolio movements")
+    menu += await chat.expect(">")  # "A walk" is listed last unless it is today's step
+    await chat.type("A walk" if "A walk" in menu else "1")
+    await chat.expect("walk")
+    await chat.expect("how much pain do you have right now?")
+    await chat.type("6")
+    await chat.expect("Tell me when you've done it")
+    await chat.type("Done it")
+    await chat.expect("worst pain during")
+    await chat.type("6")
+    waiting = await chat.expect("check back in about an hour")
+    assert "red" not in waiting.lower()
+    await chat.expect("How is the pain now?")
+    await chat.type("6")
+    advice = await chat.expect("Keep it up")
+    assert "green" in advice and "red" not in advice.lower()
+    assert "went from 6 to 6 during and was 6 an hour later" in advice
+    await chat.type("/plan")
+    assert "Today's gentle movement" in await chat.expect("Today's gentle movement")
+    assert await chat.leave() == 0

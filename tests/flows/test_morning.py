@@ -49,11 +49,12 @@ def morning(chat: Chat, pain: int) -> list[str]:
 
 
 def test_first_morning_has_no_usual_yet() -> None:
-    """No earlier mornings: thanks, "I'll learn your usual", today's step, offer to start."""
+    """No earlier mornings: thanks, "I'll learn your usual", today's gentle step (no portfolio
+    movement while settling in week 1), offer to start."""
     chat = onboard()
     assert keys_of(chat.command("morning")) == ["morning.waking"]
     keys = keys_of(chat.say("3"))
-    assert keys == ["morning.first", "plan.gentle", "plan.portfolio_reminder", "morning.start_now"]
+    assert keys == ["morning.first", "plan.gentle", "morning.start_now"]
     assert SaveMorning(Morning(START.date(), 3)) in (chat.last.effects if chat.last else ())
     assert chat.facts.mornings == (Morning(START.date(), 3),)
 
@@ -333,4 +334,6 @@ def test_a_red_during_counts_even_if_confidence_after_is_never_answered() -> Non
     chat.now = NEXT_MORNING + timedelta(days=1)
     chat.play("/morning", "2", "[later]")
     assert chat.facts.checkins[-1].light is Light.RED
+    assert chat.facts.checkins[-1].status is CheckinStatus.FINISHED
+    assert chat.followups == {}
     assert level(chat) == (1, 2)

@@ -31,7 +31,7 @@ def known_week() -> Chat:
     chat.now += timedelta(days=1)
     checkin(chat, 3, 7, None, expected=6)  # red at once: back to 1
     clear_rescreen(chat)  # the safety questions asked again after a red
-    chat.play("/checkin", "[walk]", "2", "[not_today]")
+    chat.play("/checkin", "[new]", "[walk]", "2", "[not_today]")
     chat.now += timedelta(days=3)  # Sunday
     return chat
 
@@ -53,9 +53,10 @@ def test_recap_compares_pain_with_last_week() -> None:
 
 
 def test_recap_lists_ladder_moves_and_the_evidence_log() -> None:
-    """Bending went 1 → 1 over the week (up, then back); the step predicted at 5 peaked at 3."""
+    """Bending went 1 → 2 → 1 over the week (up, then back, shown as a path); the step predicted
+    at 5 peaked at 3."""
     replies = known_week().command("recap")
-    assert "bending: 1 → 1" in by_key(replies, "recap.moves").params["lines"]
+    assert by_key(replies, "recap.moves").params["lines"] == "bending: 1 → 2 → 1"
     evidence = by_key(replies, "recap.evidence").params["lines"]
     assert evidence.count("•") == 1  # 3 as predicted, or 7 against 6, is not evidence
     assert "expected 5, it peaked at 3" in evidence
@@ -67,6 +68,22 @@ def test_recap_chart_has_a_point_per_day_with_data() -> None:
     assert chart is not None and len(chart.days) == 7
     before = dict(zip(chart.days, chart.series[0].values, strict=True))
     assert before["day.tue"] == 2 and before["day.thu"] == 3 and before["day.sat"] is None
+
+
+def test_a_brand_new_person_s_empty_recap_has_no_weeks_like_this_comfort() -> None:
+    """Onboarded two days ago, nothing done: the recap says nothing yet since they started."""
+    chat = onboard()
+    chat.now += timedelta(days=2)
+    replies = chat.command("recap")
+    assert keys_of(replies) == ["recap.empty_new"]
+
+
+def test_a_week_without_predictions_has_no_evidence_line() -> None:
+    """Walks only (nothing predicted): no 'nothing went better than predicted' line."""
+    chat = onboard()
+    chat.play("/checkin", "[walk]", "2", "[done]", "3", "+60", "2")
+    keys = keys_of(chat.command("recap"))
+    assert not {"recap.no_evidence", "recap.as_predicted", "recap.evidence"} & set(keys)
 
 
 def test_an_empty_week_gets_a_short_kind_recap_without_a_chart() -> None:
