@@ -39,6 +39,7 @@ RECAP_DIR = Path("var") / "recap"  # the cli passes <BACKCOACH_HOME>/recap
 RECAP_NAME = "backcoach-recap-{:%Y-%m-%d-%H%M%S}.png"
 RECAP_GLOB = "backcoach-recap-*.png"
 BYE = "Bye for now — everything you told me is saved."
+BYE_ERASED = "Bye for now."  # after /delete nothing is saved
 BANNER = (
     "backcoach — terminal chat. Type /help for commands; Ctrl-D leaves (your progress is kept)."
 )
@@ -70,6 +71,7 @@ class TerminalChat:
         self.user = user
         self.export_dir = export_dir
         self.recap_dir = recap_dir
+        self.erased = False  # the last turn erased the person
         self._lines: asyncio.Queue[str | None] = asyncio.Queue()
 
     async def show(self, said: Said) -> None:
@@ -81,6 +83,7 @@ class TerminalChat:
                 await self._draw(said, reply.chart)
             if reply.attachment is not None:
                 await self._attach(said, reply.attachment)
+        self.erased = said.deleted
         if said.deleted:
             await self._remove_files()
         self.out.flush()
@@ -182,5 +185,5 @@ class TerminalChat:
                 await self.send(event_from(line))
         finally:
             scheduler.shutdown(wait=False)
-            self.out.write(f"\n{BYE}\n")
+            self.out.write(f"\n{BYE_ERASED if self.erased else BYE}\n")
             self.out.flush()

@@ -149,7 +149,8 @@ async def test_a_bad_setting_exits_with_a_one_line_message(tmp_path: Path) -> No
 
 async def test_recap_export_and_delete_write_then_remove_the_files(tmp_path: Path) -> None:
     """/recap saves its chart as a PNG under <home>/recap and prints the path, /export writes
-    under <home>/export; after /delete every one of those files is gone and said to be."""
+    under <home>/export; after /delete every one of those files is gone and said to be, and the
+    goodbye no longer says that everything is saved."""
     chat = await Terminal.open(tmp_path)
     for line in onboarding():
         await chat.type(line)
@@ -176,6 +177,9 @@ async def test_recap_export_and_delete_write_then_remove_the_files(tmp_path: Pat
     assert all(f"removed {path.resolve()}" in said + chat.seen for path in exported)
     assert not chart.exists() and not any(path.exists() for path in exported)
     assert await chat.leave() == 0
+    assert chat.process.stdout is not None
+    goodbye = chat.seen + (await chat.process.stdout.read()).decode()
+    assert "saved" not in goodbye  # nothing is, after /delete
 
 
 async def test_ctrl_c_says_goodbye_once(tmp_path: Path) -> None:
