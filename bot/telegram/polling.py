@@ -131,7 +131,8 @@ class PollingRequest(HTTPXRequest):
         else:
             delay = self.backoff.failed()
             status = f"{code} {_phrase(code)}".strip()
-            log.warning("Telegram refused a poll (%s); retrying in %s s", status, _seconds(delay))
+            what = "unreachable" if code >= HTTPStatus.INTERNAL_SERVER_ERROR else "refused a poll"
+            log.warning("Telegram %s (%s); retrying in %s s", what, status, _seconds(delay))
         return code, payload
 
 

@@ -101,3 +101,25 @@ def test_an_outage_logs_one_line_per_failed_poll_and_polling_resumes(
     assert "ConnectError" in said
     assert "Traceback" not in said
     assert " ERROR " not in said
+
+
+def test_a_bad_gateway_answer_is_one_line_per_poll_with_its_status(
+    api: FakeBotApi, tmp_path: Path
+) -> None:
+    """getUpdates answered 502 twice: two WARNING lines naming the status with delays 1 and
+    1.5 s, no traceback; the bot keeps polling."""
+    api.fail_next("getUpdates", 502, times=2)
+    bot = Bot(api, tmp_path, BACKCOACH_LOG_LEVEL="INFO")
+    try:
+        ann = Person(api.user(1001))
+        ann.user.send_text("/start")
+        ann.expect("Hi, I'm backcoach", timeout=20)
+    finally:
+        assert bot.stop() == 0
+    said = bot.log.read_text()
+    failures = [line for line in said.splitlines() if "Telegram unreachable" in line]
+    assert [line.split(": ", 1)[1] for line in failures] == [
+        "Telegram unreachable (502 Bad Gateway); retrying in 1 s",
+        "Telegram unreachable (502 Bad Gateway); retrying in 1.5 s",
+    ], said
+    assert "Traceback" not in said
