@@ -48,6 +48,7 @@ K = keys(
     "tz",
     "nudge_time",
     "breaks",
+    "breaks_short",
     "done",
     "done_no_ladders",
     "start_now",
@@ -327,6 +328,7 @@ ASKS: dict[str, Ask] = {
             Choice("yes", C.breaks_yes, means="yes"),
             Choice("no", C.breaks_no, means="no"),
         ),
+        short=K.breaks_short,
     ),
     "start_now": Ask(
         K.start_now, choices=lambda t: (Choice("checkin", C.checkin_now), Choice("later", C.later))

@@ -181,17 +181,21 @@ def reasked_after_junk(chat: Chat) -> Reply:
 
 
 def asked_at(where: tuple[str, str]) -> Chat:
-    """A person just asked `where`; "go:walk" is the how-to of a walk (the longest)."""
+    """A person just asked `where`; also the micro-break question and a walk's how-to."""
     if where == ("checkin", "go:walk"):
         chat = Chat(now=START)
         chat.play(*WALK_GO)
+        return chat
+    if where == ("onboarding", "breaks"):
+        chat = Chat(now=START)
+        chat.play(*ONBOARDING[:-1])
         return chat
     return at(where)
 
 
 LONG_ASKS = [
     where
-    for where in [*QUESTIONS, ("checkin", "go:walk")]
+    for where in [*QUESTIONS, ("onboarding", "breaks"), ("checkin", "go:walk")]
     if len(question_text(asked_at(where).asked)) > LONG and where != ("rescreen", "quick")
 ]  # the re-screen is left out: its question is its list of signs
 
@@ -211,11 +215,12 @@ def test_a_question_with_a_long_introduction_is_asked_again_in_short(
 
 
 def test_the_questions_with_a_long_introduction_are_known() -> None:
-    """The long questions are the introduction, consent, the portfolio choice and the how-to."""
+    """The long questions: introduction, consent, portfolio choice, micro-breaks, the how-to."""
     assert {w if w[1] != "go:walk" else ("checkin", "go") for w in LONG_ASKS} == {
         ("onboarding", "intro"),
         ("onboarding", "consent"),
         ("onboarding", "portfolio_mode"),
+        ("onboarding", "breaks"),
         ("checkin", "go"),
     }
 

@@ -127,6 +127,7 @@ SHORT = {
     ("onboarding", "intro"): "onboarding.intro_short",
     ("onboarding", "consent"): "onboarding.consent_short",
     ("onboarding", "portfolio_mode"): "onboarding.portfolio_mode_short",
+    ("onboarding", "breaks"): "onboarding.breaks_short",
     ("checkin", "baseline"): "checkin.baseline_short",
     ("checkin", "go"): "checkin.go_short",
 }
