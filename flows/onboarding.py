@@ -29,7 +29,9 @@ from flows.rescreen import screen_frame
 K = keys(
     "onboarding",
     "intro",
+    "intro_short",
     "consent",
+    "consent_short",
     "declined",
     "adult",
     "under_18",
@@ -41,10 +43,12 @@ K = keys(
     "fear_low",
     "fear_high",
     "portfolio_mode",
+    "portfolio_mode_short",
     "portfolio_pick",
     "tz",
     "nudge_time",
     "breaks",
+    "breaks_short",
     "done",
     "done_no_ladders",
     "start_now",
@@ -280,7 +284,7 @@ TRANSITIONS: tuple[dict[str, Any], ...] = (
 SCORE = Scale(low=K.fear_low, high=K.fear_high)
 
 ASKS: dict[str, Ask] = {
-    "intro": Ask(K.intro, choices=lambda t: (Choice("go_on", C.go_on),)),
+    "intro": Ask(K.intro, choices=lambda t: (Choice("go_on", C.go_on),), short=K.intro_short),
     "consent": Ask(
         K.consent,
         params=lambda t: {"version": t.content.policy_version},
@@ -289,6 +293,7 @@ ASKS: dict[str, Ask] = {
             Choice("decline", C.decline, means="no"),
         ),
         explicit=True,
+        short=K.consent_short,
     ),
     "adult": Ask(K.adult, choices=lambda t: (Choice("yes", C.yes), Choice("no", C.no))),
     "redflag": Ask(
@@ -303,6 +308,7 @@ ASKS: dict[str, Ask] = {
     "portfolio_mode": Ask(
         K.portfolio_mode,
         choices=lambda t: (Choice("suggested", C.suggested), Choice("choose", C.choose)),
+        short=K.portfolio_mode_short,
     ),
     "portfolio": Ask(K.portfolio_pick, params=portfolio_params, choices=portfolio_choices),
     "tz": Ask(
@@ -322,6 +328,7 @@ ASKS: dict[str, Ask] = {
             Choice("yes", C.breaks_yes, means="yes"),
             Choice("no", C.breaks_no, means="no"),
         ),
+        short=K.breaks_short,
     ),
     "start_now": Ask(
         K.start_now, choices=lambda t: (Choice("checkin", C.checkin_now), Choice("later", C.later))

@@ -489,8 +489,8 @@ def test_no_to_micro_breaks_schedules_none(answer: str) -> None:
 
 
 def test_a_muddled_micro_break_answer_is_asked_again() -> None:
-    """Words that are neither yes nor no get a kind re-ask of the same question."""
+    """Words that are neither yes nor no get a kind re-ask of the same question, in short."""
     chat = Chat(now=START)
     chat.play(*ONBOARDING[:-1])
-    assert keys_of(chat.say("purple")) == ["common.not_a_choice", "onboarding.breaks"]
+    assert keys_of(chat.say("purple")) == ["common.not_a_choice", "onboarding.breaks_short"]
     assert chat.facts.profile.onboarded_at is None

@@ -67,10 +67,10 @@ def test_pause_in_the_middle_of_a_question_re_asks_it() -> None:
     chat = onboard()
     chat.play("/checkin", "[l:bend]")
     replies = chat.command("pause")
-    assert keys_of(replies) == ["common.paused", "checkin.baseline"]
+    assert keys_of(replies) == ["common.paused", "checkin.baseline_short"]
     assert chat.state == ("checkin", "baseline")
     chat.now += timedelta(minutes=1)
-    assert keys_of(chat.command("resume")) == ["common.resumed", "checkin.baseline"]
+    assert keys_of(chat.command("resume")) == ["common.resumed", "checkin.baseline_short"]
 
 
 def test_help_says_everything_settings_changes() -> None:
