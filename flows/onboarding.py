@@ -1,5 +1,6 @@
 """Onboarding (/start): what the coach is, consent, 18+, the red-flag screen, the episode, feared
-movements, the portfolio, time zone, morning time and micro-breaks. Ends with today's first step."""
+movements, the portfolio, time zone, morning time and micro-breaks, each read back as understood.
+Ends with a summary of the settings and today's first step."""
 
 from __future__ import annotations
 
@@ -22,9 +23,11 @@ from flows.model import (
     SetLevel,
 )
 from flows.outreach import all_chains, break_hours, switch_breaks
-from flows.parse import days_ago, time_of_day, zone
+from flows.parse import days_ago
 from flows.plan import describe_plan, todays_plan
 from flows.rescreen import screen_frame
+from flows.settings import NUDGE_TIMES, current, parse_time
+from flows.tz import label, note_if_fixed, parse_zone
 
 K = keys(
     "onboarding",
@@ -46,7 +49,9 @@ K = keys(
     "portfolio_mode_short",
     "portfolio_pick",
     "tz",
+    "tz_noted",
     "nudge_time",
+    "time_noted",
     "breaks",
     "breaks_short",
     "done",
@@ -77,7 +82,6 @@ C = keys(
 keys("purpose", *PURPOSES)
 
 EPISODE_DAYS = {"week": 3, "2weeks": 10, "6weeks": 28, "12weeks": 63, "older": 100}
-NUDGE_TIMES = ("07:00", "07:30", "08:00", "08:30", "09:00")
 LONG_EPISODE_DAYS = 84  # beyond ~12 weeks the episode is no longer recent: suggest a review
 
 
@@ -155,10 +159,17 @@ class Onboarding(Turn):
         self.ctx["pi"] = index + 1
 
     def record_tz(self) -> None:
+        """Keeps the zone and reads it back ("Europe/London — noted."), with a fixed offset's
+        note on summer time."""
         self.ctx["tz"] = self.value
+        self.say(K.tz_noted, tz=label(self.value))
+        note_if_fixed(self, self.value)
 
     def record_time(self) -> None:
+        """Keeps the morning time and reads it back with the zone ("Europe/London — 07:45 each
+        morning")."""
         self.ctx["nudge_time"] = self.value
+        self.say(K.time_noted, tz=label(str(self.ctx.get("tz", "UTC"))), time=self.value)
 
     def finish(self) -> None:
         hour, minute = (int(x) for x in str(self.ctx.get("nudge_time", "08:00")).split(":"))
@@ -181,9 +192,9 @@ class Onboarding(Turn):
         self.facts = self._with_levels(feared)
         if feared:
             names = ", ".join(self.content.ladders[m].name for m in feared)
-            self.say(K.done, ladders=names)
+            self.say(K.done, ladders=names, **current(self))
         else:
-            self.say(K.done_no_ladders)
+            self.say(K.done_no_ladders, **current(self))
         describe_plan(self, todays_plan(self.facts, self.content, self.now))
 
     def _with_levels(self, movements: Sequence[str]) -> Facts:
@@ -231,16 +242,6 @@ def portfolio_choices(turn: Turn) -> Sequence[Choice]:
 def parse_days(turn: Turn, text: str) -> Any:
     days = days_ago(text, turn.today)
     return Invalid(K_INVALID.invalid_days) if days is None else days
-
-
-def parse_zone(turn: Turn, text: str) -> Any:
-    found = zone(text, turn.content.zones)
-    return Invalid(K_INVALID.invalid_zone) if found is None else found
-
-
-def parse_time(turn: Turn, text: str) -> Any:
-    found = time_of_day(text)
-    return Invalid(K_INVALID.invalid_time) if found is None else found.strftime("%H:%M")
 
 
 STATES = (
