@@ -25,7 +25,7 @@ from flows import (
 )
 from flows.catalogue import keys
 from flows.content import Content
-from flows.engine import END, FlowSpec, Turn, enter, run_answer
+from flows.engine import END, SYNONYMS, FlowSpec, Turn, enter, run_answer
 from flows.model import (
     Answer3,
     CancelKind,
@@ -87,9 +87,18 @@ K = keys(
     "already_paused",
     "resumed",
     "not_paused",
+    "cancelled",
+    "cancelled_setup",
+    "nothing_to_cancel",
+    "not_cancelled",
+    "undo",
 )
 
 AGAIN = "again"  # internal: asks the pending question again (after a reply could not be sent)
+# Context keys for "I pressed the wrong one": the question just answered (state and context), and,
+# once it is asked again, the context of the question it had led to.
+BACK = "back"
+UNDONE = "undone"
 
 COMMANDS = (
     "start",
@@ -104,6 +113,7 @@ COMMANDS = (
     "carry_on",
     "pause",
     "resume",
+    "cancel",
     "privacy",
     "export",
     "delete",
@@ -137,16 +147,17 @@ class Session:
     def say(self, key: str, **params: object) -> None:
         self.replies.append(Reply(key=key, params=params))
 
-    def start(self, frame: Frame) -> None:
-        """Makes `frame` active and asks its question."""
+    def start(self, frame: Frame, *, short: bool = False) -> None:
+        """Makes `frame` active and asks its question (`short`: again, in its short form)."""
         model = self.model(frame)
-        enter(FLOWS[frame.flow], model, frame.state)
+        enter(FLOWS[frame.flow], model, frame.state, short=short)
         self.absorb(model)
         self.active = model.frame()
 
-    def reask(self) -> None:
+    def reask(self, *, short: bool = True) -> None:
+        """Asks the pending question again: short, as the person has seen it in full."""
         if self.active is not None:
-            self.start(self.active)
+            self.start(self.active, short=short)
 
     def interrupt(self, frame: Frame) -> bool:
         """Starts `frame`, suspending the active dialogue; False if there is no room for that."""
@@ -161,10 +172,14 @@ class Session:
         assert self.active is not None
         frame = self.active
         model = self.model(frame)
-        run_answer(FLOWS[frame.flow], model, frame.state, event)
+        said = len(self.replies)
+        moved = run_answer(FLOWS[frame.flow], model, frame.state, event)
         self.absorb(model)
         if model.state != END:
             self.active = model.frame()
+            if moved:
+                only_asked = all(r.step is not None for r in self.replies[said:])
+                self.active = _remember(frame, self.active, undoable=only_asked)
             return
         self.active = None
         if model.then is not None and _still_open(self, model.then):
@@ -329,7 +344,82 @@ def _answer(s: Session, event: Event) -> None:
         s.say(K.stale)
         s.reask()
         return
+    typed = event.step is None and event.origin is Origin.TYPED
+    if typed and s.active.flow not in UNINTERRUPTED:  # safety answers keep their own words
+        view = _view(s)
+        if view.means(event.value, SYNONYMS.cancel):
+            _cancel(s)
+            return
+        if BACK in s.active.context and view.means(event.value, SYNONYMS.wrong):
+            _undo(s)
+            return
     s.answer(event)
+
+
+def _remember(answered: Frame, asked: Frame, *, undoable: bool) -> Frame:
+    """The frame now asked, holding the question just answered if "I pressed the wrong one" may
+    take it back: a question that is no safety answer, consent or deletion, in the same flow, and
+    whose answer led straight to the next question (nothing said yet that would be untrue after)."""
+    context = {k: v for k, v in asked.context.items() if k != BACK}
+    spec = FLOWS[answered.flow]
+    before, now = spec.asks.get(answered.state), spec.asks.get(asked.state)
+    if (
+        undoable
+        and asked.flow == answered.flow
+        and answered.flow not in UNINTERRUPTED
+        and before is not None
+        and now is not None
+        and not (before.explicit or now.explicit)
+    ):
+        kept = {k: v for k, v in answered.context.items() if k not in (BACK, UNDONE)}
+        context[BACK] = {"state": answered.state, "context": kept}
+    return replace(asked, context=context)
+
+
+def _undo(s: Session) -> None:
+    """ "I pressed the wrong one": asks the question just answered again. What its answer stored
+    stays until the new answer overwrites it (it is the same question)."""
+    assert s.active is not None
+    frame = s.active
+    back = frame.context[BACK]
+    assert isinstance(back, dict)
+    left = {k: v for k, v in frame.context.items() if k not in (BACK, UNDONE)}
+    previous = dict(back["context"]) if isinstance(back.get("context"), dict) else {}
+    s.say(K.undo)
+    s.start(Frame(frame.flow, str(back["state"]), {**previous, UNDONE: left}), short=True)
+
+
+def _cancel(s: Session) -> None:
+    """/cancel, "stop", "never mind": leaves the dialogue, keeping what was already stored
+    (DESIGN §3). Not a safety question, consent or deletion: those are answered. A dialogue set
+    aside is not resumed; /checkin still asks a follow-up that waits."""
+    frame = s.active
+    if frame is None:
+        s.say(K.nothing_to_cancel)
+        return
+    if frame.flow in UNINTERRUPTED:
+        s.say(K.not_cancelled)
+        s.reask()
+        return
+    s.say(K.cancelled_setup if frame.flow == "onboarding" else K.cancelled)
+    s.active, left = None, s.suspended
+    s.suspended = None
+    if left is not None and left.flow not in UNINTERRUPTED:
+        left = None  # set aside, not resumed by a cancel (a waiting follow-up: /checkin asks it)
+    then = None
+    if frame.flow == "checkin" and frame.context.get("rescreen"):
+        # After a RED the safety question that ends the check-in is still asked (once a day).
+        model = s.model(frame)
+        assert isinstance(model, checkin.CheckinTurn)
+        model.rescreen_after_red()
+        s.absorb(model)
+        then = model.then
+    if then is not None:
+        s.start(then)
+        s.suspended = left
+    elif left is not None:  # a safety question a follow-up had interrupted
+        s.say(K.resume)
+        s.start(left)
 
 
 def _on_hold(s: Session) -> None:
@@ -361,6 +451,9 @@ def _command(s: Session, name: str) -> None:
         _on_hold(s)
         s.reask()
         return
+    if name == "cancel":
+        _cancel(s)
+        return
     if name == "start":
         if profile.onboarded_at is None:
             if s.active is not None and s.active.flow == "onboarding":
@@ -378,7 +471,7 @@ def _command(s: Session, name: str) -> None:
     if name == AGAIN:
         if s.active is None:
             s.say(K.idle)
-        s.reask()
+        s.reask(short=False)  # the question in full: it may never have reached the person
         return
     if name not in COMMANDS:
         s.say(K.unknown_command, command=name[:32])

@@ -186,6 +186,7 @@ class Origin(StrEnum):
     TYPED = "typed"  # a message's text, a button's value, a terminal line
     CAPTION = "caption"  # the caption of a photo, video or document
     EDIT = "edit"  # the new text (or caption) of a message the person edited
+    WORDLESS = "wordless"  # a sticker, a photo without caption: nothing to read, nothing to screen
 
 
 @dataclass(frozen=True)

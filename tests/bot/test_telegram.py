@@ -217,7 +217,7 @@ async def test_a_duplicate_update_changes_nothing(db: Database) -> None:
 @sqlite_only
 async def test_text_where_a_button_is_expected_reasks(db: Database) -> None:
     """Typed words at the consent question: "answer in words" (it takes no number), then the
-    question again."""
+    question again in its short form (the notice is above)."""
     async with running_bot(db) as h:
         await h.say("/start")
         await h.press("Continue")
@@ -225,7 +225,8 @@ async def test_text_where_a_button_is_expected_reasks(db: Database) -> None:
         h.api.clear()
         await h.say("maybe later")
         texts, question = h.api.texts(), h.last()
-    assert texts == [together(text("common.not_a_choice_words"), consent["text"])]
+    short = text("onboarding.consent_short", version=CONTENT.policy_version)
+    assert texts == [together(text("common.not_a_choice_words"), short)]
     assert labels(question) == [["I agree", "No thanks"]]
     assert "reply_markup" not in h.api.messages[(ANN, consent["message_id"])]
 
@@ -233,14 +234,15 @@ async def test_text_where_a_button_is_expected_reasks(db: Database) -> None:
 @pytest.mark.parametrize("extra", [STICKER, PHOTO], ids=["sticker", "photo"])
 @sqlite_only
 async def test_a_sticker_or_photo_gets_a_kind_reask(db: Database, extra: dict[str, object]) -> None:
-    """A sticker or photo where a score is expected: the kind re-ask, no error."""
+    """A sticker or photo where a score is expected: "I can only read words and numbers", the
+    question again, no error."""
     async with running_bot(db) as h:
         await h.to_fear()
         question = h.last()["text"]
         h.api.clear()
         await h.feed(h.people.message(ANN, None, extra=extra))
         texts = h.api.texts()
-    assert texts == [together(text("common.not_a_score", lo=0, hi=10), question)]
+    assert texts == [together(text("common.no_words"), question)]
 
 
 @sqlite_only

@@ -13,7 +13,7 @@ def test_privacy_says_what_is_kept_and_re_asks() -> None:
     chat = onboard()
     chat.play("/checkin", "[l:bend]")
     replies = chat.command("privacy")
-    assert keys_of(replies) == ["privacy.notice", "checkin.baseline"]
+    assert keys_of(replies) == ["privacy.notice", "checkin.baseline_short"]
     assert replies[0].params["version"] == CONTENT.policy_version
 
 
