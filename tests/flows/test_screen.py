@@ -408,6 +408,12 @@ def test_the_person_speaks_again_after_someone_else(rules: ScreenRules) -> None:
     assert found("my mum had cancer and so did I", rules) == Finding(U, "cancer")
 
 
+def test_a_hit_that_begins_with_the_persons_word_is_theirs(rules: ScreenRules) -> None:
+    """ "using my wife's pads because I keep leaking": the hit begins with "I", so it is theirs."""
+    assert found("using my wife's pads because I keep dribbling", rules) == Finding(E, "bladder")
+    assert found("my wife keeps leaking", rules) is None
+
+
 @pytest.mark.parametrize(
     "text", ["lost weight on purpose", "I'm dieting", "I've lost 5kg since I started dieting"]
 )
