@@ -414,6 +414,13 @@ def test_a_hit_that_begins_with_the_persons_word_is_theirs(rules: ScreenRules) -
     assert found("my wife keeps leaking", rules) is None
 
 
+def test_things_are_no_one_who_falls(rules: ScreenRules) -> None:
+    """ "the ladder fell over", "my phone fell down the sofa": a thing fell, not the person."""
+    assert found("the ladder fell over", rules) is None
+    assert found("my phone fell down the back of the sofa", rules) is None
+    assert found("the ladder fell over and I landed on my back", rules) == Finding(U, "trauma")
+
+
 @pytest.mark.parametrize(
     "text", ["lost weight on purpose", "I'm dieting", "I've lost 5kg since I started dieting"]
 )
