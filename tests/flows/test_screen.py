@@ -408,6 +408,19 @@ def test_the_person_speaks_again_after_someone_else(rules: ScreenRules) -> None:
     assert found("my mum had cancer and so did I", rules) == Finding(U, "cancer")
 
 
+def test_a_hit_that_begins_with_the_persons_word_is_theirs(rules: ScreenRules) -> None:
+    """ "using my wife's pads because I keep leaking": the hit begins with "I", so it is theirs."""
+    assert found("using my wife's pads because I keep dribbling", rules) == Finding(E, "bladder")
+    assert found("my wife keeps leaking", rules) is None
+
+
+def test_things_are_no_one_who_falls(rules: ScreenRules) -> None:
+    """ "the ladder fell over", "my phone fell down the sofa": a thing fell, not the person."""
+    assert found("the ladder fell over", rules) is None
+    assert found("my phone fell down the back of the sofa", rules) is None
+    assert found("the ladder fell over and I landed on my back", rules) == Finding(U, "trauma")
+
+
 @pytest.mark.parametrize(
     "text", ["lost weight on purpose", "I'm dieting", "I've lost 5kg since I started dieting"]
 )
