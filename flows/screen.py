@@ -196,7 +196,9 @@ def _live(
                 left, prior = floor, False
             between = clause[left:start]
             joined = left > floor and c.join.fullmatch(between.strip()) is not None
-            negated = prior if joined else _negated(c, between)
+            # a hit that begins with a terminator ("I'll end it") starts a new statement
+            fresh = c.stop.match(clause, start) is not None
+            negated = prior if joined else not fresh and _negated(c, between)
         seen.append((start, end, negated))
         p = c.patterns[n]
         if not negated and not c.calm.match(clause, end, ceiling):
