@@ -109,9 +109,9 @@ class RedFlagQuestion:
     category: str  # "emergency" or "urgent"
 
 
-ScreenKind = Literal["crisis", "emergency", "urgent", "clarify"]
+ScreenKind = Literal["crisis", "emergency", "urgent", "clarify", "check"]
 # Most serious first. "clarify" (a weakness of one leg) asks one question: both legs? getting worse?
-SCREEN_KINDS: tuple[ScreenKind, ...] = ("crisis", "emergency", "urgent", "clarify")
+SCREEN_KINDS: tuple[ScreenKind, ...] = ("crisis", "emergency", "urgent", "clarify", "check")
 
 
 @dataclass(frozen=True)
