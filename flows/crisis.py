@@ -114,10 +114,6 @@ class CrisisTurn(Turn):
         self.then = safety.frame_of(self.ctx.get("resume"))
 
 
-def morning_params(turn: Turn) -> dict[str, Any]:
-    return helplines(turn)
-
-
 STATES = ("ask", "safe", "wait", "rest", "morning")
 # fmt: off
 TRANSITIONS: tuple[dict[str, Any], ...] = (
@@ -133,42 +129,26 @@ TRANSITIONS: tuple[dict[str, Any], ...] = (
     on_answer("morning", "safe"),
 )
 # fmt: on
+def gentle(key: str, *choices: Choice, params: Any = None) -> Ask:
+    """A crisis-care question: a button or the words, and "I'm here" rather than "I didn't
+    catch that" for anything else."""
+    return Ask(key, params=params, choices=lambda t: choices, explicit=True, invalid=K.listening)
+
+
+YES_NO_UNSURE = (Choice("yes", C.yes), Choice("no", C.no), Choice("unsure", C.unsure))
+CARRY_ON = Choice("carry_on", C.carry_on, means="yes")
 ASKS: dict[str, Ask] = {
-    "ask": Ask(
-        K.ask,
-        choices=lambda t: (Choice("yes", C.yes), Choice("no", C.no), Choice("unsure", C.unsure)),
-        explicit=True,
+    "ask": gentle(K.ask, *YES_NO_UNSURE),
+    "safe": gentle(
+        K.safe_now, Choice("safe", C.safe, means="yes"), Choice("unsafe", C.unsafe, means="no")
     ),
-    "safe": Ask(
-        K.safe_now,
-        choices=lambda t: (
-            Choice("safe", C.safe, means="yes"),
-            Choice("unsafe", C.unsafe, means="no"),
-        ),
-        explicit=True,
-        invalid=K.listening,
-    ),
-    "wait": Ask(
-        K.carry_on_or_rest,
-        choices=lambda t: (
-            Choice("carry_on", C.carry_on, means="yes"),
-            Choice("not_now", C.not_now, means="no"),
-        ),
-        explicit=True,
-        invalid=K.listening,
-    ),
-    "rest": Ask(
-        K.whenever,
-        choices=lambda t: (Choice("carry_on", C.carry_on, means="yes"),),
-        explicit=True,
-        invalid=K.listening,
-    ),
-    "morning": Ask(
+    "wait": gentle(K.carry_on_or_rest, CARRY_ON, Choice("not_now", C.not_now, means="no")),
+    "rest": gentle(K.whenever, CARRY_ON),
+    "morning": gentle(
         K.morning,
-        params=morning_params,
-        choices=lambda t: (Choice("doing_ok", C.doing_ok), Choice("not_ok", C.not_ok)),
-        explicit=True,
-        invalid=K.listening,
+        Choice("doing_ok", C.doing_ok),
+        Choice("not_ok", C.not_ok),
+        params=helplines,
     ),
 }
 
