@@ -17,6 +17,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from bot.storage import Database, DueEvent, Repository, StaleConversation, UnknownUser
+from flows import privacy
 from flows.content import Content
 from flows.dialogue import turn
 from flows.model import DeleteEverything, Event, EventKind, Reply
@@ -39,8 +40,9 @@ class Said:
     `stale` is set when the event answered a question that had already passed (an old button).
     `duplicate` is set when the update had been handled before: nothing changed, nothing to send.
     `prompt_message_id` is the message that held the live buttons when the turn began.
-    `deleted` is set when the turn erased the person: the replies are a goodbye, and nothing more
-    may be written for this user id.
+    `deleted` is set when no person stands behind the turn: it erased them (the replies are a
+    goodbye), or a button was pressed by someone without an account (the replies say how to begin
+    again; `user_id` is 0). Nothing more may be written for this user id.
     """
 
     user_id: int
@@ -68,7 +70,7 @@ class _Turn:
     def __call__(self, repo: Repository) -> Said:
         user_id = self._person(repo)
         if user_id is None:
-            return Said(0, "en", (), duplicate=True)
+            return self._nobody(repo)
         now = self.now
         if self.due is not None and not repo.is_claimed(self.due.id, user_id, self.due.attempts):
             return Said(user_id, "en", ())  # its person was deleted after the claim: gone too
@@ -99,15 +101,30 @@ class _Turn:
         return said
 
     def _person(self, repo: Repository) -> int | None:
-        """The person's user id, created on first contact; None when the update was handled
-        before and its person has been deleted since (it was their /delete being redelivered)."""
+        """The person's user id, created on first contact by a message or command; None when
+        there is no one and no one is created: the update was handled before and its person has
+        been deleted since (their /delete redelivered), or it is a button press (a second tap on
+        "Yes, delete everything", a stale button of a deleted person)."""
         if self.user_id is not None:
             return self.user_id
         assert self.external_id is not None
         found = repo.user_id_for(self.external_id, self.chat_id, create=False)
-        if found is None and self.update_id is not None and repo.update_seen(self.update_id):
+        if found is not None:
+            return found
+        if self.update_id is not None and repo.update_seen(self.update_id):
             return None
-        return found or _existing(repo.user_id_for(self.external_id, self.chat_id))
+        if self.event.step is not None:
+            return None  # a button is no first contact: only what the person sends starts them
+        return _existing(repo.user_id_for(self.external_id, self.chat_id))
+
+    def _nobody(self, repo: Repository) -> Said:
+        """No one behind the update: a redelivery changes nothing; a button press gets one line
+        on how to begin again (its update id kept, unattributed, so it is said once)."""
+        if self.update_id is not None and not repo.mark_update_processed(
+            self.update_id, None, now=self.now
+        ):
+            return Said(0, "en", (), duplicate=True)
+        return Said(0, "en", privacy.begin_again(), stale=True, deleted=True)
 
 
 def _existing(user_id: int | None) -> int:

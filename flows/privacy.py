@@ -23,6 +23,7 @@ K = keys(
     "new_version",
     "agreed",
     "declined",
+    "begin_again",
 )
 C = keys("choice", "delete_all", "keep_all", "agree", "decline")
 
@@ -49,6 +50,12 @@ class DeleteTurn(Turn):
 
     def keep(self) -> None:
         self.say(K.kept)
+
+
+def begin_again() -> tuple[Reply, ...]:
+    """What a button pressed by someone without an account gets (deleted, or never started):
+    nothing is created for them, and one line says how to begin."""
+    return (Reply(K.begin_again),)
 
 
 def last_words(outcome: Outcome) -> Outcome:
