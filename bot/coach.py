@@ -38,7 +38,8 @@ class Said:
     """What one turn wants sent: the replies and the language to render them in.
 
     `stale` is set when the event answered a question that had already passed (an old button).
-    `duplicate` is set when the update had been handled before: nothing changed, nothing to send.
+    `duplicate` is set when the update had been handled before, or repeats the button press just
+    taken as an answer (a double tap; see `_Turn.press`): nothing changed, nothing to send.
     `prompt_message_id` is the message that held the live buttons when the turn began.
     `deleted` is set when no person stands behind the turn: it erased them (the replies are a
     goodbye), or a button was pressed by someone without an account (the replies say how to begin
@@ -78,7 +79,11 @@ class _Turn:
             self.update_id, user_id, now=now
         ):
             return Said(user_id, "en", (), duplicate=True)
-        conversation, facts, version, prompt, last_active = repo.load_turn(user_id, now)
+        loaded = repo.load_turn(user_id, now)
+        conversation, facts, version, prompt, last_active, last_press = loaded
+        press = self.press()
+        if press is not None and press == last_press:
+            return Said(user_id, facts.profile.language, (), duplicate=True)
         outcome = turn(conversation, self.event, facts, self.coach.content, now)
         repo.apply(user_id, outcome.effects, now, time_scale=self.coach.time_scale)
         stale = self.event.step is not None and self.event.step != conversation.step
@@ -91,7 +96,8 @@ class _Turn:
             if self.update_id is not None:
                 repo.mark_update_processed(self.update_id, None, now=now)
             return replace(said, deleted=True)
-        repo.save_conversation(user_id, outcome.conversation, version, now=now)
+        taken = None if stale else press
+        repo.save_conversation(user_id, outcome.conversation, version, now=now, last_press=taken)
         if self.due is None:
             # Only what the person does counts as being active.
             repo.touch(user_id, now, last=last_active)
@@ -99,6 +105,19 @@ class _Turn:
             late = bool(self.event.payload.get("late"))
             repo.finish_due(self.due.id, "skipped" if late else "done", now=now)
         return said
+
+    def press(self) -> str | None:
+        """The button press this event is ("<step>|<value>"), None for anything else.
+
+        A press that equals the last press taken as an answer (not stale when it came) is a
+        repeat: the same button of the same question pressed again before its buttons went, the
+        first press's reply already on its way. Since every question asked takes a new step, the
+        question it belongs to has been answered with that very value: nothing is done again, and
+        no "That question has passed". A different button of that question is stale as ever.
+        """
+        if self.event.step is None:
+            return None
+        return f"{self.event.step}|{self.event.value}"[:64]
 
     def _person(self, repo: Repository) -> int | None:
         """The person's user id, created on first contact by a message or command; None when
