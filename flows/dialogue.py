@@ -192,7 +192,7 @@ class Session:
 
     def outcome(self) -> Outcome:
         conversation = Conversation(active=self.active, suspended=self.suspended, step=self.step)
-        return Outcome(conversation, tuple(self.replies), tuple(self.effects))
+        return privacy.last_words(Outcome(conversation, tuple(self.replies), tuple(self.effects)))
 
 
 def turn(

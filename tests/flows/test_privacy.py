@@ -93,3 +93,16 @@ def test_declining_a_new_notice_pauses_and_asks_again() -> None:
     assert keys_of(chat.press("decline")) == ["privacy.declined"]
     assert chat.facts.profile.paused
     assert keys_of(chat.command("checkin")) == ["privacy.new_version"]
+
+
+def test_nothing_is_resumed_after_delete() -> None:
+    """ "Yes, delete everything" in the middle of a walk: the goodbye alone, no "Back to where we
+    were", no question, and a conversation with nothing active or set aside."""
+    chat = onboard()
+    chat.play("/checkin", "[walk]", "2")  # the walk asks "Done it" / "Not today"
+    chat.command("delete")
+    assert chat.conversation.suspended is not None
+    replies = chat.press("delete")
+    assert keys_of(replies) == ["privacy.deleted"]
+    assert all(not r.choices for r in replies)
+    assert (chat.conversation.active, chat.conversation.suspended) == (None, None)
