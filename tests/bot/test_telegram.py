@@ -26,6 +26,7 @@ from tests.bot.telegram_helpers import (
     PHOTO,
     STICKER,
     Clock,
+    Harness,
     buttons,
     labels,
     running_bot,
@@ -558,3 +559,43 @@ async def test_words_after_a_command_are_screened(db: Database) -> None:
     assert len(texts) == 1 and text("safety.heard") in texts[0]
     assert "Today's" not in texts[0]
     assert facts.profile.safety_hold is not None
+
+
+async def _wait_for(h: Harness, key: str) -> None:
+    """Lets the app's own tick run until a message with `key`'s text has been sent."""
+    for _ in range(200):
+        await asyncio.sleep(0.02)
+        if any(text(key) in t for t in h.api.texts()):
+            return
+    raise AssertionError(f"{key} never sent: {h.api.texts()}")
+
+
+@sqlite_only
+async def test_the_followups_button_still_works_after_a_nudge_takes_over(db: Database) -> None:
+    """A follow-up left 45 minutes is set aside by the morning nudge; pressing its button
+    afterwards answers it (no "That question has passed") and the morning check comes back."""
+    clock = Clock()
+    async with running_bot(db, clock, tick_seconds=0.05) as h:
+        await h.onboard()
+        (nudge_at,) = [at for kind, at in await h.pending() if kind == "nudge"]
+        clock.now = nudge_at - timedelta(minutes=110)
+        for label in CHECKIN:
+            await h.press(label)
+        clock.now += timedelta(minutes=61)
+        await _wait_for(h, "checkin.a1")
+        followup = h.last()
+        clock.now = nudge_at + timedelta(minutes=1)
+        await _wait_for(h, "morning.waking")
+        await asyncio.sleep(0.3)  # the delivery's last calls (retiring old buttons) are done
+        assert h.api.messages[(ANN, followup["message_id"])].get("reply_markup")
+        h.api.clear()
+        (data,) = [d for row in buttons(followup) for label, d in row if label == "1"]
+        await h.feed(h.people.press(ANN, followup, data))
+        texts = h.api.texts()
+        shown = h.api.messages[(ANN, followup["message_id"])]["text"]
+        conversation, facts = await h.state()
+    assert text("common.stale") not in "\n".join(texts)
+    assert shown.endswith("→ 1")  # the press counted: the choice is shown on the question
+    assert facts.checkins[0].a1 == 1
+    assert text("morning.waking") in texts[-1]
+    assert conversation.active is not None and conversation.active.flow == "morning"
