@@ -20,7 +20,7 @@ from bot.storage import Database, DueEvent, Repository, StaleConversation, Unkno
 from flows import privacy
 from flows.content import Content
 from flows.dialogue import turn
-from flows.model import DeleteEverything, Event, EventKind, Reply
+from flows.model import Conversation, DeleteEverything, Event, EventKind, Reply
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +44,8 @@ class Said:
     `deleted` is set when no person stands behind the turn: it erased them (the replies are a
     goodbye), or a button was pressed by someone without an account (the replies say how to begin
     again; `user_id` is 0). Nothing more may be written for this user id.
+    `keep_prompt` is set when the question with the live buttons is still open after the turn (a
+    note came, or it was set aside for another): its buttons stay (DESIGN §3).
     """
 
     user_id: int
@@ -53,6 +55,7 @@ class Said:
     duplicate: bool = False
     prompt_message_id: int | None = None
     deleted: bool = False
+    keep_prompt: bool = False
 
 
 @dataclass(frozen=True)
@@ -86,9 +89,12 @@ class _Turn:
             return Said(user_id, facts.profile.language, (), duplicate=True)
         outcome = turn(conversation, self.event, facts, self.coach.content, now)
         repo.apply(user_id, outcome.effects, now, time_scale=self.coach.time_scale)
-        stale = self.event.step is not None and self.event.step != conversation.step
+        stale = self.event.step is not None and not conversation.live(self.event.step)
         language = facts.profile.language
-        said = Said(user_id, language, outcome.replies, stale=stale, prompt_message_id=prompt)
+        keep = _still_asked(conversation, outcome.conversation)
+        said = Said(
+            user_id, language, outcome.replies, stale, prompt_message_id=prompt, keep_prompt=keep
+        )
         if any(isinstance(effect, DeleteEverything) for effect in outcome.effects):
             # The person and every row of theirs are gone: nothing is saved or touched after.
             # The update id alone stays, unattributed, so that Telegram delivering this very
@@ -144,6 +150,16 @@ class _Turn:
         ):
             return Said(0, "en", (), duplicate=True)
         return Said(0, "en", privacy.begin_again(), stale=True, deleted=True)
+
+
+def _still_asked(before: Conversation, after: Conversation) -> bool:
+    """True when the question that had the live buttons is still open after a turn: nothing new
+    was asked, or it was set aside for another question."""
+    if before.active is None:
+        return False
+    unchanged = after.active == before.active and after.step == before.step
+    set_aside = before.suspended is None and after.suspended == before.active
+    return unchanged or set_aside
 
 
 def _existing(user_id: int | None) -> int:

@@ -79,7 +79,7 @@ def test_a_new_privacy_notice_is_agreed_before_anything_else() -> None:
     chat.facts = replace(chat.facts, profile=replace(old, consent_version="2025-01"))
     assert keys_of(chat.say("3")) == ["privacy.new_version"]
     replies = chat.press("agree")
-    assert keys_of(replies) == ["privacy.agreed", "common.resume", "checkin.baseline"]
+    assert keys_of(replies) == ["privacy.agreed", "common.resume_checkin", "checkin.baseline"]
     assert chat.facts.profile.consent_version == CONTENT.policy_version
     assert chat.facts.profile.consent_at == chat.now
 
