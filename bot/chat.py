@@ -2,6 +2,9 @@
 
 Follow-ups are printed when they come due (the scheduler tick runs alongside the prompt).
 Ctrl-D or Ctrl-C leaves; everything said so far is already stored, so the next start resumes.
+Files are written where a chat app would show them: the recap's chart as a PNG under
+<BACKCOACH_HOME>/recap/, an export under <BACKCOACH_HOME>/export/; their paths are printed, and
+after /delete the terminal removes them too.
 """
 
 from __future__ import annotations
@@ -10,19 +13,21 @@ import asyncio
 import logging
 import sys
 import threading
+from datetime import datetime
 from pathlib import Path
 from typing import TextIO
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
+from bot.chart import png_async
 from bot.coach import Coach, Said
-from bot.export import EXPORT, export_files, write_files
+from bot.export import CSV_NAME, EXPORT, JSON_NAME, export_files, write_files
 from bot.logs import described
 from bot.render import as_text, fill
 from bot.storage import DueEvent
 from bot.ticker import Ticker
 from flows.catalogue import keys
-from flows.model import Event, EventKind
+from flows.model import Chart, Event, EventKind
 
 log = logging.getLogger(__name__)
 K = keys("common", "error")
@@ -30,6 +35,11 @@ K = keys("common", "error")
 TERMINAL_USER = "terminal:local"
 PROMPT = "> "
 EXPORT_DIR = Path("var") / "export"  # the cli passes <BACKCOACH_HOME>/export
+RECAP_DIR = Path("var") / "recap"  # the cli passes <BACKCOACH_HOME>/recap
+RECAP_NAME = "backcoach-recap-{:%Y-%m-%d-%H%M%S}.png"
+RECAP_GLOB = "backcoach-recap-*.png"
+BYE = "Bye for now — everything you told me is saved."
+BYE_ERASED = "Bye for now."  # after /delete nothing is saved
 BANNER = (
     "backcoach — terminal chat. Type /help for commands; Ctrl-D leaves (your progress is kept)."
 )
@@ -54,20 +64,60 @@ class TerminalChat:
         *,
         user: str = TERMINAL_USER,
         export_dir: Path = EXPORT_DIR,
+        recap_dir: Path = RECAP_DIR,
     ) -> None:
         self.coach = coach
         self.out = out
         self.user = user
         self.export_dir = export_dir
+        self.recap_dir = recap_dir
+        self.erased = False  # the last turn erased the person
         self._lines: asyncio.Queue[str | None] = asyncio.Queue()
 
     async def show(self, said: Said) -> None:
-        """Prints the replies; an export is written as files whose paths are printed."""
+        """Prints the replies; a chart and an export are written as files whose paths are
+        printed; after a deletion those files are removed."""
         for reply in said.replies:
             self.out.write(as_text(self.coach.content, said.language, reply) + "\n\n")
+            if reply.chart is not None:
+                await self._draw(said, reply.chart)
             if reply.attachment is not None:
                 await self._attach(said, reply.attachment)
+        self.erased = said.deleted
+        if said.deleted:
+            await self._remove_files()
         self.out.flush()
+
+    async def _draw(self, said: Said, chart: Chart) -> None:
+        try:
+            picture = await png_async(chart, self.coach.content, said.language)
+            name = RECAP_NAME.format(datetime.now())
+            (path,) = await asyncio.to_thread(write_files, self.recap_dir, [(name, picture)])
+        except Exception as error:
+            log.error("recap chart failed: %s", described(error))
+            return  # the recap's words were printed; the picture is a bonus
+        self.out.write(f"  chart: {path}\n\n")
+
+    def written(self) -> list[Path]:
+        """The files this terminal writes for its person that are on disk now."""
+        exports = [self.export_dir / name for name in (JSON_NAME, CSV_NAME)]
+        charts = sorted(self.recap_dir.glob(RECAP_GLOB)) if self.recap_dir.is_dir() else []
+        return [path for path in (*exports, *charts) if path.is_file()]
+
+    async def _remove_files(self) -> None:
+        removed = []
+        for path in self.written():
+            try:
+                path.unlink()
+            except OSError as error:
+                log.error("could not remove a file after /delete: %s", type(error).__name__)
+                self.out.write(f"  could not remove {path.resolve()}: remove it yourself\n")
+                continue
+            removed.append(path.resolve())
+        for path in removed:
+            self.out.write(f"  removed {path}\n")
+        if removed:
+            self.out.write("\n")
 
     async def _attach(self, said: Said, attachment: str) -> None:
         if attachment != EXPORT:
@@ -135,5 +185,5 @@ class TerminalChat:
                 await self.send(event_from(line))
         finally:
             scheduler.shutdown(wait=False)
-            self.out.write("\nBye for now — everything you told me is saved.\n")
+            self.out.write(f"\n{BYE_ERASED if self.erased else BYE}\n")
             self.out.flush()

@@ -42,9 +42,10 @@ async def _chat(settings: Settings) -> int:
 
     db, coach = await _build(settings)
     try:
-        await TerminalChat(coach, export_dir=settings.home / "export").run(
-            tick_seconds=min(settings.tick_seconds, 1.0)
+        chat = TerminalChat(
+            coach, export_dir=settings.home / "export", recap_dir=settings.home / "recap"
         )
+        await chat.run(tick_seconds=min(settings.tick_seconds, 1.0))
     finally:
         await db.dispose()
     return 0
@@ -56,8 +57,7 @@ def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
     try:
         return asyncio.run(_chat(settings))
     except KeyboardInterrupt:
-        print("\nBye for now — everything you told me is saved.")
-        return 0
+        return 0  # the chat has said goodbye on its way out
 
 
 def cmd_run(args: argparse.Namespace, settings: Settings) -> int:

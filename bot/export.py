@@ -1,8 +1,9 @@
 """A person's export as files: everything stored as JSON, and their check-ins as a spreadsheet.
 
 The data comes from Repository.export (every stored row of theirs, as stored); this module only
-writes it down: indented JSON with ISO 8601 times, and a CSV with one row per check-in whose header
-is the check-in's fields.
+writes it down: indented JSON with ISO 8601 times in UTC, exactly as stored, and a CSV for people
+to read, one row per check-in: plain-words headers ("pain 1 hour after", not `a1`) and times on
+the person's own clock (their profile's time zone, named in the last column).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from datetime import date, datetime, time
 from enum import Enum
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.storage.convert import CHECKIN_FIELDS
 
@@ -39,27 +41,80 @@ def as_json(data: Mapping[str, Any]) -> bytes:
     return (text + "\n").encode()
 
 
-def checkins_csv(checkins: Sequence[Mapping[str, Any]]) -> bytes:
-    """One row per check-in, oldest first; empty cells where nothing was recorded."""
+# A check-in's field → its column in the CSV (every field, in the stored order).
+HEADERS = {
+    "no": "check-in",
+    "kind": "kind",
+    "activity": "activity",
+    "level": "level",
+    "created_at": "started",
+    "status": "status",
+    "baseline": "pain before",
+    "expected": "pain expected",
+    "confidence_before": "confidence before",
+    "done_at": "done at",
+    "during": "worst pain during",
+    "a1": "pain 1 hour after",
+    "a1_at": "answered at (1 hour after)",
+    "a2": "pain 2 hours after",
+    "a2_at": "answered at (2 hours after)",
+    "confidence_after": "confidence after",
+    "morning": "pain next morning",
+    "light": "light",
+    "level_after": "level after",
+}
+ZONE_HEADER = "time zone"
+STATUSES = {
+    "open": "in progress",
+    "awaiting_a1": "waiting for the 1-hour answer",
+    "awaiting_a2": "waiting for the 2-hour answer",
+    "finished": "finished",
+    "skipped": "not today",
+}
+LOCAL_TIME = "%Y-%m-%d %H:%M"
+assert tuple(HEADERS) == CHECKIN_FIELDS, "a check-in field without a CSV column"
+
+
+def zone_of(profile: Mapping[str, Any] | None) -> ZoneInfo:
+    """The person's time zone; UTC when they have not chosen one (or it is unknown here)."""
+    name = (profile or {}).get("tz")
+    try:
+        return ZoneInfo(name) if name else ZoneInfo("UTC")
+    except (ZoneInfoNotFoundError, ValueError):
+        return ZoneInfo("UTC")
+
+
+def checkins_csv(checkins: Sequence[Mapping[str, Any]], zone: ZoneInfo | None = None) -> bytes:
+    """One row per check-in, oldest first, headed in plain words; times local to `zone` (UTC
+    when None), which the last column names; empty cells where nothing was recorded."""
+    zone = zone or ZoneInfo("UTC")
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CHECKIN_FIELDS)
+    writer.writerow([*HEADERS.values(), ZONE_HEADER])
     for checkin in checkins:
-        writer.writerow(_cell(checkin.get(name)) for name in CHECKIN_FIELDS)
+        cells = [_cell(name, checkin.get(name), zone) for name in HEADERS]
+        writer.writerow([*cells, zone.key])
     return out.getvalue().encode()
 
 
-def _cell(value: Any) -> Any:
+def _cell(name: str, value: Any, zone: ZoneInfo) -> Any:
     if value is None:
         return ""
-    if isinstance(value, datetime | date | time | Enum):
-        return plain(value)
+    if isinstance(value, datetime):
+        return value.astimezone(zone).strftime(LOCAL_TIME)
+    if isinstance(value, Enum):
+        value = value.value
+    if name == "status":
+        return STATUSES.get(value, value)
+    if isinstance(value, date | time):
+        return value.isoformat()
     return value
 
 
 def export_files(data: Mapping[str, Any]) -> list[tuple[str, bytes]]:
     """The export as (file name, contents): the JSON of everything, then the check-ins' CSV."""
-    return [(JSON_NAME, as_json(data)), (CSV_NAME, checkins_csv(data.get("checkins") or ()))]
+    table = checkins_csv(data.get("checkins") or (), zone_of(data.get("profile")))
+    return [(JSON_NAME, as_json(data)), (CSV_NAME, table)]
 
 
 def write_files(folder: Path, files: Sequence[tuple[str, bytes]]) -> list[Path]:

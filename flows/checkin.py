@@ -53,10 +53,12 @@ K = keys(
     "choose",
     "portfolio",
     "baseline",
+    "baseline_short",
     "expected",
     "confidence",
     "go_exposure",
     "go_exercise",
+    "go_short",
     "during",
     "a1",
     "a2",
@@ -220,6 +222,9 @@ class CheckinTurn(Turn):
         elif choice.startswith("p:"):
             kind, activity = ActivityKind.PORTFOLIO, choice[2:]
         no = self.facts.next_checkin_no
+        undone = self.ctx.get("undone")
+        if isinstance(undone, dict) and "no" in undone:
+            no = int(undone["no"])  # "wrong one" right after choosing: that check-in, chosen anew
         self.save_checkin(
             Checkin(no=no, kind=kind, activity=activity, level=level, created_at=self.now)
         )
@@ -578,13 +583,14 @@ ASKS: dict[str, Ask] = {
     ),
     "choose": Ask(K.choose, choices=choose_choices),
     "portfolio": Ask(K.portfolio, choices=portfolio_choices),
-    "baseline": Ask(K.baseline, params=checkin_params, scale=PAIN),
+    "baseline": Ask(K.baseline, params=checkin_params, scale=PAIN, short=K.baseline_short),
     "expected": Ask(K.expected, params=checkin_params, scale=PAIN),
     "confidence": Ask(K.confidence, params=checkin_params, scale=CONFIDENCE),
     "go": Ask(
         lambda t: K.go_exposure if t.ctx and is_exposure(t) else K.go_exercise,
         params=checkin_params,
         choices=lambda t: (Choice("done", C.done), Choice("not_today", C.not_today)),
+        short=K.go_short,
     ),
     "during": Ask(K.during, params=checkin_params, scale=PAIN),
     "a1": Ask(K.a1, params=checkin_params, scale=PAIN),

@@ -25,8 +25,10 @@ from flows import (
 )
 from flows.catalogue import keys
 from flows.content import Content
-from flows.engine import END, FlowSpec, Turn, enter, run_answer
+from flows.engine import END, SYNONYMS, FlowSpec, Turn, enter, run_answer
 from flows.model import (
+    ASKED_AT,
+    ASKED_STEP,
     Answer3,
     CancelKind,
     Conversation,
@@ -79,6 +81,9 @@ K = keys(
     "finish_first",
     "setup_first",
     "resume",
+    "resume_checkin",
+    "morning_ready",
+    "recap_ready",
     "unknown_command",
     "help",
     "on_hold",
@@ -87,9 +92,18 @@ K = keys(
     "already_paused",
     "resumed",
     "not_paused",
+    "cancelled",
+    "cancelled_setup",
+    "nothing_to_cancel",
+    "not_cancelled",
+    "undo",
 )
 
 AGAIN = "again"  # internal: asks the pending question again (after a reply could not be sent)
+# Context keys for "I pressed the wrong one": the question just answered (state and context), and,
+# once it is asked again, the context of the question it had led to.
+BACK = "back"
+UNDONE = "undone"
 
 COMMANDS = (
     "start",
@@ -104,6 +118,7 @@ COMMANDS = (
     "carry_on",
     "pause",
     "resume",
+    "cancel",
     "privacy",
     "export",
     "delete",
@@ -137,16 +152,26 @@ class Session:
     def say(self, key: str, **params: object) -> None:
         self.replies.append(Reply(key=key, params=params))
 
-    def start(self, frame: Frame) -> None:
-        """Makes `frame` active and asks its question."""
+    def start(self, frame: Frame, *, short: bool = False) -> None:
+        """Makes `frame` active and asks its question (`short`: again, in its short form)."""
         model = self.model(frame)
-        enter(FLOWS[frame.flow], model, frame.state)
+        enter(FLOWS[frame.flow], model, frame.state, short=short)
         self.absorb(model)
-        self.active = model.frame()
+        self.active = self.stamped(model.frame(), asked=True)
 
-    def reask(self) -> None:
+    def stamped(self, frame: Frame, *, asked: bool) -> Frame:
+        """Notes on a frame that has just asked its question when, and at which step: how fresh
+        the question is, and which button answers it (DESIGN §3)."""
+        if not asked:
+            return frame
+        return replace(
+            frame, context={**frame.context, ASKED_AT: self.now.isoformat(), ASKED_STEP: self.step}
+        )
+
+    def reask(self, *, short: bool = True) -> None:
+        """Asks the pending question again: short, as the person has seen it in full."""
         if self.active is not None:
-            self.start(self.active)
+            self.start(self.active, short=short)
 
     def interrupt(self, frame: Frame) -> bool:
         """Starts `frame`, suspending the active dialogue; False if there is no room for that."""
@@ -161,23 +186,45 @@ class Session:
         assert self.active is not None
         frame = self.active
         model = self.model(frame)
-        run_answer(FLOWS[frame.flow], model, frame.state, event)
+        said = len(self.replies)
+        moved = run_answer(FLOWS[frame.flow], model, frame.state, event)
+        asked = model.step != self.step
         self.absorb(model)
         if model.state != END:
-            self.active = model.frame()
+            self.active = self.stamped(model.frame(), asked=asked)
+            if moved:
+                only_asked = all(r.step is not None for r in self.replies[said:])
+                self.active = _remember(frame, self.active, undoable=only_asked)
             return
         self.active = None
         if model.then is not None and _still_open(self, model.then):
             self.start(model.then)
         elif self.suspended is not None:
-            frame, self.suspended = self.suspended, None
-            if _still_open(self, frame):
-                self.say(K.resume)
-                self.start(frame)
+            self.resume()
+
+    def resume(self) -> None:
+        """Asks the set-aside question again, first saying what it was about."""
+        frame, self.suspended = self.suspended, None
+        if frame is not None and _still_open(self, frame):
+            key, params = _context_of(self, frame)
+            self.say(key, **params)
+            self.start(frame)
+
+    def take_back(self, event: Event) -> bool:
+        """Takes a press of a set-aside question's button as its answer: that question comes back
+        in front, and what was in front waits behind it. False when the press is not for it."""
+        frame = self.suspended
+        if frame is None or event.step is None or event.step == self.step:
+            return False
+        if frame.asked_step != event.step or _protected(self) or not _still_open(self, frame):
+            return False
+        self.active, self.suspended = frame, self.active
+        self.answer(event)
+        return True
 
     def outcome(self) -> Outcome:
         conversation = Conversation(active=self.active, suspended=self.suspended, step=self.step)
-        return Outcome(conversation, tuple(self.replies), tuple(self.effects))
+        return privacy.last_words(Outcome(conversation, tuple(self.replies), tuple(self.effects)))
 
 
 def turn(
@@ -231,7 +278,7 @@ def turn(
         _due(s, event)
     elif event.kind is EventKind.COMMAND:
         _command(s, event.name.lower())
-    else:
+    elif not s.take_back(event):
         _answer(s, event)
     return s.outcome()
 
@@ -358,7 +405,82 @@ def _answer(s: Session, event: Event) -> None:
         s.say(K.stale)
         s.reask()
         return
+    typed = event.step is None and event.origin is Origin.TYPED
+    if typed and s.active.flow not in UNINTERRUPTED:  # safety answers keep their own words
+        view = _view(s)
+        if view.means(event.value, SYNONYMS.cancel):
+            _cancel(s)
+            return
+        if BACK in s.active.context and view.means(event.value, SYNONYMS.wrong):
+            _undo(s)
+            return
     s.answer(event)
+
+
+def _remember(answered: Frame, asked: Frame, *, undoable: bool) -> Frame:
+    """The frame now asked, holding the question just answered if "I pressed the wrong one" may
+    take it back: a question that is no safety answer, consent or deletion, in the same flow, and
+    whose answer led straight to the next question (nothing said yet that would be untrue after)."""
+    context = {k: v for k, v in asked.context.items() if k != BACK}
+    spec = FLOWS[answered.flow]
+    before, now = spec.asks.get(answered.state), spec.asks.get(asked.state)
+    if (
+        undoable
+        and asked.flow == answered.flow
+        and answered.flow not in UNINTERRUPTED
+        and before is not None
+        and now is not None
+        and not (before.explicit or now.explicit)
+    ):
+        kept = {k: v for k, v in answered.context.items() if k not in (BACK, UNDONE)}
+        context[BACK] = {"state": answered.state, "context": kept}
+    return replace(asked, context=context)
+
+
+def _undo(s: Session) -> None:
+    """ "I pressed the wrong one": asks the question just answered again. What its answer stored
+    stays until the new answer overwrites it (it is the same question)."""
+    assert s.active is not None
+    frame = s.active
+    back = frame.context[BACK]
+    assert isinstance(back, dict)
+    left = {k: v for k, v in frame.context.items() if k not in (BACK, UNDONE)}
+    previous = dict(back["context"]) if isinstance(back.get("context"), dict) else {}
+    s.say(K.undo)
+    s.start(Frame(frame.flow, str(back["state"]), {**previous, UNDONE: left}), short=True)
+
+
+def _cancel(s: Session) -> None:
+    """/cancel, "stop", "never mind": leaves the dialogue, keeping what was already stored
+    (DESIGN §3). Not a safety question, consent or deletion: those are answered. A dialogue set
+    aside is not resumed; /checkin still asks a follow-up that waits."""
+    frame = s.active
+    if frame is None:
+        s.say(K.nothing_to_cancel)
+        return
+    if frame.flow in UNINTERRUPTED:
+        s.say(K.not_cancelled)
+        s.reask()
+        return
+    s.say(K.cancelled_setup if frame.flow == "onboarding" else K.cancelled)
+    s.active, left = None, s.suspended
+    s.suspended = None
+    if left is not None and left.flow not in UNINTERRUPTED:
+        left = None  # set aside, not resumed by a cancel (a waiting follow-up: /checkin asks it)
+    then = None
+    if frame.flow == "checkin" and frame.context.get("rescreen"):
+        # After a RED the safety question that ends the check-in is still asked (once a day).
+        model = s.model(frame)
+        assert isinstance(model, checkin.CheckinTurn)
+        model.rescreen_after_red()
+        s.absorb(model)
+        then = model.then
+    if then is not None:
+        s.start(then)
+        s.suspended = left
+    elif left is not None:  # a safety question a follow-up had interrupted
+        s.say(K.resume)
+        s.start(left)
 
 
 def _on_hold(s: Session) -> None:
@@ -390,6 +512,9 @@ def _command(s: Session, name: str) -> None:
         _on_hold(s)
         s.reask()
         return
+    if name == "cancel":
+        _cancel(s)
+        return
     if name == "start":
         if profile.onboarded_at is None:
             if s.active is not None and s.active.flow == "onboarding":
@@ -407,7 +532,7 @@ def _command(s: Session, name: str) -> None:
     if name == AGAIN:
         if s.active is None:
             s.say(K.idle)
-        s.reask()
+        s.reask(short=False)  # the question in full: it may never have reached the person
         return
     if name not in COMMANDS:
         s.say(K.unknown_command, command=name[:32])
@@ -528,13 +653,21 @@ def _due(s: Session, event: Event) -> None:
             _gentle_morning(s)
         elif in_crisis:
             return  # coaching waits until they choose to carry on
+        elif s.active is not None and s.active.flow == "morning" and _answering(s):
+            return  # already at the morning check
         else:
             if s.active is not None and s.active.flow == "morning":
                 s.active = None  # yesterday's morning question, never answered: today's replaces it
-            s.interrupt(Frame("morning", "waking"))
+            if _answering(s):
+                _nudge_waits(s, event)
+            elif not s.interrupt(Frame("morning", "waking")):
+                s.say(K.morning_ready)  # two dialogues already open: a note, not a third
     elif event.name == "recap":
         if outreach.held_by_quiet_hours(profile, s.content, s.now):
             _after_quiet_hours(s, event)
+        elif _answering(s):
+            s.say(K.recap_ready)  # a note: the open question keeps the next answer
+            _weekly_screen(s, tries=0)
         else:
             say_recap(_view(s))
             _weekly_screen(s, tries=0)
@@ -559,7 +692,7 @@ def _weekly_screen(s: Session, *, tries: int) -> None:
     """Starts the weekly red-flag screen, or postpones it while something else is open: it never
     takes the next answer of an open question, and it is never dropped (DESIGN §5)."""
     busy = s.active is not None
-    if busy and (tries < PATIENCE or s.suspended is not None or _protected(s)):
+    if busy and (tries < PATIENCE or s.suspended is not None or _protected(s) or _answering(s)):
         _postpone_screen(s, tries=tries)
         return
     s.say(rescreen.K.weekly)
@@ -568,6 +701,41 @@ def _weekly_screen(s: Session, *, tries: int) -> None:
 
 def _protected(s: Session) -> bool:
     return s.active is not None and s.active.flow in UNINTERRUPTED
+
+
+FRESH = timedelta(minutes=30)  # a question asked this recently owns the next typed message
+
+
+def _answering(s: Session) -> bool:
+    """True while the question in front was asked in the last 30 minutes: nothing proactive
+    takes it over (DESIGN §3)."""
+    asked = s.active.asked_at if s.active is not None else None
+    return asked is not None and s.now - asked < FRESH
+
+
+def _nudge_waits(s: Session, event: Event) -> None:
+    """Moves the nudge on until the open question is no longer fresh; when that would make it
+    later than a nudge may be sent, says in a note that the morning check is ready instead."""
+    assert s.active is not None
+    at = outreach.when_due(event.payload, s.now)
+    due = (s.active.asked_at or s.now) + FRESH
+    if due > at + timedelta(hours=s.content.rhythm.nudge_late_hours):
+        s.say(K.morning_ready)
+        return
+    key = f"{outreach.NUDGE}:{s.facts.profile.user_id}:{due.isoformat()}:waiting"
+    s.effects.append(Schedule(outreach.NUDGE, due, key, {"at": at.isoformat(), "once": True}))
+
+
+def _context_of(s: Session, frame: Frame) -> tuple[str, dict[str, object]]:
+    """What a set-aside question was about: for a check-in its activity and when it was done
+    (or begun), in local time ("Back to Walking at 10:05:")."""
+    no = frame.context.get("no") if frame.flow == "checkin" else None
+    ci = next((c for c in s.facts.checkins if c.no == no), None)
+    if ci is None:
+        return K.resume, {}
+    zone = ZoneInfo(s.facts.profile.tz or "UTC")
+    at = (ci.done_at or ci.created_at).astimezone(zone).strftime("%H:%M")
+    return K.resume_checkin, {"activity": checkin.activity_name(_view(s), ci), "time": at}
 
 
 def _postpone_screen(s: Session, *, tries: int, quiet: bool = False, held: bool = False) -> None:

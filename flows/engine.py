@@ -25,6 +25,7 @@ from flows.model import (
     Event,
     Facts,
     Frame,
+    Origin,
     Reply,
     SaveCheckin,
     SaveProfile,
@@ -43,11 +44,12 @@ K = keys(
     "invalid_zone",
     "invalid_days",
     "invalid_slot",
+    "no_words",
 )
 LATER = keys("common", "later")
 # The usual ways of typing a choice's value, per language ("y", "nope", "not sure"), separated by
 # "|". `ok` counts as yes only where a bare number would too: never for a safety answer.
-SYNONYMS = keys("synonym", "yes", "no", "unsure", "wrong", "ok")
+SYNONYMS = keys("synonym", "yes", "no", "unsure", "wrong", "ok", "cancel")
 _DROP = str.maketrans("", "", "'’‘`´.!?)")
 
 
@@ -78,6 +80,9 @@ class Ask:
     # choice's words, never from a bare number, and shown without numbers in the terminal.
     explicit: bool = False
     invalid: str | None = None  # what to say when the answer does not fit (default: by kind)
+    # Asked instead of `key` when the question is asked again (input that did not fit, a sticker,
+    # a command in between): the question and its choices, not its whole introduction again.
+    short: str | None = None
 
 
 def on_answer(
@@ -175,15 +180,22 @@ class Turn:
         """The "|"-separated phrases of a catalogue entry, as typed text is compared."""
         return tuple(_plain(w) for w in self.content.text(self.profile.language, key).split("|"))
 
-    def ask(self) -> None:
-        """Asks the current state's question again (or for the first time)."""
+    def means(self, text: str, key: str) -> bool:
+        """True when typed `text` is one of the phrases of catalogue entry `key`."""
+        return bool(_plain(text)) and _plain(text) in self.words(key)
+
+    def ask(self, *, short: bool = False) -> None:
+        """Asks the current state's question (`short`: again, in its short form if it has one)."""
         spec = self.flow.asks.get(self.state)
         if spec is None:
             return
         self.step += 1
         params = dict(spec.params(self)) if spec.params else {}
         choices = tuple(spec.choices(self)) if spec.choices else ()
-        key = spec.key if isinstance(spec.key, str) else spec.key(self)
+        if short and spec.short is not None:
+            key = spec.short
+        else:
+            key = spec.key if isinstance(spec.key, str) else spec.key(self)
         self.replies.append(
             Reply(
                 key=key,
@@ -264,6 +276,8 @@ def parse_answer(turn: Turn, event: Event) -> Any:
     """Turns the raw answer into the value the current state expects, or an Invalid."""
     spec = turn.flow.asks[turn.state]
     text = event.value
+    if event.origin is Origin.WORDLESS:  # a sticker, a bare photo: nothing to read
+        return Invalid(spec.invalid or K.no_words)
     choices = tuple(spec.choices(turn)) if spec.choices else ()
     if spec.scale is not None:
         value = score(text, spec.scale.lo, spec.scale.hi)
@@ -285,23 +299,23 @@ def run_answer(spec: FlowSpec, turn: Turn, state: str, event: Event) -> bool:
         value = parse_answer(turn, event)
         if isinstance(value, Invalid):
             turn.say(value.key, lo=0, hi=10)
-            turn.ask()
+            turn.ask(short=True)
             return False
         turn.value = value
         moved = bool(turn.trigger("answer"))  # type: ignore[attr-defined]
         if not moved:
             turn.say(K.not_a_choice)
         if turn.state != END:
-            turn.ask()
+            turn.ask(short=not moved)
         return moved
     finally:
         spec.detach(turn)
 
 
-def enter(spec: FlowSpec, turn: Turn, state: str) -> None:
-    """Puts the turn in `state` without a transition and asks its question."""
+def enter(spec: FlowSpec, turn: Turn, state: str, *, short: bool = False) -> None:
+    """Puts the turn in `state` without a transition and asks its question (`short`: again)."""
     spec.attach(turn, state)
     try:
-        turn.ask()
+        turn.ask(short=short)
     finally:
         spec.detach(turn)

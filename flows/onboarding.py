@@ -1,5 +1,6 @@
 """Onboarding (/start): what the coach is, consent, 18+, the red-flag screen, the episode, feared
-movements, the portfolio, time zone, morning time and micro-breaks. Ends with today's first step."""
+movements, the portfolio, time zone, morning time and micro-breaks, each read back as understood.
+Ends with a summary of the settings and today's first step."""
 
 from __future__ import annotations
 
@@ -22,14 +23,18 @@ from flows.model import (
     SetLevel,
 )
 from flows.outreach import all_chains, break_hours, switch_breaks
-from flows.parse import days_ago, time_of_day, zone
+from flows.parse import days_ago
 from flows.plan import describe_plan, todays_plan
 from flows.rescreen import screen_frame
+from flows.settings import NUDGE_TIMES, current, parse_time
+from flows.tz import label, note_if_fixed, parse_zone
 
 K = keys(
     "onboarding",
     "intro",
+    "intro_short",
     "consent",
+    "consent_short",
     "declined",
     "adult",
     "under_18",
@@ -41,10 +46,14 @@ K = keys(
     "fear_low",
     "fear_high",
     "portfolio_mode",
+    "portfolio_mode_short",
     "portfolio_pick",
     "tz",
+    "tz_noted",
     "nudge_time",
+    "time_noted",
     "breaks",
+    "breaks_short",
     "done",
     "done_no_ladders",
     "start_now",
@@ -73,7 +82,6 @@ C = keys(
 keys("purpose", *PURPOSES)
 
 EPISODE_DAYS = {"week": 3, "2weeks": 10, "6weeks": 28, "12weeks": 63, "older": 100}
-NUDGE_TIMES = ("07:00", "07:30", "08:00", "08:30", "09:00")
 LONG_EPISODE_DAYS = 84  # beyond ~12 weeks the episode is no longer recent: suggest a review
 
 
@@ -151,10 +159,17 @@ class Onboarding(Turn):
         self.ctx["pi"] = index + 1
 
     def record_tz(self) -> None:
+        """Keeps the zone and reads it back ("Europe/London — noted."), with a fixed offset's
+        note on summer time."""
         self.ctx["tz"] = self.value
+        self.say(K.tz_noted, tz=label(self.value))
+        note_if_fixed(self, self.value)
 
     def record_time(self) -> None:
+        """Keeps the morning time and reads it back with the zone ("Europe/London — 07:45 each
+        morning")."""
         self.ctx["nudge_time"] = self.value
+        self.say(K.time_noted, tz=label(str(self.ctx.get("tz", "UTC"))), time=self.value)
 
     def finish(self) -> None:
         hour, minute = (int(x) for x in str(self.ctx.get("nudge_time", "08:00")).split(":"))
@@ -177,9 +192,9 @@ class Onboarding(Turn):
         self.facts = self._with_levels(feared)
         if feared:
             names = ", ".join(self.content.ladders[m].name for m in feared)
-            self.say(K.done, ladders=names)
+            self.say(K.done, ladders=names, **current(self))
         else:
-            self.say(K.done_no_ladders)
+            self.say(K.done_no_ladders, **current(self))
         describe_plan(self, todays_plan(self.facts, self.content, self.now))
 
     def _with_levels(self, movements: Sequence[str]) -> Facts:
@@ -229,16 +244,6 @@ def parse_days(turn: Turn, text: str) -> Any:
     return Invalid(K_INVALID.invalid_days) if days is None else days
 
 
-def parse_zone(turn: Turn, text: str) -> Any:
-    found = zone(text, turn.content.zones)
-    return Invalid(K_INVALID.invalid_zone) if found is None else found
-
-
-def parse_time(turn: Turn, text: str) -> Any:
-    found = time_of_day(text)
-    return Invalid(K_INVALID.invalid_time) if found is None else found.strftime("%H:%M")
-
-
 STATES = (
     "intro",
     "consent",
@@ -280,7 +285,7 @@ TRANSITIONS: tuple[dict[str, Any], ...] = (
 SCORE = Scale(low=K.fear_low, high=K.fear_high)
 
 ASKS: dict[str, Ask] = {
-    "intro": Ask(K.intro, choices=lambda t: (Choice("go_on", C.go_on),)),
+    "intro": Ask(K.intro, choices=lambda t: (Choice("go_on", C.go_on),), short=K.intro_short),
     "consent": Ask(
         K.consent,
         params=lambda t: {"version": t.content.policy_version},
@@ -289,6 +294,7 @@ ASKS: dict[str, Ask] = {
             Choice("decline", C.decline, means="no"),
         ),
         explicit=True,
+        short=K.consent_short,
     ),
     "adult": Ask(K.adult, choices=lambda t: (Choice("yes", C.yes), Choice("no", C.no))),
     "redflag": Ask(
@@ -303,6 +309,7 @@ ASKS: dict[str, Ask] = {
     "portfolio_mode": Ask(
         K.portfolio_mode,
         choices=lambda t: (Choice("suggested", C.suggested), Choice("choose", C.choose)),
+        short=K.portfolio_mode_short,
     ),
     "portfolio": Ask(K.portfolio_pick, params=portfolio_params, choices=portfolio_choices),
     "tz": Ask(
@@ -322,6 +329,7 @@ ASKS: dict[str, Ask] = {
             Choice("yes", C.breaks_yes, means="yes"),
             Choice("no", C.breaks_no, means="no"),
         ),
+        short=K.breaks_short,
     ),
     "start_now": Ask(
         K.start_now, choices=lambda t: (Choice("checkin", C.checkin_now), Choice("later", C.later))

@@ -1,4 +1,4 @@
-"""Reading what people type: numbers, times of day, time zones and dates.
+"""Reading what people type: numbers, times of day, time zones, UTC offsets and dates.
 
 Strict where a guess could hurt: an answer that is not clearly one thing is asked again.
 """
@@ -53,6 +53,36 @@ def zone(text: str, zones: Iterable[str]) -> str | None:
         return by_lower[wanted]
     tails = [z for low, z in by_lower.items() if low.rsplit("/", 1)[-1] == wanted]
     return tails[0] if len(tails) == 1 else None
+
+
+_OFFSET = re.compile(
+    r"^\s*(?:utc|gmt)?\s*([+\-\u2212])\s*(\d{1,2})(?:\s*[:.h]?\s*(\d{2}))?\s*$", re.I
+)
+MAX_OFFSET_HOURS = 14  # the furthest east any place is (Kiribati); the furthest west is 12
+
+
+def utc_offset(text: str) -> int | None:
+    """Reads "UTC+2", "GMT-5", "+05:30", "UTC+5:30", "utc -0300" as minutes east of UTC; a sign
+    is needed ("UTC" or "2" alone is not an offset); None if it is not one."""
+    match = _OFFSET.match(text)
+    if not match:
+        return None
+    hours, minutes = int(match.group(2)), int(match.group(3) or 0)
+    if hours > MAX_OFFSET_HOURS or minutes > 59:
+        return None
+    sign = 1 if match.group(1) == "+" else -1
+    return sign * (hours * 60 + minutes)
+
+
+def offset_zone(minutes: int, zones: Iterable[str]) -> str | None:
+    """The IANA zone for a whole-hour offset: "UTC" for 0, else "Etc/GMT-2" for UTC+2 (the Etc
+    zones carry the POSIX sign, the inverse of the usual one); None for an offset that is not a
+    whole number of hours or has no zone (there is no Etc zone for UTC+5:30)."""
+    if minutes % 60:
+        return None
+    hours = minutes // 60
+    name = "UTC" if hours == 0 else f"Etc/GMT{-hours:+d}"
+    return name if name in set(zones) else None
 
 
 _AGO = re.compile(r"^\s*(\d{1,3})\s*(day|days|d|week|weeks|w)\s*(ago)?\s*$", re.IGNORECASE)

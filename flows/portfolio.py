@@ -15,7 +15,7 @@ from flows.model import Choice
 
 __all__ = ["FLOW", "K"]
 
-K = keys("portfolio", "menu", "line", "missing", "pick", "swapped", "unchanged", "cancel_words")
+K = keys("portfolio", "menu", "line", "missing", "pick", "swapped", "unchanged")
 C = keys("choice", "keep_portfolio", "keep_movement")
 keys("purpose_why", *PURPOSES)
 keys("purpose_short", *PURPOSES)
@@ -123,12 +123,10 @@ _SPACES = str.maketrans("-–—", "   ")
 
 def parse_typed(choices: Callable[[Turn], Sequence[Choice]]) -> Callable[[Turn, str], Any]:
     """Reads what the usual matching missed: a label typed with spaces for its hyphens, or the
-    start of one; "cancel", "stop", "never mind" keep the portfolio as it is; else re-asked."""
+    start of one; else re-asked ("cancel", "stop", "never mind" leave it, as any dialogue)."""
 
     def parse(turn: Turn, text: str) -> Any:
         wanted = loose(text)
-        if wanted in (loose(w) for w in turn.words(K.cancel_words)):
-            return KEEP
         found = [c.value for c in choices(turn) if loose(turn.label(c)).startswith(wanted)]
         if len(wanted) >= 3 and len(found) == 1:
             return found[0]

@@ -9,9 +9,9 @@ from flows.catalogue import declare, keys
 from flows.engine import Ask, FlowSpec, Invalid, Turn, on_answer
 from flows.engine import K as K_INVALID
 from flows.model import Choice, Profile
-from flows.onboarding import NUDGE_TIMES, parse_time, parse_zone
 from flows.outreach import all_chains, recap_slot, switch_breaks
 from flows.parse import time_of_day
+from flows.tz import label, note_if_fixed, parse_zone
 
 K = keys(
     "settings",
@@ -25,6 +25,7 @@ K = keys(
     "unchanged",
 )
 C = keys("choice", "change_tz", "change_time", "change_recap", "toggle_breaks", "keep")
+NUDGE_TIMES = ("07:00", "07:30", "08:00", "08:30", "09:00")
 RECAP_SLOTS = ("6 18:00", "6 10:00", "5 17:00", "0 08:30")
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
@@ -64,7 +65,8 @@ class SettingsTurn(Turn):
         before = self.profile
         self.save_profile(tz=str(self.value))
         self.rechain(before)
-        self.say(K.saved_tz, tz=self.value)
+        self.say(K.saved_tz, tz=label(str(self.value)))
+        note_if_fixed(self, str(self.value))
 
     def save_time(self) -> None:
         hour, minute = (int(x) for x in str(self.value).split(":"))
@@ -79,16 +81,23 @@ def slot_label(slot: str) -> str:
     return f"{WEEKDAYS[int(day)]} {at}"
 
 
-def menu_params(turn: Turn) -> dict[str, Any]:
+def current(turn: Turn) -> dict[str, Any]:
+    """The person's settings as shown to them: zone, morning time, weekly recap, micro-breaks."""
     nudge = turn.profile.nudge_time
     weekday, at = recap_slot(turn.profile, turn.content)
     breaks = "breaks_state_on" if turn.profile.micro_breaks else "breaks_state_off"
     return {
-        "tz": turn.profile.tz or "UTC",
+        "tz": label(turn.profile.tz or "UTC"),
         "time": nudge.strftime("%H:%M") if nudge else "–",
         "recap": slot_label(f"{weekday} {at.strftime('%H:%M')}"),
         "breaks": turn.text(f"settings.{breaks}"),
     }
+
+
+def parse_time(turn: Turn, text: str) -> Any:
+    """Reads a typed morning time ("7.45am") as "HH:MM"."""
+    found = time_of_day(text)
+    return Invalid(K_INVALID.invalid_time) if found is None else found.strftime("%H:%M")
 
 
 def parse_slot(turn: Turn, text: str) -> Any:
@@ -117,7 +126,7 @@ TRANSITIONS: tuple[dict[str, Any], ...] = (
 ASKS: dict[str, Ask] = {
     "menu": Ask(
         K.menu,
-        params=menu_params,
+        params=current,
         choices=lambda t: (
             Choice("tz", C.change_tz),
             Choice("time", C.change_time),

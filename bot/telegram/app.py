@@ -6,14 +6,16 @@ the same table that registers them (flows.dialogue.COMMANDS, described in the ca
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import sys
 from dataclasses import dataclass
 from typing import Any
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
-from telegram import BotCommand, Update
+from telegram import Bot, BotCommand, Update
 from telegram.constants import ParseMode
+from telegram.error import InvalidToken, TelegramError
 from telegram.ext import (
     Application,
     ApplicationBuilder,
@@ -34,6 +36,7 @@ from bot.telegram.errors import ErrorHandler
 from bot.telegram.handlers import ConversationHandlers
 from bot.telegram.limiter import Limiter, make_limiter
 from bot.telegram.membership import MembershipHandlers, private_only
+from bot.telegram.polling import PTB_NETWORK_LOOP, PollingRequest, QuietRefusedToken
 from bot.telegram.processor import PerUserUpdateProcessor
 from bot.telegram.sender import Sender
 from bot.ticker import Ticker
@@ -175,20 +178,54 @@ ANOTHER_POLLER = (
     "backcoach: another `backcoach run` is already polling Telegram for this database; "
     "stop it first, or run several replicas with `backcoach serve` (webhook mode, PostgreSQL)."
 )
+TOKEN_REFUSED = (
+    "backcoach: Telegram refused the bot token: TELEGRAM_BOT_TOKEN is wrong or was revoked "
+    "(@BotFather shows the current one)."
+)
+
+
+async def token_refused(settings: Settings) -> bool:
+    """Asks Telegram who the bot is (getMe): True when it refuses the token. Any other failure
+    is left to the polling start-up, which says what it is."""
+    assert settings.telegram_bot_token is not None
+    bot = Bot(
+        settings.telegram_bot_token.get_secret_value(),
+        base_url=settings.telegram_api_url,
+        base_file_url=file_url(settings.telegram_api_url),
+    )
+    try:
+        async with bot:
+            return False
+    except InvalidToken:
+        return True
+    except TelegramError:
+        return False
 
 
 def run_bot(settings: Settings) -> int:
-    """Runs the bot with long polling until interrupted; refuses to be the second poller."""
+    """Runs the bot with long polling until interrupted; refuses to be the second poller. A
+    token Telegram refuses, at start-up or later, ends it with one line and exit status 2."""
     from bot.content import load_content
     from bot.storage import upgrade_sync
     from bot.storage.locks import PollerLock, take_poller_lock
 
+    # First, before the database is touched or anything is logged: a wrong token is one line.
+    if asyncio.run(token_refused(settings)):
+        print(TOKEN_REFUSED, file=sys.stderr)
+        return 2
     content = load_content(settings.data_dir)
     if settings.auto_migrate:
         upgrade_sync(settings.db_url)
     db = Database.open(settings.db_url)
     coach = Coach(db, content, time_scale=settings.time_scale)
-    app = build_application(settings, coach, db=db)
+    refused: list[bool] = []
+
+    def stop_refused() -> None:
+        refused.append(True)
+        app.stop_running()
+
+    polling = PollingRequest(on_refused=stop_refused)
+    app = build_application(settings, coach, db=db, updates_request=polling)
     start, stop = app.post_init, app.post_shutdown
     held: list[PollerLock] = []
 
@@ -207,10 +244,16 @@ def run_bot(settings: Settings) -> int:
             await lock.release()
 
     app.post_init, app.post_shutdown = post_init, post_shutdown
+    logging.getLogger(PTB_NETWORK_LOOP).addFilter(QuietRefusedToken())
     log.info("backcoach bot starting (long polling)")
     try:
         app.run_polling(allowed_updates=ALLOWED_UPDATES, drop_pending_updates=False)
     except AnotherPoller:
         print(ANOTHER_POLLER, file=sys.stderr)
         return 1
+    except InvalidToken:
+        refused.append(True)
+    if refused:
+        print(TOKEN_REFUSED, file=sys.stderr)
+        return 2
     return 0

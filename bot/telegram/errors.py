@@ -10,6 +10,7 @@ from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
 from bot.coach import Coach
+from bot.logs import described
 from bot.metrics import UPDATES
 from bot.telegram.render import message_html
 from bot.telegram.sender import Sender, SendFailed
@@ -33,6 +34,10 @@ class ErrorHandler:
 
     async def __call__(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         error = context.error
+        if update is None and isinstance(error, TelegramError):
+            # A failed poll, handed here by run_polling: PollingRequest has logged it in one line.
+            log.debug("polling failed: %s", described(error))
+            return
         where = update.update_id if isinstance(update, Update) else None
         # Only the type and the stack: an exception's message can quote what the person typed.
         stack = "".join(traceback.format_tb(error.__traceback__)) if error else ""

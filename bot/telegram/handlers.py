@@ -45,10 +45,12 @@ def command_name(message: Message) -> str:
 
 def answer_of(message: Message) -> Event:
     """The answer a new message carries: its text, else its caption (screened, never taken as an
-    answer), else nothing (a sticker or a bare photo: the question is asked again)."""
+    answer), else nothing (a sticker or a bare photo: the question is asked again, kindly)."""
     if message.caption:  # a message has a caption or a text, never both
         return Event(EventKind.ANSWER, value=message.caption, origin=Origin.CAPTION)
-    return Event(EventKind.ANSWER, value=message.text or "")
+    if message.text is None:
+        return Event(EventKind.ANSWER, origin=Origin.WORDLESS)
+    return Event(EventKind.ANSWER, value=message.text)
 
 
 def edit_of(message: Message) -> Event:

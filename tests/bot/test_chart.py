@@ -1,22 +1,26 @@
-"""The recap chart is a real PNG of a sensible size."""
+"""The recap chart: a real PNG of a phone-friendly size whose three series stay visible."""
 
 from __future__ import annotations
 
+import math
 import struct
 
-from bot.chart import png, png_async
+from matplotlib.axes import Axes
+
+from bot.chart import draw, png, png_async
 from bot.content import load_content
 from flows.model import Chart, Series
 
 CONTENT = load_content()
 DAYS = ("day.mon", "day.tue", "day.wed", "day.thu", "day.fri", "day.sat", "day.sun")
+# Before and an hour after are equal on every day with data: the case that used to hide "before".
 CHART = Chart(
     "recap.chart_title",
     DAYS,
     (
         Series("recap.before", (2, None, 3, 2, None, None, 1)),
         Series("recap.during", (3, None, 5, 3, None, None, 2)),
-        Series("recap.after", (2, None, 4, 2, None, None, 1)),
+        Series("recap.after", (2, None, 3, 2, None, None, 1)),
     ),
 )
 
@@ -28,22 +32,74 @@ def dimensions(data: bytes) -> tuple[int, int]:
     return width, height
 
 
-def test_the_chart_is_a_png_of_sensible_size() -> None:
-    """A PNG around 600×320 px and well under Telegram's 10 MB photo limit."""
+def drawn_axes(chart: Chart) -> Axes:
+    figure = draw(chart, CONTENT, "en")
+    figure.canvas.draw()
+    (axes,) = figure.axes
+    return axes
+
+
+def test_the_chart_is_a_png_of_phone_friendly_size() -> None:
+    """A landscape PNG 600–1200 px wide and well under Telegram's 10 MB photo limit."""
     data = png(CHART, CONTENT, "en")
     width, height = dimensions(data)
-    assert 400 <= width <= 1200 and 200 <= height <= 800
+    assert 600 <= width <= 1200 and height < width
     assert 5_000 < len(data) < 500_000
 
 
 async def test_the_chart_is_drawn_off_the_event_loop() -> None:
     """The async variant gives the same picture."""
-    assert dimensions(await png_async(CHART, CONTENT, "en")) == dimensions(
-        png(CHART, CONTENT, "en")
-    )
+    assert await png_async(CHART, CONTENT, "en") == png(CHART, CONTENT, "en")
 
 
-def test_a_chart_with_missing_days_still_draws() -> None:
-    """Days without data are gaps, not zeros or errors."""
+def test_each_series_has_its_own_colour_line_style_and_marker() -> None:
+    """Three lines, labelled with the catalogue's words, no two alike in colour, dash or marker."""
+    lines = drawn_axes(CHART).get_lines()
+    assert [line.get_label() for line in lines] == ["before", "worst during", "an hour after"]
+    for attribute in ("get_color", "get_linestyle", "get_marker"):
+        assert len({getattr(line, attribute)() for line in lines}) == 3, attribute
+
+
+def test_equal_values_on_a_day_are_drawn_apart() -> None:
+    """Where before equals an hour after, their markers sit at least a marker's width apart on
+    screen, so neither hides the other."""
+    axes = drawn_axes(CHART)
+    before, _, after = axes.get_lines()
+    for day in (0, 2, 3, 6):
+        assert before.get_ydata()[day] == after.get_ydata()[day]  # type: ignore[index]
+        here, there = axes.transData.transform(
+            [
+                (before.get_xdata()[day], before.get_ydata()[day]),  # type: ignore[index]
+                (after.get_xdata()[day], after.get_ydata()[day]),  # type: ignore[index]
+            ]
+        )
+        apart = math.dist(here, there)
+        assert apart >= before.get_markersize() * axes.figure.dpi / 72, (day, apart)
+
+
+def test_missing_days_are_gaps_neither_zero_nor_joined() -> None:
+    """A day without data is NaN in every series (matplotlib breaks the line there), never 0;
+    the days with data keep their values."""
+    for line, series in zip(drawn_axes(CHART).get_lines(), CHART.series, strict=True):
+        ys = list(line.get_ydata())  # type: ignore[arg-type]
+        for y, value in zip(ys, series.values, strict=True):
+            assert math.isnan(y) if value is None else y == value
+
+
+def test_the_legend_sits_outside_the_data_area() -> None:
+    """The legend is drawn above the plot: its box does not overlap the axes' data area, and it
+    is inside the picture."""
+    axes = drawn_axes(CHART)
+    legend = axes.get_legend()
+    assert legend is not None
+    box = legend.get_window_extent()
+    area = axes.get_window_extent()
+    assert not box.overlaps(area) and box.y0 >= area.y1
+    picture = axes.figure.bbox
+    assert picture.x0 <= box.x0 and box.x1 <= picture.x1 and box.y1 <= picture.y1
+
+
+def test_a_week_without_any_data_still_draws() -> None:
+    """Seven empty days: a picture with nothing plotted rather than an error."""
     empty = Chart("recap.chart_title", DAYS, (Series("recap.before", (None,) * 7),))
     assert dimensions(png(empty, CONTENT, "en"))[0] > 0

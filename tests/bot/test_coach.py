@@ -214,7 +214,7 @@ async def test_a_stop_iteration_in_a_turn_fails_it_and_frees_the_person(
 
 @pytest.mark.parametrize("value", ["four", "11", "-1", "🙂", "a long story " * 40])
 async def test_bad_input_changes_nothing_stored(db: Database, value: str) -> None:
-    """An answer that does not fit is re-asked and leaves the stored check-in as it was."""
+    """An answer that does not fit is re-asked (short) and leaves the stored check-in as it was."""
     clock = Clock()
     coach = Coach(db, CONTENT, clock=clock)
     user = await onboard(coach)
@@ -222,7 +222,7 @@ async def test_bad_input_changes_nothing_stored(db: Database, value: str) -> Non
     await coach.handle(user, answer("2"))
     _, before, _ = await facts_of(db, user, clock.now)
     said = await coach.handle(user, answer(value))
-    assert [r.key for r in said.replies] == ["common.not_a_score", "checkin.baseline"]
+    assert [r.key for r in said.replies] == ["common.not_a_score", "checkin.baseline_short"]
     conversation, after, _ = await facts_of(db, user, clock.now)
     assert after.checkins == before.checkins
     assert conversation.active is not None and conversation.active.state == "baseline"

@@ -19,7 +19,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot.chat import TerminalChat
 from bot.coach import RETENTION, Coach, Said
-from bot.export import CSV_NAME, JSON_NAME, export_files, write_files
+from bot.export import CSV_NAME, HEADERS, JSON_NAME, export_files, write_files
 from bot.storage import Database, Repository, UnknownUser, tables
 from bot.storage import privacy as privacy_queries
 from bot.storage.convert import CHECKIN_FIELDS, checkin_values, frame_json, profile_values
@@ -280,6 +280,7 @@ async def test_the_export_is_what_is_stored(db: Database) -> None:
         "version": version,
         "updated_at": None,
         "prompt_message_id": 42,
+        "last_press": None,
     }
     assert data["checkins"] == [checkin_values(c) for c in facts.checkins]
     assert data["checkins"] == without_ids(stored["checkins"])
@@ -307,8 +308,9 @@ async def test_export_of_nobody_is_an_error(db: Database) -> None:
 
 
 async def test_export_files_are_json_and_a_checkin_csv(db: Database, tmp_path: Path) -> None:
-    """The JSON file holds the export with ISO times; the CSV one line per check-in, with the
-    check-in's fields as its header; written files are for their owner's eyes only."""
+    """The JSON file holds the export with ISO times in UTC; the CSV one line per check-in, headed
+    in plain words, its times on the person's clock (Europe/Berlin, UTC+1 in March) and the zone
+    named; written files are for their owner's eyes only."""
     ann = await person(db, "tg:1")
     data = await db.run(lambda repo: repo.export(ann))
     files = export_files(data)
@@ -322,9 +324,15 @@ async def test_export_files_are_json_and_a_checkin_csv(db: Database, tmp_path: P
     lines = files[1][1].decode().splitlines()
     assert len(lines) == 1 + len(data["checkins"]) == 3
     table = list(csv.DictReader(io.StringIO(files[1][1].decode())))
-    assert tuple(table[0]) == CHECKIN_FIELDS
-    assert table[0]["light"] == "green" and table[0]["a2"] == "" and table[1]["baseline"] == "3"
-    assert table[0]["created_at"] == "2026-03-08T09:30:00+00:00"
+    assert list(table[0])[:2] == ["check-in", "kind"] and list(table[0])[-1] == "time zone"
+    assert len(table[0]) == len(CHECKIN_FIELDS) + 1
+    assert {"pain before", "worst pain during", "pain 1 hour after", "pain 2 hours after"} <= set(
+        table[0]
+    )
+    assert table[0]["light"] == "green" and table[0]["pain 2 hours after"] == ""
+    assert table[1]["pain before"] == "3"
+    assert table[0]["started"] == "2026-03-08 10:30"
+    assert table[0]["time zone"] == "Europe/Berlin"
     written = write_files(tmp_path / "export", files)
     assert [p.name for p in written] == [JSON_NAME, CSV_NAME]
     assert all(p.read_bytes() == content for p, (_, content) in zip(written, files, strict=True))
@@ -446,7 +454,9 @@ async def test_an_export_reply_is_its_text_then_two_documents(db: Database) -> N
     exported = json.loads(documents[0].content)
     assert exported == iso(data)
     assert exported["profile"]["tz"] == "Europe/London"
-    assert documents[1].content.decode().splitlines()[0] == ",".join(CHECKIN_FIELDS)
+    assert documents[1].content.decode().splitlines()[0] == ",".join(
+        [*HEADERS.values(), "time zone"]
+    )
 
 
 @pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
@@ -533,4 +543,4 @@ async def test_the_terminal_chat_writes_the_export_and_prints_where(
     assert all(f"  {path.resolve()}\n" in printed for path in written)
     exported = json.loads(written[0].read_bytes())
     assert exported["profile"]["external_id"] == "terminal:local"
-    assert written[1].read_text().splitlines() == [",".join(CHECKIN_FIELDS)]
+    assert written[1].read_text().splitlines()[0].startswith("check-in,kind,activity,")

@@ -53,9 +53,15 @@ class Bot:
     """One `backcoach run` process."""
 
     def __init__(
-        self, api: FakeBotApi, home: Path, *, scale: str = "3600", log: str = "bot.log"
+        self,
+        api: FakeBotApi,
+        home: Path,
+        *,
+        scale: str = "3600",
+        log: str = "bot.log",
+        **settings: str,
     ) -> None:
-        env = bot_env(api, home, BACKCOACH_TIME_SCALE=scale)
+        env = bot_env(api, home, BACKCOACH_TIME_SCALE=scale, **settings)
         env.pop("DATABASE_URL", None)
         self.log = home / log
         self.process = start("run", env, self.log)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import signal
 import sys
 from pathlib import Path
 
@@ -177,3 +178,50 @@ async def test_a_week_1_person_at_6_whose_walk_leaves_them_at_6_hears_green(tmp_
     await chat.type("/plan")
     assert "Today's gentle movement" in await chat.expect("Today's gentle movement")
     assert await chat.leave() == 0
+
+
+async def test_recap_export_and_delete_write_then_remove_the_files(tmp_path: Path) -> None:
+    """/recap saves its chart as a PNG under <home>/recap and prints the path, /export writes
+    under <home>/export; after /delete every one of those files is gone and said to be, and the
+    goodbye no longer says that everything is saved."""
+    chat = await Terminal.open(tmp_path)
+    for line in onboarding():
+        await chat.type(line)
+    await chat.expect("Start a check-in now")
+    await chat.type("1", "2", "2", "4", "6", "1")
+    await chat.expect("worst pain during")
+    await chat.type("3", "7")
+    await chat.expect("How is the pain now?")
+    await chat.type("2")
+    await chat.expect("Next time:")
+    await chat.type("/recap")
+    await chat.expect("  chart: ")
+    chart = Path((await chat.expect(".png")).strip())
+    assert chart.parent == (tmp_path / "recap").resolve()
+    assert chart.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    await chat.type("/export")
+    await chat.expect("backcoach-checkins.csv")
+    exported = sorted((tmp_path / "export").iterdir())
+    assert [p.name for p in exported] == ["backcoach-checkins.csv", "backcoach-export.json"]
+    await chat.type("/delete")
+    await chat.expect("Yes, delete everything")
+    await chat.type("Yes, delete everything")
+    said = await chat.expect(f"removed {chart}")
+    assert all(f"removed {path.resolve()}" in said + chat.seen for path in exported)
+    assert not chart.exists() and not any(path.exists() for path in exported)
+    assert await chat.leave() == 0
+    assert chat.process.stdout is not None
+    goodbye = chat.seen + (await chat.process.stdout.read()).decode()
+    assert "saved" not in goodbye  # nothing is, after /delete
+
+
+async def test_ctrl_c_says_goodbye_once(tmp_path: Path) -> None:
+    """Ctrl-C (SIGINT) at the prompt: the goodbye is printed once and the exit status is 0."""
+    chat = await Terminal.open(tmp_path)
+    await chat.expect("1) Continue")
+    await asyncio.sleep(0.3)  # at the prompt
+    chat.process.send_signal(signal.SIGINT)
+    assert await asyncio.wait_for(chat.process.wait(), 10) == 0
+    assert chat.process.stdout is not None
+    rest = chat.seen + (await chat.process.stdout.read()).decode()
+    assert rest.count("Bye for now") == 1, rest

@@ -12,12 +12,15 @@ decides when each one arrives. Unlike Telegram it accepts http:// and any port (
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import copy
 import email.parser
 import email.policy
 import itertools
 import json
 import re
+import socket
+import sys
 import threading
 import time
 from collections import deque
@@ -262,6 +265,20 @@ class _Server(ThreadingHTTPServer):
     daemon_threads = True
     api: FakeBotApi
 
+    def process_request(self, request: Any, client_address: Any) -> None:
+        with self.api._lock:
+            self.api._connections.add(request)
+        super().process_request(request, client_address)
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        if not isinstance(sys.exc_info()[1], OSError):  # a connection cut by go_down is quiet
+            super().handle_error(request, client_address)
+
+    def shutdown_request(self, request: Any) -> None:
+        with self.api._lock:
+            self.api._connections.discard(request)
+        super().shutdown_request(request)
+
 
 class FakeBotApi:
     """The Bot API for one bot token, served on 127.0.0.1:<free port> from a background thread."""
@@ -309,14 +326,17 @@ class FakeBotApi:
         self._holds: list[tuple[str, int | str | None, threading.Event]] = []
         self._held = 0
         self._closed = False
-        self._server = _Server(("127.0.0.1", 0), _Handler)
-        self._server.api = self
+        self._connections: set[socket.socket] = set()
+        self._server, self._thread = self._serve(0)
         self.port: int = self._server.server_address[1]
         self.base_url = f"http://127.0.0.1:{self.port}/bot"
-        self._thread = threading.Thread(
-            target=self._server.serve_forever, args=(0.05,), daemon=True
-        )
-        self._thread.start()
+
+    def _serve(self, port: int) -> tuple[_Server, threading.Thread]:
+        server = _Server(("127.0.0.1", port), _Handler)
+        server.api = self
+        thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
+        thread.start()
+        return server, thread
 
     def __enter__(self) -> FakeBotApi:
         return self
@@ -329,9 +349,26 @@ class FakeBotApi:
         with self._cond:
             self._closed = True
             self._cond.notify_all()
+        self._stop_serving()
+
+    def _stop_serving(self) -> None:
         self._server.shutdown()
         self._server.server_close()
         self._thread.join(5)
+
+    def go_down(self) -> None:
+        """An outage, as when the network or Telegram is down: open connections are cut and new
+        ones refused until `come_back`."""
+        self._stop_serving()
+        with self._lock:
+            cut, self._connections = list(self._connections), set()
+        for connection in cut:
+            with contextlib.suppress(OSError):
+                connection.shutdown(socket.SHUT_RDWR)
+
+    def come_back(self) -> None:
+        """Ends an outage: the server listens again on the same port."""
+        self._server, self._thread = self._serve(self.port)
 
     # ----- test-side controls -----
 

@@ -303,3 +303,19 @@ async def test_allowed_updates_filter_like_telegram(api: FakeBotApi, bot: telegr
     ann.block()
     updates = await bot.get_updates(allowed_updates=["message"])  # remembered from now on
     assert [u.update_id for u in updates] == [2] and api.pending_updates()[0]["update_id"] == 2
+
+
+async def test_an_outage_refuses_connections_until_the_server_comes_back(
+    api: FakeBotApi, bot: telegram.Bot
+) -> None:
+    """While down, a long poll in progress is cut and new requests are refused (httpx's
+    ConnectError); after coming back the same URL answers again."""
+    poll = asyncio.create_task(bot.get_updates(timeout=dtm.timedelta(seconds=5)))
+    await asyncio.sleep(0.2)
+    api.go_down()
+    with pytest.raises(NetworkError):
+        await poll
+    with pytest.raises(NetworkError, match="ConnectError"):
+        await bot.get_updates(timeout=dtm.timedelta(seconds=0))
+    api.come_back()
+    assert await bot.get_updates(timeout=dtm.timedelta(seconds=0)) == ()

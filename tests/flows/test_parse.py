@@ -6,7 +6,7 @@ from datetime import date, time
 
 import pytest
 
-from flows.parse import days_ago, score, time_of_day, zone
+from flows.parse import days_ago, offset_zone, score, time_of_day, utc_offset, zone
 from tests.flows.transcript import CONTENT
 
 TODAY = date(2026, 3, 2)
@@ -146,6 +146,51 @@ def test_zone_finds_the_iana_name_meant(text: str, expected: str | None) -> None
 def test_zone_works_with_the_loaded_zone_list(text: str, expected: str | None) -> None:
     """Cities typed at onboarding resolve against the real list of zones."""
     assert zone(text, CONTENT.zones) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("UTC+2", 120),
+        ("GMT-5", -300),
+        ("+05:30", 330),
+        ("UTC+5:30", 330),
+        ("utc -0300", -180),
+        ("UTC + 2", 120),
+        ("UTC\u22125", -300),  # a typographic minus
+        ("+0530", 330),
+        ("+14", 840),
+        ("UTC-12", -720),
+        ("UTC", None),
+        ("2", None),
+        ("UTC+15", None),
+        ("UTC+5:60", None),
+        ("UTC+2+3", None),
+        ("Europe/Berlin", None),
+        ("", None),
+    ],
+)
+def test_utc_offset_reads_a_signed_offset_in_minutes(text: str, expected: int | None) -> None:
+    """A signed offset, with or without UTC/GMT and minutes, up to 14 hours; else None."""
+    assert utc_offset(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("minutes", "expected"),
+    [
+        (120, "Etc/GMT-2"),
+        (-300, "Etc/GMT+5"),
+        (840, "Etc/GMT-14"),
+        (-720, "Etc/GMT+12"),
+        (0, "UTC"),
+        (-780, None),  # no place is 13 hours behind UTC, and no Etc zone either
+        (330, None),
+        (345, None),
+    ],
+)
+def test_offset_zone_inverts_the_sign_for_etc_zones(minutes: int, expected: str | None) -> None:
+    """Whole hours map to Etc/GMT with the POSIX (inverted) sign; half hours have no zone."""
+    assert offset_zone(minutes, CONTENT.zones) == expected
 
 
 @pytest.mark.parametrize(

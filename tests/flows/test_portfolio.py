@@ -76,16 +76,27 @@ def test_portfolio_bad_input_is_re_asked_kindly_and_changes_nothing(steps: tuple
     assert not any(isinstance(e, SaveProfile) for e in chat.last.effects)
 
 
-@pytest.mark.parametrize("leave", ["cancel", "never mind", "Stop", "[keep]", "no"])
+@pytest.mark.parametrize(
+    ("leave", "said"),
+    [
+        ("cancel", "common.cancelled"),
+        ("never mind", "common.cancelled"),
+        ("Stop", "common.cancelled"),
+        ("/cancel", "common.cancelled"),
+        ("[keep]", "portfolio.unchanged"),
+        ("no", "portfolio.unchanged"),
+    ],
+)
 @pytest.mark.parametrize("steps", [(), ("[decompression]",)])
 def test_portfolio_can_be_left_at_any_step_and_keeps_everything(
-    steps: tuple[str], leave: str
+    steps: tuple[str], leave: str, said: str
 ) -> None:
-    """ "cancel", "never mind", "stop", a no or the keep button leave the portfolio as it was."""
+    """ "cancel", "never mind", "stop" and /cancel stop it (as any dialogue); a no or the keep
+    button say it stays as it is; either way the portfolio is as it was."""
     chat = onboard()
     before = chat.facts.profile.portfolio
     replies = chat.play("/portfolio", *steps, leave)
-    assert keys_of(replies)[-1] == "portfolio.unchanged"
+    assert keys_of(replies)[-1] == said
     assert chat.state is None
     assert chat.facts.profile.portfolio == before
 

@@ -47,7 +47,7 @@ def test_negated_symptoms_are_not_escalated() -> None:
     replies = chat.say("no numbness and my bladder is fine")
     assert "safety.heard" not in keys_of(replies)
     assert chat.facts.profile.safety_hold is None
-    assert keys_of(replies)[-1] == "checkin.baseline"
+    assert keys_of(replies)[-1] == "checkin.baseline_short"
 
 
 def test_crisis_language_gets_helplines_and_asks_if_they_are_safe() -> None:
@@ -100,7 +100,7 @@ def test_a_calm_caption_is_not_taken_as_an_answer() -> None:
     """A caption "4" does not answer the pain question: the question is asked again."""
     chat = in_a_checkin()
     replies = chat.send(Event(EventKind.ANSWER, value="4", origin=Origin.CAPTION))
-    assert keys_of(replies)[-1] == "checkin.baseline"
+    assert keys_of(replies)[-1] == "checkin.baseline_short"
     assert chat.state == ("checkin", "baseline")
     assert chat.facts.checkins[-1].baseline is None
 

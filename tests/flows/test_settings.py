@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import time, timedelta
+from datetime import UTC, time, timedelta
 
 from bot.render import as_text
 from tests.flows.transcript import CONTENT, EXPOSURE_AND_FOLLOWUP, keys_of, onboard
@@ -67,10 +67,10 @@ def test_pause_in_the_middle_of_a_question_re_asks_it() -> None:
     chat = onboard()
     chat.play("/checkin", "[l:bend]")
     replies = chat.command("pause")
-    assert keys_of(replies) == ["common.paused", "checkin.baseline"]
+    assert keys_of(replies) == ["common.paused", "checkin.baseline_short"]
     assert chat.state == ("checkin", "baseline")
     chat.now += timedelta(minutes=1)
-    assert keys_of(chat.command("resume")) == ["common.resumed", "checkin.baseline"]
+    assert keys_of(chat.command("resume")) == ["common.resumed", "checkin.baseline_short"]
 
 
 def test_help_says_everything_settings_changes() -> None:
@@ -93,3 +93,27 @@ def test_settings_turns_micro_breaks_off_again_and_cancels_the_pending_one() -> 
     assert keys_of(replies)[-1] == "settings.breaks_off"
     assert not chat.facts.profile.micro_breaks
     assert [e.kind for e in chat.due.values()].count("break") == 0
+
+
+def test_settings_takes_an_offset_notes_daylight_saving_and_moves_the_nudge() -> None:
+    """Settings → time zone → "UTC+2" stores Etc/GMT-2, reads it back as UTC+2 with the
+    daylight-saving note, shows UTC+2 in the menu, and the 07:00 nudge now comes at 05:00 UTC."""
+    chat = onboard()
+    chat.command("settings")
+    chat.press("tz")
+    replies = chat.say("UTC+2")
+    assert keys_of(replies) == ["settings.saved_tz", "zone.fixed"]
+    assert replies[0].params == {"tz": "UTC+2"}
+    assert chat.facts.profile.tz == "Etc/GMT-2"
+    (nudge,) = [e for e in chat.due.values() if e.kind == "nudge"]
+    assert time(5) <= nudge.due_at.astimezone(UTC).time() < time(5, 10)  # spread over 600 s
+    assert chat.command("settings")[0].params["tz"] == "UTC+2"
+
+
+def test_settings_refuses_a_half_hour_offset_and_keeps_the_old_zone() -> None:
+    """Settings → time zone → "UTC+5:30" asks for the city instead; the zone is unchanged."""
+    chat = onboard()
+    chat.command("settings")
+    chat.press("tz")
+    assert keys_of(chat.say("UTC+5:30")) == ["zone.not_whole_hour", "settings.tz"]
+    assert chat.facts.profile.tz == "Europe/London"
