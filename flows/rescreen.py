@@ -35,6 +35,7 @@ K = keys(
     "clarify_clear",
     "clarify_before_consent",
     "check",
+    "check_short",
     "check_clear",
     "check_before_consent",
 )
@@ -235,6 +236,6 @@ FLOW = FlowSpec(
         "q": Ask(K.question, params=question_params, choices=question_choices, explicit=True),
         "quick": Ask(K.quick, params=quick_params, choices=yes_no_unsure, explicit=True),
         "clarify": Ask(K.clarify, choices=yes_no_unsure, explicit=True),
-        "check": Ask(K.check, choices=yes_no_unsure, explicit=True),
+        "check": Ask(K.check, choices=yes_no_unsure, explicit=True, short=K.check_short),
     },
 )

@@ -135,6 +135,7 @@ SHORT = {
     ("onboarding", "breaks"): "onboarding.breaks_short",
     ("checkin", "baseline"): "checkin.baseline_short",
     ("checkin", "go"): "checkin.go_short",
+    ("rescreen", "check"): "rescreen.check_short",
 }
 
 
