@@ -138,6 +138,7 @@ class Session:
     step: int
     replies: list[Reply] = field(default_factory=list)
     effects: list[Effect] = field(default_factory=list)
+    stale: bool = False  # a button of a question that has passed: said so, not taken
 
     def model(self, frame: Frame) -> Turn:
         spec = FLOWS[frame.flow]
@@ -224,7 +225,8 @@ class Session:
 
     def outcome(self) -> Outcome:
         conversation = Conversation(active=self.active, suspended=self.suspended, step=self.step)
-        return privacy.last_words(Outcome(conversation, tuple(self.replies), tuple(self.effects)))
+        outcome = Outcome(conversation, tuple(self.replies), tuple(self.effects), self.stale)
+        return privacy.last_words(outcome)
 
 
 def turn(
@@ -402,6 +404,7 @@ def _answer(s: Session, event: Event) -> None:
             s.say(K.idle)
         return
     if event.step is not None and event.step != s.step:
+        s.stale = True
         s.say(K.stale)
         s.reask()
         return
