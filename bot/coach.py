@@ -89,7 +89,9 @@ class _Turn:
             return Said(user_id, facts.profile.language, (), duplicate=True)
         outcome = turn(conversation, self.event, facts, self.coach.content, now)
         repo.apply(user_id, outcome.effects, now, time_scale=self.coach.time_scale)
-        stale = self.event.step is not None and not conversation.live(self.event.step)
+        # Stale: a button the flows said had passed, or of no question open when it was pressed.
+        step = self.event.step
+        stale = step is not None and (outcome.stale or not conversation.live(step))
         language = facts.profile.language
         keep = _still_asked(conversation, outcome.conversation)
         said = Said(
@@ -154,12 +156,14 @@ class _Turn:
 
 def _still_asked(before: Conversation, after: Conversation) -> bool:
     """True when the question that had the live buttons is still open after a turn: nothing new
-    was asked, or it was set aside for another question."""
+    was asked, or it was set aside for another question (other than /delete's)."""
     if before.active is None:
         return False
     unchanged = after.active == before.active and after.step == before.step
     set_aside = before.suspended is None and after.suspended == before.active
-    return unchanged or set_aside
+    # The delete question takes the other buttons away: after a deletion none may stay live.
+    deleting = after.active is not None and after.active.flow == "delete"
+    return unchanged or (set_aside and not deleting)
 
 
 def _existing(user_id: int | None) -> int:

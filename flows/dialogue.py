@@ -138,6 +138,7 @@ class Session:
     step: int
     replies: list[Reply] = field(default_factory=list)
     effects: list[Effect] = field(default_factory=list)
+    stale: bool = False  # a button of a question that has passed: said so, not taken
 
     def model(self, frame: Frame) -> Turn:
         spec = FLOWS[frame.flow]
@@ -224,7 +225,8 @@ class Session:
 
     def outcome(self) -> Outcome:
         conversation = Conversation(active=self.active, suspended=self.suspended, step=self.step)
-        return privacy.last_words(Outcome(conversation, tuple(self.replies), tuple(self.effects)))
+        outcome = Outcome(conversation, tuple(self.replies), tuple(self.effects), self.stale)
+        return privacy.last_words(outcome)
 
 
 def turn(
@@ -323,15 +325,8 @@ def _escalate(s: Session, finding: Finding) -> None:
             s.active = None
             s.start(frame)
         return
-    if finding.kind == "clarify":
-        if not consented:
-            view.say(rescreen.K.clarify_before_consent, emergency=safety.emergency_number(view))
-            s.absorb(view)
-        elif _held(s) or (active is not None and active.flow in UNINTERRUPTED):
-            s.reask()  # already held, or in the screen itself: its own question comes first
-        else:
-            s.active = None
-            s.start(rescreen.clarify_frame(active))
+    if finding.kind in ("clarify", "check"):
+        _ask_to_be_sure(s, view, finding, consented=consented)
         return
     kind = SafetyHold.EMERGENCY if finding.kind == "emergency" else SafetyHold.URGENT
     view.say(safety.K.heard)
@@ -345,6 +340,42 @@ def _escalate(s: Session, finding: Finding) -> None:
     s.absorb(view)
     s.active = None
     s.start(active if in_hold and active is not None else frame)
+
+
+def _ask_to_be_sure(s: Session, view: Turn, finding: Finding, *, consented: bool) -> None:
+    """When in doubt, one question before anything else: one weak leg (both? worse?), words near
+    the emergency signs (any change in bladder, bowel, feeling down below, sex, both legs?), or
+    words near self-harm (are you having thoughts of ending your life?). A yes or not sure
+    leads on to the hold or to crisis care; before consent the advice comes as a sentence."""
+    about_crisis = finding.id == CHECK_CRISIS
+    if not consented:
+        if about_crisis:
+            view.say(crisis.K.check_before_consent, **crisis.helplines(view))
+        else:
+            key = rescreen.K.clarify_before_consent
+            if finding.kind == "check":
+                key = rescreen.K.check_before_consent
+            view.say(key, emergency=safety.emergency_number(view))
+        s.absorb(view)
+        return
+    active = s.active
+    if about_crisis:
+        if active is not None and active.flow == "crisis":
+            s.reask()  # crisis care is already under way
+            return
+    elif _held(s) or (active is not None and active.flow in UNINTERRUPTED):
+        s.reask()  # already held, or in the screen itself: its own question comes first
+        return
+    s.active = None
+    if about_crisis:
+        s.start(crisis.ask_frame(active))
+    elif finding.kind == "check":
+        s.start(rescreen.check_frame(active))
+    else:
+        s.start(rescreen.clarify_frame(active))
+
+
+CHECK_CRISIS = "check_crisis"  # the screen rule of words near self-harm (asked, not assumed)
 
 
 def _still_open(s: Session, frame: Frame | None) -> bool:
@@ -373,6 +404,7 @@ def _answer(s: Session, event: Event) -> None:
             s.say(K.idle)
         return
     if event.step is not None and event.step != s.step:
+        s.stale = True
         s.say(K.stale)
         s.reask()
         return

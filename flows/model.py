@@ -349,3 +349,4 @@ class Outcome:
     conversation: Conversation
     replies: tuple[Reply, ...] = ()
     effects: tuple[Effect, ...] = ()
+    stale: bool = False  # the event was a button of a question that had passed (not taken)

@@ -62,6 +62,8 @@ QUESTIONS: dict[tuple[str, str], tuple[str, ...]] = {
     ("safety", "cleared"): (*ONBOARDING[:4], "[unsure]", "[yes]"),
     ("rescreen", "quick"): (ONB, "/checkin", "[walk]", "2", "[done]", "7"),
     ("crisis", "safe"): (ONB, "I want to end it all"),
+    ("crisis", "ask"): (ONB, "been saying my goodbyes this week"),
+    ("rescreen", "check"): (ONB, "bowels have gone weird lately"),
     ("crisis", "wait"): (ONB, "I want to end it all", "[safe]"),
     ("crisis", "rest"): (ONB, "I want to end it all", "[safe]", "[not_now]"),
     ("delete", "confirm"): (ONB, "/delete"),
@@ -97,6 +99,8 @@ EXPLICIT = {
     ("safety", "hold"),
     ("safety", "cleared"),
     ("crisis", "safe"),
+    ("crisis", "ask"),
+    ("rescreen", "check"),
     ("crisis", "wait"),
     ("crisis", "rest"),
     ("delete", "confirm"),
@@ -131,6 +135,7 @@ SHORT = {
     ("onboarding", "breaks"): "onboarding.breaks_short",
     ("checkin", "baseline"): "checkin.baseline_short",
     ("checkin", "go"): "checkin.go_short",
+    ("rescreen", "check"): "rescreen.check_short",
 }
 
 
