@@ -17,9 +17,10 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from bot.storage import Database, DueEvent, Repository, StaleConversation, UnknownUser
+from flows import privacy
 from flows.content import Content
 from flows.dialogue import turn
-from flows.model import DeleteEverything, Event, EventKind, Reply
+from flows.model import Conversation, DeleteEverything, Event, EventKind, Reply
 
 log = logging.getLogger(__name__)
 
@@ -37,10 +38,14 @@ class Said:
     """What one turn wants sent: the replies and the language to render them in.
 
     `stale` is set when the event answered a question that had already passed (an old button).
-    `duplicate` is set when the update had been handled before: nothing changed, nothing to send.
+    `duplicate` is set when the update had been handled before, or repeats the button press just
+    taken as an answer (a double tap; see `_Turn.press`): nothing changed, nothing to send.
     `prompt_message_id` is the message that held the live buttons when the turn began.
-    `deleted` is set when the turn erased the person: the replies are a goodbye, and nothing more
-    may be written for this user id.
+    `deleted` is set when no person stands behind the turn: it erased them (the replies are a
+    goodbye), or a button was pressed by someone without an account (the replies say how to begin
+    again; `user_id` is 0). Nothing more may be written for this user id.
+    `keep_prompt` is set when the question with the live buttons is still open after the turn (a
+    note came, or it was set aside for another): its buttons stay (DESIGN §3).
     """
 
     user_id: int
@@ -50,6 +55,7 @@ class Said:
     duplicate: bool = False
     prompt_message_id: int | None = None
     deleted: bool = False
+    keep_prompt: bool = False
 
 
 @dataclass(frozen=True)
@@ -68,7 +74,7 @@ class _Turn:
     def __call__(self, repo: Repository) -> Said:
         user_id = self._person(repo)
         if user_id is None:
-            return Said(0, "en", (), duplicate=True)
+            return self._nobody(repo)
         now = self.now
         if self.due is not None and not repo.is_claimed(self.due.id, user_id, self.due.attempts):
             return Said(user_id, "en", ())  # its person was deleted after the claim: gone too
@@ -76,12 +82,21 @@ class _Turn:
             self.update_id, user_id, now=now
         ):
             return Said(user_id, "en", (), duplicate=True)
-        conversation, facts, version, prompt, last_active = repo.load_turn(user_id, now)
+        loaded = repo.load_turn(user_id, now)
+        conversation, facts, version, prompt, last_active, last_press = loaded
+        press = self.press()
+        if press is not None and press == last_press:
+            return Said(user_id, facts.profile.language, (), duplicate=True)
         outcome = turn(conversation, self.event, facts, self.coach.content, now)
         repo.apply(user_id, outcome.effects, now, time_scale=self.coach.time_scale)
-        stale = self.event.step is not None and self.event.step != conversation.step
+        # Stale: a button the flows said had passed, or of no question open when it was pressed.
+        step = self.event.step
+        stale = step is not None and (outcome.stale or not conversation.live(step))
         language = facts.profile.language
-        said = Said(user_id, language, outcome.replies, stale=stale, prompt_message_id=prompt)
+        keep = _still_asked(conversation, outcome.conversation)
+        said = Said(
+            user_id, language, outcome.replies, stale, prompt_message_id=prompt, keep_prompt=keep
+        )
         if any(isinstance(effect, DeleteEverything) for effect in outcome.effects):
             # The person and every row of theirs are gone: nothing is saved or touched after.
             # The update id alone stays, unattributed, so that Telegram delivering this very
@@ -89,7 +104,8 @@ class _Turn:
             if self.update_id is not None:
                 repo.mark_update_processed(self.update_id, None, now=now)
             return replace(said, deleted=True)
-        repo.save_conversation(user_id, outcome.conversation, version, now=now)
+        taken = None if stale else press
+        repo.save_conversation(user_id, outcome.conversation, version, now=now, last_press=taken)
         if self.due is None:
             # Only what the person does counts as being active.
             repo.touch(user_id, now, last=last_active)
@@ -98,16 +114,56 @@ class _Turn:
             repo.finish_due(self.due.id, "skipped" if late else "done", now=now)
         return said
 
+    def press(self) -> str | None:
+        """The button press this event is ("<step>|<value>"), None for anything else.
+
+        A press that equals the last press taken as an answer (not stale when it came) is a
+        repeat: the same button of the same question pressed again before its buttons went, the
+        first press's reply already on its way. Since every question asked takes a new step, the
+        question it belongs to has been answered with that very value: nothing is done again, and
+        no "That question has passed". A different button of that question is stale as ever.
+        """
+        if self.event.step is None:
+            return None
+        return f"{self.event.step}|{self.event.value}"[:64]
+
     def _person(self, repo: Repository) -> int | None:
-        """The person's user id, created on first contact; None when the update was handled
-        before and its person has been deleted since (it was their /delete being redelivered)."""
+        """The person's user id, created on first contact by a message or command; None when
+        there is no one and no one is created: the update was handled before and its person has
+        been deleted since (their /delete redelivered), or it is a button press (a second tap on
+        "Yes, delete everything", a stale button of a deleted person)."""
         if self.user_id is not None:
             return self.user_id
         assert self.external_id is not None
         found = repo.user_id_for(self.external_id, self.chat_id, create=False)
-        if found is None and self.update_id is not None and repo.update_seen(self.update_id):
+        if found is not None:
+            return found
+        if self.update_id is not None and repo.update_seen(self.update_id):
             return None
-        return found or _existing(repo.user_id_for(self.external_id, self.chat_id))
+        if self.event.step is not None:
+            return None  # a button is no first contact: only what the person sends starts them
+        return _existing(repo.user_id_for(self.external_id, self.chat_id))
+
+    def _nobody(self, repo: Repository) -> Said:
+        """No one behind the update: a redelivery changes nothing; a button press gets one line
+        on how to begin again (its update id kept, unattributed, so it is said once)."""
+        if self.update_id is not None and not repo.mark_update_processed(
+            self.update_id, None, now=self.now
+        ):
+            return Said(0, "en", (), duplicate=True)
+        return Said(0, "en", privacy.begin_again(), stale=True, deleted=True)
+
+
+def _still_asked(before: Conversation, after: Conversation) -> bool:
+    """True when the question that had the live buttons is still open after a turn: nothing new
+    was asked, or it was set aside for another question (other than /delete's)."""
+    if before.active is None:
+        return False
+    unchanged = after.active == before.active and after.step == before.step
+    set_aside = before.suspended is None and after.suspended == before.active
+    # The delete question takes the other buttons away: after a deletion none may stay live.
+    deleting = after.active is not None and after.active.flow == "delete"
+    return unchanged or (set_aside and not deleting)
 
 
 def _existing(user_id: int | None) -> int:

@@ -109,9 +109,11 @@ class RedFlagQuestion:
     category: str  # "emergency" or "urgent"
 
 
-ScreenKind = Literal["crisis", "emergency", "urgent", "clarify"]
+ScreenKind = Literal["crisis", "emergency", "urgent", "clarify", "check"]
 # Most serious first. "clarify" (a weakness of one leg) asks one question: both legs? getting worse?
-SCREEN_KINDS: tuple[ScreenKind, ...] = ("crisis", "emergency", "urgent", "clarify")
+# "check" (ask when in doubt) asks one broad question when a message touches a red flag's body
+# systems, or language near death or self-harm, that no specific rule has classified.
+SCREEN_KINDS: tuple[ScreenKind, ...] = ("crisis", "emergency", "urgent", "clarify", "check")
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from flows.engine import Ask, FlowSpec, Turn, on_answer
 from flows.helplines import for_zone, lines_text
 from flows.model import Choice, Frame
 
-__all__ = ["FLOW", "K", "begin", "morning_frame", "recent"]
+__all__ = ["FLOW", "K", "ask_frame", "begin", "helplines", "morning_frame", "recent"]
 
 K = keys(
     "crisis",
@@ -28,8 +28,13 @@ K = keys(
     "back",
     "morning",
     "morning_ok",
+    "ask",
+    "ask_clear",
+    "check_before_consent",
 )
-C = keys("choice", "safe", "unsafe", "carry_on", "not_now", "doing_ok", "not_ok")
+C = keys(
+    "choice", "safe", "unsafe", "carry_on", "not_now", "doing_ok", "not_ok", "yes", "no", "unsure"
+)
 
 
 def helplines(turn: Turn) -> dict[str, str]:
@@ -46,6 +51,11 @@ def begin(turn: Turn, *, consented: bool, resume: Frame | None) -> Frame | None:
         return None  # before consent nothing is stored, not even the date
     turn.save_profile(crisis_on=turn.today)
     return Frame("crisis", "safe", {"resume": safety.frame_json(resume)} if resume else {})
+
+
+def ask_frame(resume: Frame | None) -> Frame:
+    """The direct question after words near self-harm: are you having such thoughts?"""
+    return Frame("crisis", "ask", {"resume": safety.frame_json(resume)} if resume else {})
 
 
 def morning_frame(resume: Frame | None = None) -> Frame:
@@ -87,18 +97,28 @@ class CrisisTurn(Turn):
         self.say(K.back)
         self.then = safety.frame_of(self.ctx.get("resume"))
 
+    def flagged(self) -> bool:
+        return bool(self.value != "no")
+
+    def confirmed(self) -> None:
+        """A yes (or not sure) to "are you having thoughts of…": crisis care, as if typed."""
+        self.say(K.reply, **helplines(self))
+        self.save_profile(crisis_on=self.today)
+
+    def not_crisis(self) -> None:
+        self.say(K.ask_clear, **helplines(self))
+        self.then = safety.frame_of(self.ctx.get("resume"))
+
     def morning_ok(self) -> None:
         self.say(K.morning_ok)
         self.then = safety.frame_of(self.ctx.get("resume"))
 
 
-def morning_params(turn: Turn) -> dict[str, Any]:
-    return helplines(turn)
-
-
-STATES = ("safe", "wait", "rest", "morning")
+STATES = ("ask", "safe", "wait", "rest", "morning")
 # fmt: off
 TRANSITIONS: tuple[dict[str, Any], ...] = (
+    on_answer("ask", "safe", when="flagged", then="confirmed"),
+    on_answer("ask", "end", then="not_crisis"),
     on_answer("safe", "wait", when="says_safe", then="glad"),
     on_answer("safe", "wait", then="unsafe"),
     on_answer("wait", "end", when="carry_on", then="back"),
@@ -109,37 +129,26 @@ TRANSITIONS: tuple[dict[str, Any], ...] = (
     on_answer("morning", "safe"),
 )
 # fmt: on
+def gentle(key: str, *choices: Choice, params: Any = None) -> Ask:
+    """A crisis-care question: a button or the words, and "I'm here" rather than "I didn't
+    catch that" for anything else."""
+    return Ask(key, params=params, choices=lambda t: choices, explicit=True, invalid=K.listening)
+
+
+YES_NO_UNSURE = (Choice("yes", C.yes), Choice("no", C.no), Choice("unsure", C.unsure))
+CARRY_ON = Choice("carry_on", C.carry_on, means="yes")
 ASKS: dict[str, Ask] = {
-    "safe": Ask(
-        K.safe_now,
-        choices=lambda t: (
-            Choice("safe", C.safe, means="yes"),
-            Choice("unsafe", C.unsafe, means="no"),
-        ),
-        explicit=True,
-        invalid=K.listening,
+    "ask": gentle(K.ask, *YES_NO_UNSURE),
+    "safe": gentle(
+        K.safe_now, Choice("safe", C.safe, means="yes"), Choice("unsafe", C.unsafe, means="no")
     ),
-    "wait": Ask(
-        K.carry_on_or_rest,
-        choices=lambda t: (
-            Choice("carry_on", C.carry_on, means="yes"),
-            Choice("not_now", C.not_now, means="no"),
-        ),
-        explicit=True,
-        invalid=K.listening,
-    ),
-    "rest": Ask(
-        K.whenever,
-        choices=lambda t: (Choice("carry_on", C.carry_on, means="yes"),),
-        explicit=True,
-        invalid=K.listening,
-    ),
-    "morning": Ask(
+    "wait": gentle(K.carry_on_or_rest, CARRY_ON, Choice("not_now", C.not_now, means="no")),
+    "rest": gentle(K.whenever, CARRY_ON),
+    "morning": gentle(
         K.morning,
-        params=morning_params,
-        choices=lambda t: (Choice("doing_ok", C.doing_ok), Choice("not_ok", C.not_ok)),
-        explicit=True,
-        invalid=K.listening,
+        Choice("doing_ok", C.doing_ok),
+        Choice("not_ok", C.not_ok),
+        params=helplines,
     ),
 }
 

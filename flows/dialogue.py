@@ -27,6 +27,8 @@ from flows.catalogue import keys
 from flows.content import Content
 from flows.engine import END, SYNONYMS, FlowSpec, Turn, enter, run_answer
 from flows.model import (
+    ASKED_AT,
+    ASKED_STEP,
     Answer3,
     CancelKind,
     Conversation,
@@ -79,6 +81,9 @@ K = keys(
     "finish_first",
     "setup_first",
     "resume",
+    "resume_checkin",
+    "morning_ready",
+    "recap_ready",
     "unknown_command",
     "help",
     "on_hold",
@@ -133,6 +138,7 @@ class Session:
     step: int
     replies: list[Reply] = field(default_factory=list)
     effects: list[Effect] = field(default_factory=list)
+    stale: bool = False  # a button of a question that has passed: said so, not taken
 
     def model(self, frame: Frame) -> Turn:
         spec = FLOWS[frame.flow]
@@ -152,7 +158,16 @@ class Session:
         model = self.model(frame)
         enter(FLOWS[frame.flow], model, frame.state, short=short)
         self.absorb(model)
-        self.active = model.frame()
+        self.active = self.stamped(model.frame(), asked=True)
+
+    def stamped(self, frame: Frame, *, asked: bool) -> Frame:
+        """Notes on a frame that has just asked its question when, and at which step: how fresh
+        the question is, and which button answers it (DESIGN §3)."""
+        if not asked:
+            return frame
+        return replace(
+            frame, context={**frame.context, ASKED_AT: self.now.isoformat(), ASKED_STEP: self.step}
+        )
 
     def reask(self, *, short: bool = True) -> None:
         """Asks the pending question again: short, as the person has seen it in full."""
@@ -174,9 +189,10 @@ class Session:
         model = self.model(frame)
         said = len(self.replies)
         moved = run_answer(FLOWS[frame.flow], model, frame.state, event)
+        asked = model.step != self.step
         self.absorb(model)
         if model.state != END:
-            self.active = model.frame()
+            self.active = self.stamped(model.frame(), asked=asked)
             if moved:
                 only_asked = all(r.step is not None for r in self.replies[said:])
                 self.active = _remember(frame, self.active, undoable=only_asked)
@@ -185,14 +201,32 @@ class Session:
         if model.then is not None and _still_open(self, model.then):
             self.start(model.then)
         elif self.suspended is not None:
-            frame, self.suspended = self.suspended, None
-            if _still_open(self, frame):
-                self.say(K.resume)
-                self.start(frame)
+            self.resume()
+
+    def resume(self) -> None:
+        """Asks the set-aside question again, first saying what it was about."""
+        frame, self.suspended = self.suspended, None
+        if frame is not None and _still_open(self, frame):
+            key, params = _context_of(self, frame)
+            self.say(key, **params)
+            self.start(frame)
+
+    def take_back(self, event: Event) -> bool:
+        """Takes a press of a set-aside question's button as its answer: that question comes back
+        in front, and what was in front waits behind it. False when the press is not for it."""
+        frame = self.suspended
+        if frame is None or event.step is None or event.step == self.step:
+            return False
+        if frame.asked_step != event.step or _protected(self) or not _still_open(self, frame):
+            return False
+        self.active, self.suspended = frame, self.active
+        self.answer(event)
+        return True
 
     def outcome(self) -> Outcome:
         conversation = Conversation(active=self.active, suspended=self.suspended, step=self.step)
-        return Outcome(conversation, tuple(self.replies), tuple(self.effects))
+        outcome = Outcome(conversation, tuple(self.replies), tuple(self.effects), self.stale)
+        return privacy.last_words(outcome)
 
 
 def turn(
@@ -246,7 +280,7 @@ def turn(
         _due(s, event)
     elif event.kind is EventKind.COMMAND:
         _command(s, event.name.lower())
-    else:
+    elif not s.take_back(event):
         _answer(s, event)
     return s.outcome()
 
@@ -291,15 +325,8 @@ def _escalate(s: Session, finding: Finding) -> None:
             s.active = None
             s.start(frame)
         return
-    if finding.kind == "clarify":
-        if not consented:
-            view.say(rescreen.K.clarify_before_consent, emergency=safety.emergency_number(view))
-            s.absorb(view)
-        elif _held(s) or (active is not None and active.flow in UNINTERRUPTED):
-            s.reask()  # already held, or in the screen itself: its own question comes first
-        else:
-            s.active = None
-            s.start(rescreen.clarify_frame(active))
+    if finding.kind in ("clarify", "check"):
+        _ask_to_be_sure(s, view, finding, consented=consented)
         return
     kind = SafetyHold.EMERGENCY if finding.kind == "emergency" else SafetyHold.URGENT
     view.say(safety.K.heard)
@@ -313,6 +340,42 @@ def _escalate(s: Session, finding: Finding) -> None:
     s.absorb(view)
     s.active = None
     s.start(active if in_hold and active is not None else frame)
+
+
+def _ask_to_be_sure(s: Session, view: Turn, finding: Finding, *, consented: bool) -> None:
+    """When in doubt, one question before anything else: one weak leg (both? worse?), words near
+    the emergency signs (any change in bladder, bowel, feeling down below, sex, both legs?), or
+    words near self-harm (are you having thoughts of ending your life?). A yes or not sure
+    leads on to the hold or to crisis care; before consent the advice comes as a sentence."""
+    about_crisis = finding.id == CHECK_CRISIS
+    if not consented:
+        if about_crisis:
+            view.say(crisis.K.check_before_consent, **crisis.helplines(view))
+        else:
+            key = rescreen.K.clarify_before_consent
+            if finding.kind == "check":
+                key = rescreen.K.check_before_consent
+            view.say(key, emergency=safety.emergency_number(view))
+        s.absorb(view)
+        return
+    active = s.active
+    if about_crisis:
+        if active is not None and active.flow == "crisis":
+            s.reask()  # crisis care is already under way
+            return
+    elif _held(s) or (active is not None and active.flow in UNINTERRUPTED):
+        s.reask()  # already held, or in the screen itself: its own question comes first
+        return
+    s.active = None
+    if about_crisis:
+        s.start(crisis.ask_frame(active))
+    elif finding.kind == "check":
+        s.start(rescreen.check_frame(active))
+    else:
+        s.start(rescreen.clarify_frame(active))
+
+
+CHECK_CRISIS = "check_crisis"  # the screen rule of words near self-harm (asked, not assumed)
 
 
 def _still_open(s: Session, frame: Frame | None) -> bool:
@@ -341,6 +404,7 @@ def _answer(s: Session, event: Event) -> None:
             s.say(K.idle)
         return
     if event.step is not None and event.step != s.step:
+        s.stale = True
         s.say(K.stale)
         s.reask()
         return
@@ -592,13 +656,21 @@ def _due(s: Session, event: Event) -> None:
             _gentle_morning(s)
         elif in_crisis:
             return  # coaching waits until they choose to carry on
+        elif s.active is not None and s.active.flow == "morning" and _answering(s):
+            return  # already at the morning check
         else:
             if s.active is not None and s.active.flow == "morning":
                 s.active = None  # yesterday's morning question, never answered: today's replaces it
-            s.interrupt(Frame("morning", "waking"))
+            if _answering(s):
+                _nudge_waits(s, event)
+            elif not s.interrupt(Frame("morning", "waking")):
+                s.say(K.morning_ready)  # two dialogues already open: a note, not a third
     elif event.name == "recap":
         if outreach.held_by_quiet_hours(profile, s.content, s.now):
             _after_quiet_hours(s, event)
+        elif _answering(s):
+            s.say(K.recap_ready)  # a note: the open question keeps the next answer
+            _weekly_screen(s, tries=0)
         else:
             say_recap(_view(s))
             _weekly_screen(s, tries=0)
@@ -623,7 +695,7 @@ def _weekly_screen(s: Session, *, tries: int) -> None:
     """Starts the weekly red-flag screen, or postpones it while something else is open: it never
     takes the next answer of an open question, and it is never dropped (DESIGN §5)."""
     busy = s.active is not None
-    if busy and (tries < PATIENCE or s.suspended is not None or _protected(s)):
+    if busy and (tries < PATIENCE or s.suspended is not None or _protected(s) or _answering(s)):
         _postpone_screen(s, tries=tries)
         return
     s.say(rescreen.K.weekly)
@@ -632,6 +704,41 @@ def _weekly_screen(s: Session, *, tries: int) -> None:
 
 def _protected(s: Session) -> bool:
     return s.active is not None and s.active.flow in UNINTERRUPTED
+
+
+FRESH = timedelta(minutes=30)  # a question asked this recently owns the next typed message
+
+
+def _answering(s: Session) -> bool:
+    """True while the question in front was asked in the last 30 minutes: nothing proactive
+    takes it over (DESIGN §3)."""
+    asked = s.active.asked_at if s.active is not None else None
+    return asked is not None and s.now - asked < FRESH
+
+
+def _nudge_waits(s: Session, event: Event) -> None:
+    """Moves the nudge on until the open question is no longer fresh; when that would make it
+    later than a nudge may be sent, says in a note that the morning check is ready instead."""
+    assert s.active is not None
+    at = outreach.when_due(event.payload, s.now)
+    due = (s.active.asked_at or s.now) + FRESH
+    if due > at + timedelta(hours=s.content.rhythm.nudge_late_hours):
+        s.say(K.morning_ready)
+        return
+    key = f"{outreach.NUDGE}:{s.facts.profile.user_id}:{due.isoformat()}:waiting"
+    s.effects.append(Schedule(outreach.NUDGE, due, key, {"at": at.isoformat(), "once": True}))
+
+
+def _context_of(s: Session, frame: Frame) -> tuple[str, dict[str, object]]:
+    """What a set-aside question was about: for a check-in its activity and when it was done
+    (or begun), in local time ("Back to Walking at 10:05:")."""
+    no = frame.context.get("no") if frame.flow == "checkin" else None
+    ci = next((c for c in s.facts.checkins if c.no == no), None)
+    if ci is None:
+        return K.resume, {}
+    zone = ZoneInfo(s.facts.profile.tz or "UTC")
+    at = (ci.done_at or ci.created_at).astimezone(zone).strftime("%H:%M")
+    return K.resume_checkin, {"activity": checkin.activity_name(_view(s), ci), "time": at}
 
 
 def _postpone_screen(s: Session, *, tries: int, quiet: bool = False, held: bool = False) -> None:

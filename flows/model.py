@@ -152,13 +152,28 @@ class Facts:
 # --------------------------------------------------------------------------- dialogue
 
 
+ASKED_AT, ASKED_STEP = "asked_at", "asked_step"  # frame context: when and at which step it asked
+
+
 @dataclass(frozen=True)
 class Frame:
-    """Where one dialogue stands."""
+    """Where one dialogue stands; its context notes when it last asked its question."""
 
     flow: str
     state: str
     context: Mapping[str, JSON] = field(default_factory=dict)
+
+    @property
+    def asked_at(self) -> datetime | None:
+        """When this frame last asked its question (None for a frame stored before it was noted)."""
+        at = self.context.get(ASKED_AT)
+        return datetime.fromisoformat(at) if isinstance(at, str) else None
+
+    @property
+    def asked_step(self) -> int | None:
+        """The step its question's buttons carry."""
+        step = self.context.get(ASKED_STEP)
+        return step if isinstance(step, int) else None
 
 
 @dataclass(frozen=True)
@@ -171,6 +186,13 @@ class Conversation:
     active: Frame | None = None
     suspended: Frame | None = None
     step: int = 0
+
+    def live(self, step: int) -> bool:
+        """True when a button carrying `step` answers an open question: the one in front, or the
+        one set aside (DESIGN §3: its buttons still work)."""
+        return step == self.step or (
+            self.suspended is not None and self.suspended.asked_step == step
+        )
 
 
 class EventKind(StrEnum):
@@ -327,3 +349,4 @@ class Outcome:
     conversation: Conversation
     replies: tuple[Reply, ...] = ()
     effects: tuple[Effect, ...] = ()
+    stale: bool = False  # the event was a button of a question that had passed (not taken)

@@ -1,5 +1,9 @@
 """The person's data: /privacy says what is kept and why, /export hands it over, /delete erases it
-(after a confirmation), and a new privacy notice is agreed to before anything else goes on."""
+(after a confirmation), and a new privacy notice is agreed to before anything else goes on.
+
+After an erase nothing of the old conversation comes back (DESIGN §3): `last_words` cuts a turn's
+outcome at the goodbye, whatever else the turn went on to do.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,7 @@ from typing import Any
 
 from flows.catalogue import keys
 from flows.engine import Ask, FlowSpec, Turn, on_answer
-from flows.model import Choice, DeleteEverything, Reply
+from flows.model import Choice, Conversation, DeleteEverything, Outcome, Reply
 
 K = keys(
     "privacy",
@@ -19,6 +23,7 @@ K = keys(
     "new_version",
     "agreed",
     "declined",
+    "begin_again",
 )
 C = keys("choice", "delete_all", "keep_all", "agree", "decline")
 
@@ -45,6 +50,30 @@ class DeleteTurn(Turn):
 
     def keep(self) -> None:
         self.say(K.kept)
+
+
+def begin_again() -> tuple[Reply, ...]:
+    """What a button pressed by someone without an account gets (deleted, or never started):
+    nothing is created for them, and one line says how to begin."""
+    return (Reply(K.begin_again),)
+
+
+def last_words(outcome: Outcome) -> Outcome:
+    """An outcome that erases the person ends there: the goodbye is the last reply, the erase the
+    last effect, and nothing is active or set aside (no resumed flow, no question, no buttons)."""
+    erase = next(
+        (i for i, e in enumerate(outcome.effects) if isinstance(e, DeleteEverything)), None
+    )
+    if erase is None:
+        return outcome
+    goodbye = next(
+        (i for i, r in enumerate(outcome.replies) if r.key == K.deleted), len(outcome.replies) - 1
+    )
+    return Outcome(
+        Conversation(step=outcome.conversation.step),
+        outcome.replies[: goodbye + 1],
+        outcome.effects[: erase + 1],
+    )
 
 
 class ConsentTurn(Turn):

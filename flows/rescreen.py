@@ -21,7 +21,7 @@ from flows.content import RedFlagQuestion
 from flows.engine import Ask, FlowSpec, Turn, on_answer
 from flows.model import Answer3, Choice, Frame, RecordRedFlags, SafetyHold
 
-__all__ = ["FLOW", "K", "clarify_frame", "quick_frame", "screen_frame"]
+__all__ = ["FLOW", "K", "check_frame", "clarify_frame", "quick_frame", "screen_frame"]
 
 K = keys(
     "rescreen",
@@ -34,6 +34,10 @@ K = keys(
     "clarify",
     "clarify_clear",
     "clarify_before_consent",
+    "check",
+    "check_short",
+    "check_clear",
+    "check_before_consent",
 )
 C = keys("choice", "yes", "no", "unsure", "wrong")
 CORRECTION = "correction"  # RecordRedFlags context of an answer given again after a mis-tap
@@ -58,6 +62,14 @@ def clarify_frame(resume: Frame | None) -> Frame:
     if resume is not None:
         ctx["resume"] = safety.frame_json(resume)
     return Frame("rescreen", "clarify", ctx)
+
+
+def check_frame(resume: Frame | None) -> Frame:
+    """The one question after typed words near the emergency signs: has anything changed?"""
+    ctx: dict[str, Any] = {"context": "free_text"}
+    if resume is not None:
+        ctx["then"] = safety.frame_json(resume)
+    return Frame("rescreen", "check", ctx)
 
 
 def questions(turn: Turn) -> Sequence[RedFlagQuestion]:
@@ -153,6 +165,16 @@ class RescreenTurn(Turn):
         self.effects.append(RecordRedFlags((("quick", Answer3(self.value)),), "after_red"))
         self.ctx.update(i=0, only="emergency")
 
+    def check_clear(self) -> None:
+        self.effects.append(RecordRedFlags((("check", Answer3.NO),), "free_text"))
+        self.say(K.check_clear, emergency=safety.emergency_number(self))
+        self.then = self.after()
+
+    def check_flagged(self) -> None:
+        """A yes or not sure: the emergency questions, one by one; the open question after."""
+        self.effects.append(RecordRedFlags((("check", Answer3(self.value)),), "free_text"))
+        self.ctx.update(i=0, only="emergency")
+
     def clarify_clear(self) -> None:
         self.effects.append(RecordRedFlags((("text:one_leg_weak", Answer3.NO),), "free_text"))
         self.say(K.clarify_clear, emergency=safety.emergency_number(self))
@@ -196,7 +218,7 @@ def question_choices(turn: Turn) -> tuple[Choice, ...]:
 FLOW = FlowSpec(
     "rescreen",
     RescreenTurn,
-    ("q", "quick", "clarify"),
+    ("q", "quick", "clarify", "check"),
     (
         on_answer("q", "q", when="wrong", then="back"),
         on_answer("q", "end", when="emergency", then="hold_emergency"),
@@ -207,10 +229,13 @@ FLOW = FlowSpec(
         on_answer("quick", "end", then="quick_clear"),
         on_answer("clarify", "end", when="flagged", then="clarify_flagged"),
         on_answer("clarify", "end", then="clarify_clear"),
+        on_answer("check", "q", when="flagged", then="check_flagged"),
+        on_answer("check", "end", then="check_clear"),
     ),
     {
         "q": Ask(K.question, params=question_params, choices=question_choices, explicit=True),
         "quick": Ask(K.quick, params=quick_params, choices=yes_no_unsure, explicit=True),
         "clarify": Ask(K.clarify, choices=yes_no_unsure, explicit=True),
+        "check": Ask(K.check, choices=yes_no_unsure, explicit=True, short=K.check_short),
     },
 )

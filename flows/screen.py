@@ -166,10 +166,14 @@ def _negated(c: _Compiled, before: str) -> bool:
     return bool(c.cue.search(" ".join(before.split()[-c.window :])))
 
 
-def _someone_elses(c: _Compiled, before: str) -> bool:
-    """Whether the last word in `before` (a clause up to a hit) that says whose the clause is
-    names someone else."""
-    marks = list(c.subject.finditer(before))
+def _someone_elses(c: _Compiled, clause: str, floor: int, start: int) -> bool:
+    """Whether the last word before a hit (in `clause`, from `floor` up to `start`) that says
+    whose the clause is names someone else. A hit that begins with the person's own word ("I keep
+    leaking", "my bladder") is theirs, whoever came before it ("using my wife's pads because")."""
+    own = c.subject.match(clause, start)
+    if own is not None and own.group("other") is None:
+        return False
+    marks = list(c.subject.finditer(clause[floor:start]))
     return bool(marks) and marks[-1].group("other") is not None
 
 
@@ -192,11 +196,13 @@ def _live(
                 left, prior = floor, False
             between = clause[left:start]
             joined = left > floor and c.join.fullmatch(between.strip()) is not None
-            negated = prior if joined else _negated(c, between)
+            # a hit that begins with a terminator ("I'll end it") starts a new statement
+            fresh = c.stop.match(clause, start) is not None
+            negated = prior if joined else not fresh and _negated(c, between)
         seen.append((start, end, negated))
         p = c.patterns[n]
         if not negated and not c.calm.match(clause, end, ceiling):
-            yield p, p.owned and _someone_elses(c, clause[floor:start])
+            yield p, p.owned and _someone_elses(c, clause, floor, start)
 
 
 def _readings(text: str) -> tuple[str, ...]:

@@ -89,6 +89,7 @@ def head(postgres: bool) -> Select[tuple[object, ...]]:
             _c.c.step,
             _c.c.version,
             _c.c.prompt_message_id,
+            _c.c.last_press,
             max_no.scalar_subquery().label("max_no"),
             levels.scalar_subquery().label("levels"),
             mornings.scalar_subquery().label("mornings"),

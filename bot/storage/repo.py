@@ -39,14 +39,15 @@ ACTIVITY_PRECISION = timedelta(hours=1)
 
 
 class Loaded(NamedTuple):
-    """What a turn starts from: the conversation, the facts, the version, the live prompt, and
-    when the person was last active."""
+    """What a turn starts from: the conversation, the facts, the version, the live prompt, when
+    the person was last active, and the last button press taken as an answer."""
 
     conversation: Conversation
     facts: Facts
     version: int
     prompt_message_id: int | None
     last_active_at: datetime | None = None
+    last_press: str | None = None
 
 
 class StaleConversation(Exception):
@@ -138,7 +139,14 @@ class Repository(DueEvents):
             next_checkin_no=(head.max_no or 0) + 1,
         )
         version = int(head.version or 0)
-        return Loaded(conversation, facts, version, head.prompt_message_id, head.last_active_at)
+        return Loaded(
+            conversation,
+            facts,
+            version,
+            head.prompt_message_id,
+            head.last_active_at,
+            head.last_press,
+        )
 
     def save_conversation(
         self,
@@ -147,8 +155,12 @@ class Repository(DueEvents):
         expected_version: int,
         *,
         now: datetime | None = None,
+        last_press: str | None = None,
     ) -> int:
-        """Saves the conversation unless saved since `expected_version`; returns the new version."""
+        """Saves the conversation unless saved since `expected_version`; returns the new version.
+
+        `last_press`, when given, replaces the remembered last button press taken as an answer.
+        """
         c = t.conversations
         values: dict[str, Any] = {
             "active": convert.frame_json(conv.active),
@@ -157,6 +169,8 @@ class Repository(DueEvents):
             "updated_at": now or utcnow(),
             "version": expected_version + 1,
         }
+        if last_press is not None:
+            values["last_press"] = last_press
         if expected_version == 0:
             stmt = q.insert_on_conflict(self._postgres, c, ("user_id",), returning=("version",))
             values["user_id"] = user_id

@@ -117,6 +117,8 @@ class ConversationRow(Base):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
     # Telegram message id of the last question sent with buttons, so they can be retired.
     prompt_message_id: Mapped[int | None] = mapped_column(BigInteger)
+    # "<step>|<value>" of the last button press taken as an answer: the same press again repeats it.
+    last_press: Mapped[str | None] = mapped_column(String(64))
 
 
 class CheckinRow(Base):

@@ -2,7 +2,8 @@
 
 429 waits `retry_after` and tries again; timeouts and server errors are retried with backoff; 403
 means the person blocked the bot: they are marked blocked and nothing more is sent. The buttons of
-the previous question are retired whenever a new question (or none) takes its place. A reply asking
+the previous question are retired whenever a new question (or none) takes its place, unless it is
+still open: a note came, or it was set aside for another question. A reply asking
 for the person's export is followed by the files, sent as documents.
 """
 
@@ -131,9 +132,11 @@ class Sender:
         try:
             prompt = await self._send_all(chat_id, said, proactive)
             old = said.prompt_message_id
+            if prompt is None and said.keep_prompt:
+                prompt = old  # a note: the question above it is still the one to answer
             if prompt != old and not said.deleted:
                 await self.coach.set_prompt(said.user_id, prompt)
-            if old is not None and old != prompt and old not in retired:
+            if old is not None and old != prompt and old not in retired and not said.keep_prompt:
                 await self._pace(chat_id, proactive)
                 await self.retire(chat_id, old)
         except Blocked:

@@ -174,6 +174,14 @@ class Harness:
         query = select(t.users.c.blocked).where(t.users.c.id == user_id)
         return bool(await self.coach.db.run(lambda repo: repo.session.execute(query).scalar_one()))
 
+    async def pending(self, user: int = ANN) -> list[tuple[str, datetime]]:
+        """The person's pending due events: kind and when due (UTC)."""
+        user_id = await self.user_id(user)
+        d = t.due_events
+        query = select(d.c.kind, d.c.due_at).where(d.c.user_id == user_id, d.c.status == "pending")
+        rows = await self.coach.db.run(lambda repo: list(repo.session.execute(query)))
+        return [(kind, at if at.tzinfo else at.replace(tzinfo=UTC)) for kind, at in rows]
+
     async def due_statuses(self, user: int = ANN) -> list[tuple[str, str]]:
         user_id = await self.user_id(user)
         d = t.due_events

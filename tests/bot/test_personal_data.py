@@ -280,6 +280,7 @@ async def test_the_export_is_what_is_stored(db: Database) -> None:
         "version": version,
         "updated_at": None,
         "prompt_message_id": 42,
+        "last_press": None,
     }
     assert data["checkins"] == [checkin_values(c) for c in facts.checkins]
     assert data["checkins"] == without_ids(stored["checkins"])

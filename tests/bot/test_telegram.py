@@ -26,12 +26,14 @@ from tests.bot.telegram_helpers import (
     PHOTO,
     STICKER,
     Clock,
+    Harness,
     buttons,
     labels,
     running_bot,
     text,
     together,
 )
+from tests.flows.transcript import unstamped
 
 sqlite_only = pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
 BLOCKED = "Forbidden: bot was blocked by the user"
@@ -142,7 +144,7 @@ async def test_a_score_in_words_is_kindly_reasked(db: Database) -> None:
         texts = h.api.texts()
     assert texts == [together(text("common.not_a_score", lo=0, hi=10), question)]
     assert after[1] == before[1]
-    assert after[0].active == before[0].active
+    assert unstamped(after[0].active) == unstamped(before[0].active)
 
 
 @sqlite_only
@@ -181,7 +183,7 @@ async def test_a_stale_button_says_the_question_has_passed(db: Database) -> None
     assert methods[:2] == ["answerCallbackQuery", "editMessageReplyMarkup"]
     assert texts == [together(text("common.stale"), text("onboarding.adult"))]
     assert "reply_markup" not in stored and consent["message_id"] == retired[0]
-    assert after[1] == before[1] and after[0].active == before[0].active
+    assert after[1] == before[1] and unstamped(after[0].active) == unstamped(before[0].active)
 
 
 @pytest.mark.parametrize("data", ["x", "a|notanumber|1", "a|1|", "a|1|" + "j" * 66])
@@ -559,3 +561,43 @@ async def test_words_after_a_command_are_screened(db: Database) -> None:
     assert len(texts) == 1 and text("safety.heard") in texts[0]
     assert "Today's" not in texts[0]
     assert facts.profile.safety_hold is not None
+
+
+async def _wait_for(h: Harness, key: str) -> None:
+    """Lets the app's own tick run until a message with `key`'s text has been sent."""
+    for _ in range(200):
+        await asyncio.sleep(0.02)
+        if any(text(key) in t for t in h.api.texts()):
+            return
+    raise AssertionError(f"{key} never sent: {h.api.texts()}")
+
+
+@sqlite_only
+async def test_the_followups_button_still_works_after_a_nudge_takes_over(db: Database) -> None:
+    """A follow-up left 45 minutes is set aside by the morning nudge; pressing its button
+    afterwards answers it (no "That question has passed") and the morning check comes back."""
+    clock = Clock()
+    async with running_bot(db, clock, tick_seconds=0.05) as h:
+        await h.onboard()
+        (nudge_at,) = [at for kind, at in await h.pending() if kind == "nudge"]
+        clock.now = nudge_at - timedelta(minutes=110)
+        for label in CHECKIN:
+            await h.press(label)
+        clock.now += timedelta(minutes=61)
+        await _wait_for(h, "checkin.a1")
+        followup = h.last()
+        clock.now = nudge_at + timedelta(minutes=1)
+        await _wait_for(h, "morning.waking")
+        await asyncio.sleep(0.3)  # the delivery's last calls (retiring old buttons) are done
+        assert h.api.messages[(ANN, followup["message_id"])].get("reply_markup")
+        h.api.clear()
+        (data,) = [d for row in buttons(followup) for label, d in row if label == "1"]
+        await h.feed(h.people.press(ANN, followup, data))
+        texts = h.api.texts()
+        shown = h.api.messages[(ANN, followup["message_id"])]["text"]
+        conversation, facts = await h.state()
+    assert text("common.stale") not in "\n".join(texts)
+    assert shown.endswith("→ 1")  # the press counted: the choice is shown on the question
+    assert facts.checkins[0].a1 == 1
+    assert text("morning.waking") in texts[-1]
+    assert conversation.active is not None and conversation.active.flow == "morning"

@@ -215,13 +215,15 @@ def test_a_question_with_a_long_introduction_is_asked_again_in_short(
 
 
 def test_the_questions_with_a_long_introduction_are_known() -> None:
-    """The long questions: introduction, consent, portfolio choice, micro-breaks, the how-to."""
+    """The long questions: introduction, consent, portfolio choice, micro-breaks, the how-to, and
+    the check after words near the emergency signs."""
     assert {w if w[1] != "go:walk" else ("checkin", "go") for w in LONG_ASKS} == {
         ("onboarding", "intro"),
         ("onboarding", "consent"),
         ("onboarding", "portfolio_mode"),
         ("onboarding", "breaks"),
         ("checkin", "go"),
+        ("rescreen", "check"),
     }
 
 

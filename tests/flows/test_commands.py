@@ -23,6 +23,7 @@ from tests.flows.transcript import (
     assessed,
     keys_of,
     onboard,
+    unstamped,
 )
 
 # ---------------------------------------- where each question is
@@ -61,6 +62,8 @@ QUESTIONS: dict[tuple[str, str], tuple[str, ...]] = {
     ("safety", "cleared"): (*ONBOARDING[:4], "[unsure]", "[yes]"),
     ("rescreen", "quick"): (ONB, "/checkin", "[walk]", "2", "[done]", "7"),
     ("crisis", "safe"): (ONB, "I want to end it all"),
+    ("crisis", "ask"): (ONB, "been saying my goodbyes this week"),
+    ("rescreen", "check"): (ONB, "bowels have gone weird lately"),
     ("crisis", "wait"): (ONB, "I want to end it all", "[safe]"),
     ("crisis", "rest"): (ONB, "I want to end it all", "[safe]", "[not_now]"),
     ("delete", "confirm"): (ONB, "/delete"),
@@ -96,6 +99,8 @@ EXPLICIT = {
     ("safety", "hold"),
     ("safety", "cleared"),
     ("crisis", "safe"),
+    ("crisis", "ask"),
+    ("rescreen", "check"),
     ("crisis", "wait"),
     ("crisis", "rest"),
     ("delete", "confirm"),
@@ -130,6 +135,7 @@ SHORT = {
     ("onboarding", "breaks"): "onboarding.breaks_short",
     ("checkin", "baseline"): "checkin.baseline_short",
     ("checkin", "go"): "checkin.go_short",
+    ("rescreen", "check"): "rescreen.check_short",
 }
 
 
@@ -148,7 +154,7 @@ def assert_unchanged(before: Chat, after: Chat) -> None:
     assert after.last is not None and after.last.effects == ()
     assert after.facts == before.facts
     assert after.due == before.due
-    assert after.conversation.active == before.conversation.active
+    assert unstamped(after.conversation.active) == unstamped(before.conversation.active)
     assert after.conversation.suspended == before.conversation.suspended
 
 
@@ -351,8 +357,8 @@ def test_morning_during_a_checkin_suspends_it_and_resumes_after() -> None:
     assert chat.conversation.suspended == frame
     chat.say("2")
     replies = chat.press("later")
-    assert keys_of(replies) == ["common.later", "common.resume", "checkin.expected"]
-    assert chat.conversation.active == frame
+    assert keys_of(replies) == ["common.later", "common.resume_checkin", "checkin.expected"]
+    assert unstamped(chat.conversation.active) == unstamped(frame)
     assert chat.conversation.suspended is None
     chat.play("4", "6")
     assert chat.facts.checkins[-1].expected == 4
@@ -453,8 +459,8 @@ def test_a_followup_coming_due_mid_checkin_suspends_it_and_resumes_after() -> No
     replies = chat.say("2")
     keys = keys_of(replies)
     assert keys[0] == "advice.green"
-    assert keys[-2:] == ["common.resume", "checkin.baseline"]
-    assert chat.conversation.active == second
+    assert keys[-2:] == ["common.resume_checkin", "checkin.baseline"]
+    assert unstamped(chat.conversation.active) == unstamped(second)
     assert [c.status for c in chat.facts.checkins] == [CheckinStatus.FINISHED, CheckinStatus.OPEN]
 
 

@@ -79,7 +79,7 @@ def test_a_new_privacy_notice_is_agreed_before_anything_else() -> None:
     chat.facts = replace(chat.facts, profile=replace(old, consent_version="2025-01"))
     assert keys_of(chat.say("3")) == ["privacy.new_version"]
     replies = chat.press("agree")
-    assert keys_of(replies) == ["privacy.agreed", "common.resume", "checkin.baseline"]
+    assert keys_of(replies) == ["privacy.agreed", "common.resume_checkin", "checkin.baseline"]
     assert chat.facts.profile.consent_version == CONTENT.policy_version
     assert chat.facts.profile.consent_at == chat.now
 
@@ -93,3 +93,16 @@ def test_declining_a_new_notice_pauses_and_asks_again() -> None:
     assert keys_of(chat.press("decline")) == ["privacy.declined"]
     assert chat.facts.profile.paused
     assert keys_of(chat.command("checkin")) == ["privacy.new_version"]
+
+
+def test_nothing_is_resumed_after_delete() -> None:
+    """ "Yes, delete everything" in the middle of a walk: the goodbye alone, no "Back to where we
+    were", no question, and a conversation with nothing active or set aside."""
+    chat = onboard()
+    chat.play("/checkin", "[walk]", "2")  # the walk asks "Done it" / "Not today"
+    chat.command("delete")
+    assert chat.conversation.suspended is not None
+    replies = chat.press("delete")
+    assert keys_of(replies) == ["privacy.deleted"]
+    assert all(not r.choices for r in replies)
+    assert (chat.conversation.active, chat.conversation.suspended) == (None, None)

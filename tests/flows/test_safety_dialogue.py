@@ -377,3 +377,67 @@ def test_the_unique_start_of_a_label_answers_and_other_words_do_not() -> None:
     chat = held_at_onboarding()
     assert keys_of(chat.say("not y")) == ["safety.not_yet", "safety.checked"]
     assert keys_of(chat.say("xyz"))[0] == "common.not_a_choice_words"
+
+
+# ---------------------------------------- when in doubt: one question ("check")
+
+
+def test_words_near_the_emergency_signs_ask_one_question_first() -> None:
+    """ "bowels have gone weird lately" asks whether anything changed; no: thanks, and the open
+    question is asked again; nothing is held."""
+    chat = in_a_checkin()
+    assert keys_of(chat.say("bowels have gone weird lately")) == ["rescreen.check"]
+    assert chat.facts.profile.safety_hold is None
+    replies = chat.press("no")
+    assert keys_of(replies)[:1] == ["rescreen.check_clear"]
+    assert chat.state == ("checkin", "baseline")
+    assert chat.red_flags[-1].answers == (("check", Answer3.NO),)
+
+
+@pytest.mark.parametrize("answer", ["yes", "unsure"])
+def test_a_yes_to_the_check_asks_the_emergency_questions_and_holds_on_a_yes(answer: str) -> None:
+    """Yes (or not sure) to the check: the emergency questions one by one; a yes to bowel holds."""
+    chat = in_a_checkin()
+    chat.say("bowels have gone weird lately")
+    assert keys_of(chat.press(answer)) == ["rescreen.question"]
+    chat.press("no")  # bladder
+    assert keys_of(chat.press("yes")) == hold_keys("emergency")  # bowel
+    assert chat.facts.profile.safety_hold is SafetyHold.EMERGENCY
+    assessed(chat)
+    while chat.state == ("rescreen", "q"):
+        chat.press("no")
+    assert chat.state == ("checkin", "baseline")  # the open question comes back at the end
+
+
+def test_words_near_self_harm_ask_directly_and_a_no_carries_on() -> None:
+    """ "been saying my goodbyes this week": "are you having thoughts of ending your life?"; no:
+    thanks with the helplines, and the open question again; nothing stored."""
+    chat = in_a_checkin()
+    assert keys_of(chat.say("been saying my goodbyes this week")) == ["crisis.ask"]
+    replies = chat.press("no")
+    assert keys_of(replies)[0] == "crisis.ask_clear"
+    assert "116 123" in replies[0].params["helplines"]
+    assert chat.state == ("checkin", "baseline")
+    assert chat.facts.profile.crisis_on is None
+
+
+@pytest.mark.parametrize("answer", ["yes", "unsure"])
+def test_a_yes_to_the_direct_question_is_crisis_care(answer: str) -> None:
+    """Yes (or not sure) to the direct question: the helplines and "are you safe right now?",
+    and the date is kept."""
+    chat = in_a_checkin()
+    chat.say("i might just end things tonight")
+    replies = chat.press(answer)
+    assert keys_of(replies) == ["crisis.reply", "crisis.safe_now"]
+    assert chat.facts.profile.crisis_on == START.date()
+
+
+def test_before_consent_a_check_is_advice_and_nothing_is_stored() -> None:
+    """At the consent question words near self-harm get the helplines as a sentence; no effect."""
+    chat = Chat(now=START)
+    chat.play("/start", "[go_on]")
+    before = chat.conversation
+    replies = chat.say("sh again last night")
+    assert keys_of(replies) == ["crisis.check_before_consent"]
+    assert chat.last is not None and chat.last.effects == ()
+    assert chat.conversation == before

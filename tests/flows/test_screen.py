@@ -1,8 +1,11 @@
 """The free-text safety screen: every red flag and crisis is found; negations and chatter are not.
 
 The rules are the real data/safety/en.toml, loaded through bot.content.load_content. The corpus
-(screen_corpus.toml) is data: each typed phrasing with the kind the screen must find. `pytest -s`
-prints the corpus numbers per kind (cases, found, misses; false alarms on "none").
+(screen_corpus.toml) is data: each typed phrasing with the kind the screen must find. A "check"
+finding (one broad question, when in doubt) is a RESPONSE but not a FIND: a case is found only as
+its own kind. `pytest -s -k corpus_numbers` prints per kind the cases, those found as their kind
+(strict), those answered by a check question, and those missed entirely; for "none", the
+escalations (false alarms) and the check questions, each with its rate.
 """
 
 from __future__ import annotations
@@ -29,9 +32,12 @@ CORPUS: list[dict[str, Any]] = tomllib.loads(
 )["case"]
 POSITIVES = [c for c in CORPUS if c["expect"] != "none"]
 NEGATIVES = [c for c in CORPUS if c["expect"] == "none"]
-MAX_FALSE_POSITIVE_RATE = 0.05
+MAX_FALSE_POSITIVE_RATE = 0.05  # escalations (any kind but "check") on calm texts
+MAX_CHECK_RATE = 0.15  # check questions on calm texts: one question each, but not every message
 KINDS = (*SCREEN_KINDS, "none")
-E, U, C, Q = "emergency", "urgent", "crisis", "clarify"
+E, U, C, Q, K = "emergency", "urgent", "crisis", "clarify", "check"
+# the check question that answers a case of each kind, when the specific rules do not find it
+RIGHT_CHECK = {E: "check_cauda", C: "check_crisis"}
 
 
 @pytest.fixture(scope="module")
@@ -44,6 +50,21 @@ def kind_of(text: str, rules: ScreenRules) -> str:
     """The kind the screen finds in `text`, or "none"."""
     finding = screen(text, rules)
     return finding.kind if finding else "none"
+
+
+def answer(case: dict[str, Any]) -> Finding | None:
+    """What the screen must return for `case`: its check question if it carries one, else its
+    kind (and rule, where named; None for "none")."""
+    if "check" in case:
+        return Finding(K, case["check"])
+    if case["expect"] == "none":
+        return None
+    return Finding(case["expect"], case.get("id", "?"))
+
+
+def expected_kind(case: dict[str, Any]) -> str:
+    """The kind the screen must return for `case` ("check" for a case a check question answers)."""
+    return K if "check" in case else case["expect"]
 
 
 # --- the corpus ----------------------------------------------------------------------------
@@ -67,60 +88,94 @@ def _param(case: dict[str, Any]) -> Any:
 
 @pytest.mark.parametrize("case", [_param(c) for c in POSITIVES])
 def test_positive_is_found_as_its_kind(case: dict[str, Any], rules: ScreenRules) -> None:
-    """Each red flag or crisis phrasing is found, as exactly its kind (and rule, where named)."""
+    """Each phrasing is found as exactly its kind (and rule, where named), or, where the case says
+    so, answered by exactly its check question."""
     finding = screen(case["text"], rules)
-    assert finding is not None and finding.kind == case["expect"], finding
-    if "id" in case:
-        assert finding == Finding(case["expect"], case["id"])
+    assert finding is not None and finding.kind == expected_kind(case), finding
+    if "id" in case or "check" in case:
+        assert finding == answer(case)
 
 
 @pytest.mark.parametrize("case", [_param(c) for c in NEGATIVES])
 def test_negative_finds_nothing(case: dict[str, Any], rules: ScreenRules) -> None:
-    """Each negation, other person's symptom, explained cause or piece of chatter finds nothing."""
-    assert screen(case["text"], rules) is None
+    """Each negation, other person's symptom, explained cause or piece of chatter finds nothing
+    (or, where the case says so, only the check question it names)."""
+    assert screen(case["text"], rules) == answer(case)
 
 
 def passes(case: dict[str, Any], rules: ScreenRules) -> bool:
-    """Whether the screen finds exactly what `case` expects (its kind, and its rule if named)."""
+    """Whether the screen returns exactly what `case` expects (its kind, rule or check question)."""
     finding = screen(case["text"], rules)
-    if case["expect"] == "none":
-        return finding is None
-    return finding is not None and (finding.kind, finding.id) == (
-        case["expect"],
-        case.get("id", finding.id),
-    )
+    want = answer(case)
+    if want is None or finding is None:
+        return finding == want
+    named = "id" in case or "check" in case
+    return finding == want if named else finding.kind == want.kind
 
 
 def test_corpus_numbers(rules: ScreenRules) -> None:
-    """Prints cases, found and misses per kind, and the false-alarm rate on "none" (below 5%)."""
+    """Prints per kind: cases, found as that kind (strict), answered by a check question, missed
+    entirely; for "none": escalations and check questions. Escalations on "none" stay below 5%,
+    check questions on "none" at 15% at most."""
     began = time.perf_counter()
-    failed = [c for c in CORPUS if not passes(c, rules)]
+    findings = [screen(c["text"], rules) for c in CORPUS]
     each = (time.perf_counter() - began) / len(CORPUS)
+    failed = [c for c in CORPUS if not passes(c, rules)]
     print(f"\nsafety screen corpus: {len(CORPUS)} cases, {each * 1e6:.0f} µs a message")
-    print(f"  {'kind':<10} {'cases':>6} {'found':>6} {'misses':>7} {'xfail':>6}")
+    print(f"  {'kind':<10} {'cases':>6} {'strict':>7} {'check':>6} {'missed':>7} {'xfail':>6}")
+    calm: list[Finding | None] = []
     for kind in KINDS:
-        cases = [c for c in CORPUS if c["expect"] == kind]
-        wrong = [c for c in failed if c["expect"] == kind]
-        marked = sum("xfail" in c for c in cases)
+        pairs = [(c, f) for c, f in zip(CORPUS, findings, strict=True) if c["expect"] == kind]
+        marked = sum("xfail" in c for c, _ in pairs)
         if kind == "none":
-            alarms = f"false alarms {len(wrong)} ({len(wrong) / len(cases):.1%})"
-            print(f"  {kind:<10} {len(cases):>6}   {alarms}, {marked} xfail")
-        else:
-            found = len(cases) - len(wrong)
-            print(f"  {kind:<10} {len(cases):>6} {found:>6} {len(wrong):>7} {marked:>6}")
+            calm = [f for _, f in pairs]
+            continue
+        strict = sum(f is not None and f.kind == kind for _, f in pairs)
+        asked = sum(f is not None and f.kind == K for _, f in pairs) if kind != K else 0
+        missed = len(pairs) - strict - asked
+        print(f"  {kind:<10} {len(pairs):>6} {strict:>7} {asked:>6} {missed:>7} {marked:>6}")
+    alarms = [f for f in calm if f is not None and f.kind != K]
+    checks = [f for f in calm if f is not None and f.kind == K]
+    print(
+        f"  {'none':<10} {len(calm):>6}   escalations {len(alarms)}"
+        f" ({len(alarms) / len(calm):.1%}), check questions {len(checks)}"
+        f" ({len(checks) / len(calm):.1%})"
+    )
     for case in failed:
         if "xfail" not in case:
             print(f"  unexpected: {case['text']!r} -> {screen(case['text'], rules)}")
-    false = [c for c in NEGATIVES if c in failed]
-    for case in false:
-        print(f"  false positive: {case['text']!r} -> {screen(case['text'], rules)}")
     assert sorted(c["text"] for c in failed) == sorted(c["text"] for c in CORPUS if "xfail" in c)
-    assert len(false) / len(NEGATIVES) < MAX_FALSE_POSITIVE_RATE  # known ones (xfail) included
+    assert len(alarms) / len(calm) < MAX_FALSE_POSITIVE_RATE  # known ones (xfail) included
+    assert len(checks) / len(calm) <= MAX_CHECK_RATE
 
 
 def test_no_emergency_or_crisis_is_left_unread() -> None:
     """No emergency or crisis case may be marked xfail: every one of them must be found."""
     assert [c["text"] for c in POSITIVES if "xfail" in c and c["expect"] in (C, E)] == []
+
+
+def test_every_emergency_and_crisis_case_gets_its_response(rules: ScreenRules) -> None:
+    """Every emergency and crisis case is found as its kind, or answered by the RIGHT check
+    question (an emergency by check_cauda, a crisis by check_crisis); none is missed entirely."""
+    unanswered = []
+    for case in (c for c in POSITIVES if c["expect"] in RIGHT_CHECK):
+        finding = screen(case["text"], rules)
+        right = Finding(K, RIGHT_CHECK[case["expect"]])
+        if not ((finding is not None and finding.kind == case["expect"]) or finding == right):
+            unanswered.append((case["text"], finding))
+    assert unanswered == []
+
+
+def test_only_emergency_crisis_and_calm_cases_carry_a_check() -> None:
+    """A `check` key answers an emergency case with check_cauda, a crisis with check_crisis, or
+    marks a calm text that a check question asks about; never an urgent or clarify case."""
+    wrong = [
+        c["text"]
+        for c in CORPUS
+        if ("check" in c and c["check"] != RIGHT_CHECK.get(c["expect"], c["check"]))
+        or ("check" in c and c["expect"] in (U, Q, K))
+    ]
+    assert wrong == []
 
 
 # --- example tables: each category at its boundaries ---------------------------------------
@@ -230,6 +285,93 @@ def test_example_table(rule: str, text: str, kind: str | None, rules: ScreenRule
     assert screen(text, rules) == (Finding(kind, rule) if kind else None)
 
 
+# --- the check tier: what asks one question, and what does not ----------------------------------
+
+CHECK_CAUDA_ASKS = [
+    "brown marks in my knickers and I never felt a thing",
+    "ran the tap, sat there, still couldn't go",
+    "the bath water felt hot everywhere except my bum",
+    "trumped and it wasn't just wind",
+    "is it normal to need depends at 50?",
+    "couldn't finish, just no feeling",
+    "L and R leg numb",
+    "the sciatica has jumped to both sides now",
+    "worried about my waterworks",
+]
+CHECK_CAUDA_QUIET = [
+    "my bladder's fine",  # reassured
+    "no problems with the loo",  # negated
+    "my bladder and bowels are fine",  # a list, reassured as a whole
+    "went for a wee and it was fine",  # calm later in the clause
+    "my husband has bladder trouble",  # someone else's
+    "my mum wears pads now",
+    "I stretched both legs",  # everyday uses of the words
+    "inner thigh stretch felt nice",
+    "it's a pain in the bum getting up early",
+    "the bladder exercise video was useful",
+    "heat pads help my back",
+]
+CHECK_CRISIS_ASKS = [
+    "been saying my goodbyes",
+    "if I didn't have the kids I'd have ended it by now",
+    "started giving my things away, won't need them",
+    "relapsed on sh",
+    "keep looking at the rope in the garage",
+    "I can't do this anymore",
+    "what's the point",
+    "I'm a burden to everyone",
+    "sick to death of this back",
+    "I punch my legs when the pain gets too much",
+]
+CHECK_CRISIS_QUIET = [
+    "dying for a coffee",  # figures of speech
+    "this stretch is killing me",
+    "dead tired",
+    "I nearly died laughing",
+    "bored to death of clams",
+    "my phone died",
+    "I don't want to die, I want to get better",  # negated
+    "my dad died years ago",  # someone else's
+    "I hurt myself lifting the shopping",  # an injury, not self-harm
+    "cut myself shaving this morning",
+    "I'm saving my painkillers for the bad days",
+    "the glute bridge is easier now",
+]
+
+
+@pytest.mark.parametrize("text", CHECK_CAUDA_ASKS)
+def test_check_cauda_asks_when_a_red_flag_body_system_is_unclassified(
+    text: str, rules: ScreenRules
+) -> None:
+    """Bladder, bowel, underwear, saddle, sex or both legs, unclassified: check_cauda asks."""
+    assert found(text, rules) == Finding(K, "check_cauda")
+
+
+@pytest.mark.parametrize("text", CHECK_CAUDA_QUIET)
+def test_check_cauda_stays_quiet(text: str, rules: ScreenRules) -> None:
+    """Negated, reassured, someone else's, or an everyday use of the words: nothing is asked."""
+    assert found(text, rules) is None
+
+
+@pytest.mark.parametrize("text", CHECK_CRISIS_ASKS)
+def test_check_crisis_asks_near_death_or_self_harm(text: str, rules: ScreenRules) -> None:
+    """Death, ending, means, self-injury or despair that no crisis rule classified: it asks."""
+    assert found(text, rules) == Finding(K, "check_crisis")
+
+
+@pytest.mark.parametrize("text", CHECK_CRISIS_QUIET)
+def test_check_crisis_stays_quiet(text: str, rules: ScreenRules) -> None:
+    """Figures of speech, negations, someone else's death and everyday injuries ask nothing."""
+    assert found(text, rules) is None
+
+
+def test_check_is_the_least_serious_finding(rules: ScreenRules) -> None:
+    """A specific finding in the same message outranks a check question."""
+    assert found("worried about my waterworks and I can't pee", rules) == Finding(E, "bladder")
+    assert found("worried about my waterworks. I want to die", rules) == Finding(C, "self_harm")
+    assert found("worried about my waterworks and I have a fever", rules) == Finding(U, "fever")
+
+
 @pytest.mark.parametrize(
     ("text", "kind"),
     [
@@ -238,6 +380,7 @@ def test_example_table(rule: str, text: str, kind: str | None, rules: ScreenRule
         ("no fever, can't pee", E),
         ("no numbness or tingling in my groin", None),  # "or" carries it
         ("I'm not suicidal but I can't pee", E),
+        ("if this pain doesn't stop by friday I'll end it", C),  # "I'll" starts a new statement
         ("I can't pee and I want to die", C),  # crisis outranks emergency
         ("I fell down the stairs and now I can't pee", E),  # emergency outranks urgent
         ("not sure if it matters but I have a fever", U),  # "not sure" negates nothing
@@ -408,6 +551,19 @@ def test_the_person_speaks_again_after_someone_else(rules: ScreenRules) -> None:
     assert found("my mum had cancer and so did I", rules) == Finding(U, "cancer")
 
 
+def test_a_hit_that_begins_with_the_persons_word_is_theirs(rules: ScreenRules) -> None:
+    """ "using my wife's pads because I keep leaking": the hit begins with "I", so it is theirs."""
+    assert found("using my wife's pads because I keep dribbling", rules) == Finding(E, "bladder")
+    assert found("my wife keeps leaking", rules) is None
+
+
+def test_things_are_no_one_who_falls(rules: ScreenRules) -> None:
+    """ "the ladder fell over", "my phone fell down the sofa": a thing fell, not the person."""
+    assert found("the ladder fell over", rules) is None
+    assert found("my phone fell down the back of the sofa", rules) is None
+    assert found("the ladder fell over and I landed on my back", rules) == Finding(U, "trauma")
+
+
 @pytest.mark.parametrize(
     "text", ["lost weight on purpose", "I'm dieting", "I've lost 5kg since I started dieting"]
 )
@@ -444,9 +600,12 @@ def test_both_legs_or_worsening_weakness_is_an_emergency(
     assert found(text, rules) == finding
 
 
-def test_clarify_is_the_least_serious_kind(rules: ScreenRules) -> None:
-    """Crisis > emergency > urgent > clarify: any other finding beside a weak leg wins."""
-    assert SCREEN_KINDS == (C, E, U, Q)
+def test_clarify_is_the_least_serious_kind_but_check(rules: ScreenRules) -> None:
+    """Crisis > emergency > urgent > clarify > check: any other finding beside a weak leg wins."""
+    assert SCREEN_KINDS == (C, E, U, Q, K)
+    assert found("my left leg feels weak and my bladder is a worry", rules) == Finding(
+        Q, "one_leg_weak"
+    )
     assert found("my left leg feels weak and I can't pee", rules) == Finding(E, "bladder")
     assert found("my left leg feels weak and I have a fever", rules) == Finding(U, "fever")
 
@@ -517,11 +676,12 @@ def unrelated(chatter: dict[str, Any], case: dict[str, Any], rules: ScreenRules)
 def test_unrelated_chatter_keeps_a_positive_positive(
     rules: ScreenRules, case: dict[str, Any], chatter: dict[str, Any], separator: str, before: bool
 ) -> None:
-    """A red flag stays found, as its kind, whatever everyday chatter comes before or after it."""
+    """A red flag stays found, as its kind (or its check question), whatever everyday chatter
+    comes before or after it."""
     if not unrelated(chatter, case, rules):
         return
     parts = (chatter["text"], case["text"]) if before else (case["text"], chatter["text"])
-    assert kind_of(separator.join(parts), rules) == case["expect"]
+    assert kind_of(separator.join(parts), rules) == expected_kind(case)
 
 
 @given(
@@ -537,7 +697,7 @@ def test_a_single_line_break_never_loses_a_positive(
         return
     parts = (chatter["text"], case["text"]) if before else (case["text"], chatter["text"])
     found = kind_of("\n".join(parts), rules)
-    assert found != "none" and KINDS.index(found) <= KINDS.index(case["expect"])
+    assert found != "none" and KINDS.index(found) <= KINDS.index(expected_kind(case))
 
 
 @given(data=st.data(), symptom=st.sampled_from(BARE), filler=st.sampled_from(("", "any ", "a ")))
@@ -645,7 +805,7 @@ def test_a_bad_cause_is_refused(data: Path) -> None:
 
 
 def test_unknown_kind_is_refused(data: Path) -> None:
-    """A rule's kind must be crisis, emergency, urgent or clarify."""
+    """A rule's kind must be crisis, emergency, urgent, clarify or check."""
     n = add_rule(data, 'id = "later"\nkind = "later"\npatterns = [\'whenever\']')
     assert refusal(data).startswith(f"data/safety/en.toml: rule[{n}].kind: 'later' is not one of")
 

@@ -15,6 +15,8 @@ from bot.render import as_text
 from flows.content import Content
 from flows.dialogue import turn
 from flows.model import (
+    ASKED_AT,
+    ASKED_STEP,
     Cancel,
     CancelKind,
     Conversation,
@@ -22,6 +24,7 @@ from flows.model import (
     Event,
     EventKind,
     Facts,
+    Frame,
     Outcome,
     Profile,
     RecordRedFlags,
@@ -167,6 +170,14 @@ def hold_keys(kind: str, *, unsure: bool = False) -> list[str]:
     """The replies' keys when an answer holds coaching: "you weren't sure" (if so), what to do
     now, then the hold's question."""
     return [*(["safety.unsure"] if unsure else []), f"safety.{kind}", hold_question(kind)]
+
+
+def unstamped(frame: Frame | None) -> Frame | None:
+    """The frame without its note of when it last asked (a re-ask renews that note)."""
+    if frame is None:
+        return None
+    kept = {k: v for k, v in frame.context.items() if k not in (ASKED_AT, ASKED_STEP)}
+    return replace(frame, context=kept)
 
 
 def keys_of(replies: Sequence[Reply]) -> list[str]:

@@ -1,0 +1,211 @@
+"""A held-out set for the free-text safety screen, scored against the shipped English rules.
+
+tests/flows/screen_heldout.toml is written blind, by someone who has not seen the rules, the
+screen or the tuning corpus. It is never tuned against: a miss here is reported, not fixed by
+adding a word to the rules for that case; once a set has been scored and used it moves into the
+tuning corpus (screen_corpus.toml, as v1 and v2 did) and a new one is written. Until one exists,
+every test here is skipped, with the reason.
+
+Two numbers per kind, because the screen answers in two tiers:
+- strict: found as its own kind (or a more serious one) by the specific rules, the answer that
+  names the red flag (emergency care now, the crisis helplines, a doctor today);
+- with check: strict, or answered by the broad "check" tier's question (check_cauda for an
+  emergency, check_crisis for a crisis). A check asks ONE question when a message touches a red
+  flag's body systems or comes near death or self-harm and no specific rule classified it: the
+  answer to that question leads to the right care, so it counts as a response, never as found.
+Phrase rules always miss some unseen wording, so the safety floor is the response, not the strict
+find. DESIGN §5's bar is that no emergency or crisis case is left without one; the screen does NOT
+meet it on unseen text. Held-out v3, scored blind on 2026-12-06: emergency 113/138 strict, 123
+with check (15 left); crisis 53/78 strict, 69 with check (9 left). The two tests below therefore
+guard against regression (at most 15% left without a response) and print every case left; they
+are not the bar, and docs/SAFETY.md says so. Urgent and clarify are held to their strict numbers
+(check asks nothing about them), calm texts to both an escalation bound and a check-question
+bound.
+
+Run ``pytest -s tests/flows/test_screen_heldout.py`` to see the per-kind report.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from bot.content import load_content
+from flows.content import ScreenRules
+from flows.screen import Finding, screen
+
+HELDOUT = Path(__file__).with_name("screen_heldout.toml")
+pytestmark = pytest.mark.skipif(
+    not HELDOUT.exists(),
+    reason=f"no held-out set: {HELDOUT.name} is absent",
+)
+KINDS = ("emergency", "crisis", "urgent", "clarify", "none")
+# What the screen may return for a case of each kind for it to count as found (strict).
+ACCEPTED: Mapping[str, frozenset[str]] = {
+    "emergency": frozenset({"emergency", "crisis"}),
+    "crisis": frozenset({"crisis"}),
+    "urgent": frozenset({"urgent", "emergency", "crisis"}),
+    "clarify": frozenset({"clarify", "emergency"}),
+    "none": frozenset({"none"}),
+}
+# The check question that answers a case of each kind (a response, not a find).
+RIGHT_CHECK: Mapping[str, str] = {"emergency": "check_cauda", "crisis": "check_crisis"}
+MIN_CASES = 400
+MAX_URGENT_MISS_RATE = 0.10
+MAX_FALSE_ALARM_RATE = 0.10  # escalations: any finding but a check
+MAX_CHECK_RATE = 0.20  # check questions on calm texts
+# Regression guard, not DESIGN's bar (which is zero): the share of emergency or crisis cases that
+# may be left without a response. Blind v3: 15/138 emergency, 9/78 crisis.
+MAX_UNANSWERED_RATE = 0.15
+
+
+@dataclass(frozen=True)
+class Case:
+    text: str
+    expect: str
+
+
+@dataclass(frozen=True)
+class Result:
+    case: Case
+    finding: Finding | None
+
+    @property
+    def kind(self) -> str:
+        return self.finding.kind if self.finding else "none"
+
+    @property
+    def found(self) -> bool:
+        """Found as its kind (or one the kind accepts): the strict number."""
+        return self.kind in ACCEPTED[self.case.expect]
+
+    @property
+    def checked(self) -> bool:
+        """Answered by a check question: the right one for an emergency or crisis case."""
+        if self.finding is None or self.finding.kind != "check":
+            return False
+        return self.finding.id == RIGHT_CHECK.get(self.case.expect, self.finding.id)
+
+    @property
+    def answered(self) -> bool:
+        """Found, or answered by the right check question: the with-check number."""
+        return self.found or (self.checked and self.case.expect in RIGHT_CHECK)
+
+
+def _load_cases() -> list[Case]:
+    if not HELDOUT.exists():
+        return []
+    with HELDOUT.open("rb") as fh:
+        raw = tomllib.load(fh)["case"]
+    return [Case(text=str(c["text"]), expect=str(c["expect"])) for c in raw]
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text.lower())
+
+
+CASES = _load_cases()
+
+
+@pytest.fixture(scope="module")
+def rules() -> ScreenRules:
+    return load_content(required_keys=()).screen["en"]
+
+
+@pytest.fixture(scope="module")
+def results(rules: ScreenRules) -> list[Result]:
+    return [Result(case=case, finding=screen(case.text, rules)) for case in CASES]
+
+
+def _of(results: list[Result], kind: str) -> list[Result]:
+    return [r for r in results if r.case.expect == kind]
+
+
+def _describe(rows: list[Result]) -> str:
+    return "\n".join(f"  {r.case.text!r} -> {r.finding}" for r in rows)
+
+
+def test_structure() -> None:
+    """The file has at least 400 cases, only known kinds, every kind present, and unique texts."""
+    assert len(CASES) >= MIN_CASES
+    kinds = {c.expect for c in CASES}
+    assert kinds <= set(KINDS), kinds - set(KINDS)
+    assert kinds == set(KINDS), set(KINDS) - kinds
+    assert all(c.text.strip() for c in CASES)
+    folded = [_fold(c.text) for c in CASES]
+    dups = sorted({c.text for c, f in zip(CASES, folded, strict=True) if folded.count(f) > 1})
+    assert not dups, dups
+
+
+def test_report(results: list[Result]) -> None:
+    """Prints per kind: cases, found (strict), answered with check, left without a response;
+    for none: escalations and check questions; then each case that is not found."""
+    print(f"\nheld-out screen: {len(results)} cases ({HELDOUT.name})")
+    print(
+        f"{'kind':>9}  {'cases':>5}  {'strict':>6}  {'+check':>6}  {'with check':>10}  {'none':>4}"
+    )
+    for kind in KINDS[:-1]:
+        rows = _of(results, kind)
+        strict = sum(r.found for r in rows)
+        checked = sum(r.checked and not r.found for r in rows) if kind in RIGHT_CHECK else 0
+        left = len(rows) - strict - checked
+        print(
+            f"{kind:>9}  {len(rows):5d}  {strict:6d}  {checked:6d}  "
+            f"{strict + checked:4d} ({(strict + checked) / len(rows):4.0%})  {left:4d}"
+        )
+    calm = _of(results, "none")
+    alarms = [r for r in calm if r.finding is not None and r.kind != "check"]
+    checks = [r for r in calm if r.kind == "check"]
+    print(
+        f"{'none':>9}  {len(calm):5d}  escalations {len(alarms)} ({len(alarms) / len(calm):.1%}), "
+        f"check questions {len(checks)} ({len(checks) / len(calm):.1%})"
+    )
+    for kind in KINDS[:-1]:
+        rows = [r for r in _of(results, kind) if not r.found]
+        if rows:
+            print(f"not found, {kind}:\n{_describe(rows)}")
+    for label, rows in (("escalations", alarms), ("check questions", checks)):
+        if rows:
+            print(f"{label} on none:\n{_describe(rows)}")
+
+
+@pytest.mark.parametrize("kind", ["emergency", "crisis"])
+def test_emergency_and_crisis_cases_left_without_a_response(
+    results: list[Result], kind: str
+) -> None:
+    """At most 15% of emergency (crisis) cases are neither found as their kind nor asked the right
+    check question — a regression guard; DESIGN's bar of none is not met (module docstring)."""
+    rows = _of(results, kind)
+    left = [r for r in rows if not r.answered]
+    rate = len(left) / len(rows)
+    assert rate <= MAX_UNANSWERED_RATE, f"{len(left)} {kind} cases left:\n{_describe(left)}"
+
+
+def test_urgent_miss_rate(results: list[Result]) -> None:
+    """At most 10% of urgent cases are missed (urgent, emergency or crisis counts; check does
+    not: its question asks nothing about fever, cancer, falls, weight or night pain)."""
+    rows = _of(results, "urgent")
+    misses = [r for r in rows if not r.found]
+    rate = len(misses) / len(rows)
+    assert rate <= MAX_URGENT_MISS_RATE, f"urgent miss rate {rate:.1%}:\n{_describe(misses)}"
+
+
+def test_none_false_alarm_rate(results: list[Result]) -> None:
+    """At most 10% of calm (none) cases raise an escalation (any finding but a check)."""
+    rows = _of(results, "none")
+    alarms = [r for r in rows if r.finding is not None and r.kind != "check"]
+    rate = len(alarms) / len(rows)
+    assert rate <= MAX_FALSE_ALARM_RATE, f"false-alarm rate {rate:.1%}:\n{_describe(alarms)}"
+
+
+def test_none_check_rate(results: list[Result]) -> None:
+    """At most 20% of calm (none) cases are asked a check question."""
+    rows = _of(results, "none")
+    checks = [r for r in rows if r.kind == "check"]
+    rate = len(checks) / len(rows)
+    assert rate <= MAX_CHECK_RATE, f"check-question rate {rate:.1%}:\n{_describe(checks)}"
