@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.render import label_of
+from flows import dialogue
 from flows.dialogue import FLOWS
 from flows.model import CheckinStatus, Event, EventKind, Morning, Phase, Reply, SafetyHold
 from tests.flows.transcript import (
@@ -657,3 +658,34 @@ def test_a_superscript_digit_typed_at_a_choice_is_reasked_not_a_crash(text: str)
     chat = Chat(now=START)
     chat.command("start")
     assert keys_of(chat.say(text)) == ["common.not_a_choice", "onboarding.intro_short"]
+
+
+@pytest.mark.parametrize("typed", ["ok", "y", "Yeah", "yes"])
+def test_the_usual_words_for_yes_pick_yes_where_a_number_would(typed: str) -> None:
+    """ "ok", "y", "yeah" at the 18+ question do what pressing Yes does."""
+    chat = at(("onboarding", "adult"))
+    typed_chat, pressed = chat.fork(), chat.fork()
+    typed_chat.say(typed)
+    pressed.press("yes")
+    assert (typed_chat.facts, typed_chat.conversation) == (pressed.facts, pressed.conversation)
+
+
+@pytest.mark.parametrize("typed", ["bending", "Bend", "a walk"])
+def test_the_start_of_a_label_picks_that_choice(typed: str) -> None:
+    """The unique start of a choice's label ("bending" for "bending, level 1") picks it."""
+    chat = at(("checkin", "choose"))
+    value = next(
+        c.value
+        for c in chat.asked.choices
+        if label_of(CONTENT, "en", c).lower().startswith(typed.lower())
+    )
+    typed_chat, pressed = chat.fork(), chat.fork()
+    typed_chat.say(typed)
+    pressed.press(value)
+    assert (typed_chat.facts, typed_chat.conversation) == (pressed.facts, pressed.conversation)
+
+
+def test_help_names_every_command() -> None:
+    """/help mentions every command the coach answers (and Telegram's menu lists)."""
+    help_text = CONTENT.text("en", "common.help")
+    assert [c for c in dialogue.COMMANDS if f"/{c}" not in help_text] == []
