@@ -85,15 +85,24 @@ def offset_zone(minutes: int, zones: Iterable[str]) -> str | None:
     return name if name in set(zones) else None
 
 
-_AGO = re.compile(r"^\s*(\d{1,3})\s*(day|days|d|week|weeks|w)\s*(ago)?\s*$", re.IGNORECASE)
+_AGO = re.compile(
+    r"^\s*(?:about|around|roughly|maybe|nearly|almost|over|just over|a little over)?\s*"
+    r"(\d{1,3}|an?|one|two|three|four|five|six)\s*"
+    r"(day|days|d|week|weeks|w|fortnight|fortnights)\s*(ago|back)?\s*$",
+    re.IGNORECASE,
+)
+_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_UNIT_DAYS = {"d": 1, "w": 7, "f": 14}  # by the unit's first letter (months: pick the range)
 
 
 def days_ago(text: str, today: date) -> int | None:
-    """Reads "3 days ago", "2 weeks", or an ISO date not in the future, as a number of days."""
+    """Reads "3 days ago", "2 weeks", "about a fortnight ago", "a week back", or an ISO date not
+    in the future, as a number of days."""
     match = _AGO.match(text)
     if match:
-        n = int(match.group(1))
-        return n * 7 if match.group(2).lower().startswith("w") else n
+        count = match.group(1).lower()
+        n = int(count) if count.isdecimal() else _COUNTS[count]
+        return n * _UNIT_DAYS[match.group(2).lower()[0]]
     try:
         when = date.fromisoformat(text.strip())
     except ValueError:

@@ -223,3 +223,14 @@ def test_offset_zone_inverts_the_sign_for_etc_zones(minutes: int, expected: str 
 def test_days_ago_reads_durations_and_dates(text: str, expected: int | None) -> None:
     """ "N days/weeks (ago)" or an ISO date in the past ten years, as a number of days."""
     assert days_ago(text, TODAY) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [("about a fortnight ago", 14), ("a week ago", 7), ("two weeks back", 14),
+     ("roughly 10 days ago", 10), ("3 days ago", 3), ("an hour ago", None), ("ages ago", None)],
+)  # fmt: skip
+def test_days_ago_reads_everyday_wording(text: str, days: int | None) -> None:
+    """ "about a fortnight ago", "a week ago", "two weeks back", "roughly 10 days ago" are read;
+    units other than days, weeks and fortnights are not."""
+    assert days_ago(text, date(2026, 12, 6)) == days
