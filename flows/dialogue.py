@@ -645,8 +645,9 @@ def _due(s: Session, event: Event) -> None:
             return  # already asking it
         ci = next(c for c in s.facts.checkins if c.no == no)
         activity = checkin.activity_name(_view(s), ci)
-        if s.active is not None and s.suspended is not None:
-            # No room to set two dialogues aside: say so; /checkin asks it when they are ready.
+        if (s.active is not None and s.suspended is not None) or _protected(s):
+            # No room to set two dialogues aside, or a safety question (or their data) in front:
+            # say so without taking the next answer; /checkin asks it when they are ready.
             s.say(checkin.K.followup_later, activity=activity)
             return
         s.say(checkin.K.followup_intro, activity=activity)

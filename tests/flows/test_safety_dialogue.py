@@ -441,3 +441,19 @@ def test_before_consent_a_check_is_advice_and_nothing_is_stored() -> None:
     assert keys_of(replies) == ["crisis.check_before_consent"]
     assert chat.last is not None and chat.last.effects == ()
     assert chat.conversation == before
+
+
+def test_a_follow_up_does_not_push_a_safety_question_aside() -> None:
+    """A one-hour follow-up falling due while the after-RED safety question waits is a note
+    ('send /checkin and I'll ask'); the safety question keeps the next answer; /checkin then
+    offers the waiting follow-up, and answering it now asks it."""
+    chat = onboard()
+    chat.play("/checkin", "[walk]", "2", "[done]", "7")
+    assert chat.state == ("rescreen", "quick")
+    keys = keys_of(chat.wait(61))
+    assert keys == ["checkin.followup_later"]
+    assert chat.state == ("rescreen", "quick")
+    chat.say("no")
+    assert chat.red_flags[-1].answers == (("quick", Answer3.NO),)
+    assert keys_of(chat.command("checkin"))[-1] == "checkin.pending"
+    assert keys_of(chat.play("[now]"))[-1] == "checkin.a1"
