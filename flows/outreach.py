@@ -17,6 +17,7 @@ from flows.content import BREATHING, Content
 from flows.engine import Ask, FlowSpec, Turn, on_answer
 from flows.exercise import described
 from flows.model import CancelKind, Choice, Effect, Profile, SaveProfile, Schedule
+from flows.modes import in_mode
 from flows.rhythm import in_quiet_hours, local_instant, next_daily, next_weekly, spread
 
 K = keys("outreach", "break_offer", "break_done", "break_skipped")
@@ -171,7 +172,10 @@ def break_params(turn: Turn) -> dict[str, Any]:
 
 def pick_exercise(turn: Turn, now: datetime) -> str:
     """A micro-break movement (breathing or the desk-and-standing set, never one that needs the
-    floor), a different one each hour."""
+    floor), a different one each hour; during a flare-up plan or a progression pause, relaxed
+    breathing only (DESIGN §4: the flare plan offers breathing and comfortable positions)."""
+    if in_mode(turn.facts, turn.today, now, turn.content.thresholds):
+        return BREATHING
     movements = [e.id for e in turn.content.micro_breaks] or [BREATHING]
     return movements[(now.hour + now.toordinal()) % len(movements)]
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.render import as_text
-from flows.content import BREAK_PURPOSES
+from flows.content import BREAK_PURPOSES, BREATHING
 from flows.model import Event, EventKind
 from tests.flows.transcript import CONTENT, START, Chat, keys_of, onboard
 
@@ -182,3 +183,21 @@ def test_a_micro_break_offer_says_what_to_feel_and_an_easier_and_harder_way() ->
     text = as_text(CONTENT, "en", offer)
     assert exercise.how in text and exercise.feel in text
     assert f"Easier: {exercise.easier} Harder: {exercise.harder}" in text
+
+
+def test_during_a_flare_a_micro_break_offers_relaxed_breathing() -> None:
+    """With the flare-up plan on, every micro-break offer of a working day is the breathing
+    practice; without it, the same hours offer the desk-and-standing movements too."""
+    offered: dict[str, set[str]] = {"calm": set(), "flare": set()}
+    for hour in range(9, 17):
+        chat = onboard(datetime(2026, 3, 3, hour, 5, tzinfo=UTC))
+        chat.facts = replace(chat.facts, profile=replace(chat.facts.profile, micro_breaks=True))
+        flaring = chat.fork()
+        flaring.command("flare")
+        for name, person in (("calm", chat), ("flare", flaring)):
+            person.send(Event(EventKind.DUE, name="break"))
+            assert person.state == ("break", "offer")
+            assert person.conversation.active is not None
+            offered[name].add(str(person.conversation.active.context["exercise"]))
+    assert offered["flare"] == {BREATHING}
+    assert offered["calm"] - {BREATHING}
