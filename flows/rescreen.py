@@ -58,18 +58,21 @@ def quick_frame() -> Frame:
 
 def clarify_frame(resume: Frame | None) -> Frame:
     """The clarifying question after a weak leg is mentioned in typed text."""
-    ctx: dict[str, Any] = {"context": "free_text"}
-    if resume is not None:
-        ctx["resume"] = safety.frame_json(resume)
-    return Frame("rescreen", "clarify", ctx)
+    return _free_text_frame("clarify", resume)
 
 
 def check_frame(resume: Frame | None) -> Frame:
     """The one question after typed words near the emergency signs: has anything changed?"""
+    return _free_text_frame("check", resume)
+
+
+def _free_text_frame(state: str, resume: Frame | None) -> Frame:
+    """A question asked because of typed text; `resume` (the question it interrupted) comes
+    back once the screen is done."""
     ctx: dict[str, Any] = {"context": "free_text"}
     if resume is not None:
         ctx["then"] = safety.frame_json(resume)
-    return Frame("rescreen", "check", ctx)
+    return Frame("rescreen", state, ctx)
 
 
 def questions(turn: Turn) -> Sequence[RedFlagQuestion]:
@@ -178,12 +181,12 @@ class RescreenTurn(Turn):
     def clarify_clear(self) -> None:
         self.effects.append(RecordRedFlags((("text:one_leg_weak", Answer3.NO),), "free_text"))
         self.say(K.clarify_clear, emergency=safety.emergency_number(self))
-        self.then = safety.frame_of(self.ctx.get("resume"))
+        self.then = self.after()
 
     def clarify_flagged(self) -> None:
         answer = Answer3(self.value)
         self.effects.append(RecordRedFlags((("text:weakness", answer),), "free_text"))
-        resume = safety.frame_of(self.ctx.get("resume"))
+        resume = self.after()
         unsure = answer is Answer3.UNSURE
         self.then = safety.hold(self, SafetyHold.EMERGENCY, unsure=unsure, resume=resume)
 
