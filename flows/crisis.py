@@ -11,7 +11,7 @@ from flows import safety
 from flows.catalogue import keys
 from flows.engine import Ask, FlowSpec, Turn, on_answer
 from flows.helplines import for_zone, lines_text
-from flows.model import Choice, Frame
+from flows.model import Choice, Frame, frame_json, frame_of
 
 __all__ = ["FLOW", "K", "ask_frame", "begin", "helplines", "morning_frame", "recent"]
 
@@ -50,17 +50,17 @@ def begin(turn: Turn, *, consented: bool, resume: Frame | None) -> Frame | None:
     if not consented:
         return None  # before consent nothing is stored, not even the date
     turn.save_profile(crisis_on=turn.today)
-    return Frame("crisis", "safe", {"resume": safety.frame_json(resume)} if resume else {})
+    return Frame("crisis", "safe", {"resume": frame_json(resume)} if resume else {})
 
 
 def ask_frame(resume: Frame | None) -> Frame:
     """The direct question after words near self-harm: are you having such thoughts?"""
-    return Frame("crisis", "ask", {"resume": safety.frame_json(resume)} if resume else {})
+    return Frame("crisis", "ask", {"resume": frame_json(resume)} if resume else {})
 
 
 def morning_frame(resume: Frame | None = None) -> Frame:
     """The gentle check that replaces the morning nudge after a crisis message."""
-    return Frame("crisis", "morning", {"resume": safety.frame_json(resume)} if resume else {})
+    return Frame("crisis", "morning", {"resume": frame_json(resume)} if resume else {})
 
 
 def recent(turn: Turn) -> bool:
@@ -95,7 +95,7 @@ class CrisisTurn(Turn):
 
     def back(self) -> None:
         self.say(K.back)
-        self.then = safety.frame_of(self.ctx.get("resume"))
+        self.then = frame_of(self.ctx.get("resume"))
 
     def flagged(self) -> bool:
         return bool(self.value != "no")
@@ -107,11 +107,11 @@ class CrisisTurn(Turn):
 
     def not_crisis(self) -> None:
         self.say(K.ask_clear, **helplines(self))
-        self.then = safety.frame_of(self.ctx.get("resume"))
+        self.then = frame_of(self.ctx.get("resume"))
 
     def morning_ok(self) -> None:
         self.say(K.morning_ok)
-        self.then = safety.frame_of(self.ctx.get("resume"))
+        self.then = frame_of(self.ctx.get("resume"))
 
 
 STATES = ("ask", "safe", "wait", "rest", "morning")

@@ -43,6 +43,8 @@ from flows.model import (
     Reply,
     SafetyHold,
     Schedule,
+    frame_json,
+    frame_of,
 )
 from flows.modes import lift_pause, refresh, start_flare
 from flows.plan import describe_plan, describe_progress, todays_plan
@@ -261,7 +263,7 @@ def turn(
         # Red flags win: whatever was going on waits behind the hold, which is asked now.
         resume = s.active
         _on_hold(s)
-        s.start(Frame("safety", "hold", {"resume": safety.frame_json(resume)} if resume else {}))
+        s.start(Frame("safety", "hold", {"resume": frame_json(resume)} if resume else {}))
         return s.outcome()
     profile = facts.profile
     outdated = (
@@ -318,7 +320,7 @@ def _escalate(s: Session, finding: Finding) -> None:
     if finding.kind == "crisis":
         resume = active
         if active is not None and active.flow == "crisis":  # already in crisis care: start afresh
-            resume = safety.frame_of(active.context.get("resume"))
+            resume = frame_of(active.context.get("resume"))
         frame = crisis.begin(view, consented=consented, resume=resume)
         s.absorb(view)
         if frame is not None:
@@ -765,11 +767,11 @@ def _gentle_morning(s: Session) -> None:
         resume = s.active.context.get("resume")
         s.active = None
     elif s.active is not None and s.active.flow not in UNINTERRUPTED:
-        resume = safety.frame_json(s.active)
+        resume = frame_json(s.active)
         s.active = None
     elif s.active is not None:
         return  # a safety question or their data comes first; the gentle check is not pressed
-    s.start(crisis.morning_frame(safety.frame_of(resume)))
+    s.start(crisis.morning_frame(frame_of(resume)))
 
 
 def _free_for_a_break(s: Session) -> bool:

@@ -195,6 +195,18 @@ class Conversation:
         )
 
 
+def frame_json(frame: Frame) -> dict[str, JSON]:
+    """A frame as the plain JSON a conversation stores: {"flow", "state", "context"}."""
+    return {"flow": frame.flow, "state": frame.state, "context": dict(frame.context)}
+
+
+def frame_of(data: Mapping[str, JSON] | None) -> Frame | None:
+    """A stored frame back as a Frame (nothing stored: None)."""
+    if not data:
+        return None
+    return Frame(data["flow"], data["state"], data.get("context") or {})
+
+
 class EventKind(StrEnum):
     COMMAND = "command"  # name = command without slash, value = argument text
     ANSWER = "answer"  # value = typed text or button value; step = the button's step, if any

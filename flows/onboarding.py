@@ -9,7 +9,6 @@ from dataclasses import replace
 from datetime import time, timedelta
 from typing import Any
 
-from flows import safety
 from flows.catalogue import keys
 from flows.content import PURPOSES
 from flows.engine import LATER, Ask, FlowSpec, Invalid, Turn, on_answer
@@ -21,6 +20,7 @@ from flows.model import (
     LevelState,
     Scale,
     SetLevel,
+    frame_json,
 )
 from flows.outreach import all_chains, break_hours, switch_breaks
 from flows.parse import days_ago
@@ -133,7 +133,7 @@ class Onboarding(Turn):
         there, from the question it had reached (asked again)."""
         urgent = ["?"] if self.ctx.get("urgent") else []
         context = {"i": int(self.ctx.get("rf", 0)), "context": "onboarding", "urgent": urgent}
-        context["then"] = safety.frame_json(Frame("onboarding", "episode"))
+        context["then"] = frame_json(Frame("onboarding", "episode"))
         self.then = Frame("rescreen", "q", context)
 
     def record_episode(self) -> None:

@@ -19,7 +19,7 @@ from flows import safety
 from flows.catalogue import keys
 from flows.content import RedFlagQuestion
 from flows.engine import Ask, FlowSpec, Turn, on_answer
-from flows.model import Answer3, Choice, Frame, RecordRedFlags, SafetyHold
+from flows.model import Answer3, Choice, Frame, RecordRedFlags, SafetyHold, frame_json, frame_of
 
 __all__ = ["FLOW", "K", "check_frame", "clarify_frame", "quick_frame", "screen_frame"]
 
@@ -47,7 +47,7 @@ def screen_frame(context: str, then: Frame | None = None) -> Frame:
     """The whole screen ("onboarding" or "weekly"); `then` starts once it is done."""
     ctx: dict[str, Any] = {"i": 0, "context": context}
     if then is not None:
-        ctx["then"] = safety.frame_json(then)
+        ctx["then"] = frame_json(then)
     return Frame("rescreen", "q", ctx)
 
 
@@ -71,7 +71,7 @@ def _free_text_frame(state: str, resume: Frame | None) -> Frame:
     back once the screen is done."""
     ctx: dict[str, Any] = {"context": "free_text"}
     if resume is not None:
-        ctx["then"] = safety.frame_json(resume)
+        ctx["then"] = frame_json(resume)
     return Frame("rescreen", state, ctx)
 
 
@@ -191,7 +191,7 @@ class RescreenTurn(Turn):
         self.then = safety.hold(self, SafetyHold.EMERGENCY, unsure=unsure, resume=resume)
 
     def after(self) -> Frame | None:
-        return safety.frame_of(self.ctx.get("then"))
+        return frame_of(self.ctx.get("then"))
 
 
 def question_params(turn: Turn) -> dict[str, Any]:

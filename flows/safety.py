@@ -13,7 +13,7 @@ from typing import Any
 from flows.catalogue import keys
 from flows.engine import Ask, FlowSpec, Turn, on_answer
 from flows.helplines import for_zone
-from flows.model import JSON, Choice, Frame, SafetyHold
+from flows.model import JSON, Choice, Frame, SafetyHold, frame_json, frame_of
 
 __all__ = ["FLOW", "K", "emergency_number", "hold"]
 
@@ -77,18 +77,6 @@ def hold(
     if undo is not None:
         context["undo"] = frame_json(undo)
     return Frame("safety", "hold", context)
-
-
-def frame_json(frame: Frame) -> dict[str, JSON]:
-    """A frame as the plain JSON a conversation stores."""
-    return {"flow": frame.flow, "state": frame.state, "context": dict(frame.context)}
-
-
-def frame_of(data: Any) -> Frame | None:
-    """A stored frame back as a Frame (None stays None)."""
-    if not data:
-        return None
-    return Frame(data["flow"], data["state"], data.get("context", {}))
 
 
 class SafetyTurn(Turn):

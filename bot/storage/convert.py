@@ -11,6 +11,7 @@ from typing import Any, TypeAlias
 
 from sqlalchemy import Row
 
+from flows import model
 from flows.model import (
     ActivityKind,
     Checkin,
@@ -50,17 +51,13 @@ def plain(value: Any) -> Any:
 
 
 def frame_json(frame: Frame | None) -> dict[str, Any] | None:
-    """A frame as stored: {"flow", "state", "context"}."""
-    if frame is None:
-        return None
-    return {"flow": frame.flow, "state": frame.state, "context": dict(frame.context)}
+    """A frame as stored: {"flow", "state", "context"} (flows.model.frame_json), or None."""
+    return None if frame is None else model.frame_json(frame)
 
 
 def frame(data: Mapping[str, Any] | None) -> Frame | None:
-    """A stored frame back as a Frame."""
-    if data is None:
-        return None
-    return Frame(flow=data["flow"], state=data["state"], context=data.get("context") or {})
+    """A stored frame back as a Frame (flows.model.frame_of)."""
+    return model.frame_of(data)
 
 
 def profile_values(p: Profile) -> dict[str, Any]:
