@@ -749,11 +749,7 @@ def _postpone_screen(s: Session, *, tries: int, quiet: bool = False, held: bool 
     hold) a day on, once per local date however many recaps fall due meanwhile."""
     profile = s.facts.profile
     zone = ZoneInfo(profile.tz or "UTC")
-    if quiet:
-        rhythm = s.content.rhythm
-        due = after_quiet_hours(zone, s.now, rhythm.quiet_start, rhythm.quiet_end)
-    else:
-        due = s.now + (HELD_POSTPONE if held else POSTPONE)
+    due = _quiet_hours_end(s) if quiet else s.now + (HELD_POSTPONE if held else POSTPONE)
     at = due.astimezone(zone).date().isoformat() + ":held" if held else due.isoformat()
     key = f"{WEEKLY_SCREEN}:{profile.user_id}:{at}"
     s.effects.append(Schedule(WEEKLY_SCREEN, due, key, {"tries": tries}))
@@ -807,11 +803,16 @@ def _next_in_chain(s: Session, event: Event) -> None:
 
 def _after_quiet_hours(s: Session, event: Event) -> None:
     """Holds a proactive message until the person's quiet hours end (one-off, no chain)."""
-    rhythm = s.content.rhythm
-    zone = ZoneInfo(s.facts.profile.tz or "UTC")
-    due = after_quiet_hours(zone, s.now, rhythm.quiet_start, rhythm.quiet_end)
+    due = _quiet_hours_end(s)
     key = f"{event.name}:{s.facts.profile.user_id}:{due.date().isoformat()}:held"
     s.effects.append(Schedule(event.name, due, key, {"at": due.isoformat(), "once": True}))
+
+
+def _quiet_hours_end(s: Session) -> datetime:
+    """The first instant after the person's quiet hours (now, outside them)."""
+    rhythm = s.content.rhythm
+    zone = ZoneInfo(s.facts.profile.tz or "UTC")
+    return after_quiet_hours(zone, s.now, rhythm.quiet_start, rhythm.quiet_end)
 
 
 def _view(s: Session) -> Turn:
