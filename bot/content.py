@@ -70,7 +70,6 @@ RED_FLAGS = {
     **dict.fromkeys(("bladder", "bowel", "saddle", "sexual", "both_legs", "weakness"), "emergency"),
     **dict.fromkeys(("fever", "cancer", "trauma", "weight", "night", "fracture"), "urgent"),
 }
-SCREEN_FLAGS = RED_FLAGS  # the free-text screen keeps a rule for every one of them
 _ID = re.compile(r"[a-z][a-z0-9_]*")
 # {name} in a screen pattern refers to [words]; {0,4}, a quantifier, does not match
 _WORD_REF = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
@@ -521,7 +520,7 @@ def load_screen(data_dir: Path, language: str) -> ScreenRules:
         words[name] = _expand(doc, doc.text(table, name, "words"), words, gap, f"words.{name}")
     rules, explained, raised = _screen_rules(doc, words, gap)
     kinds = {r.id: r.kind for r in rules}
-    for flag, category in SCREEN_FLAGS.items():
+    for flag, category in RED_FLAGS.items():  # the screen keeps a rule for every question
         if kinds.get(flag) != category:
             raise doc.error("rule", f"{category} rule {flag!r} is missing")
     if "crisis" not in kinds.values():
