@@ -43,7 +43,10 @@ async def _chat(settings: Settings) -> int:
     db, coach = await _build(settings)
     try:
         chat = TerminalChat(
-            coach, export_dir=settings.home / "export", recap_dir=settings.home / "recap"
+            coach,
+            export_dir=settings.home / "export",
+            recap_dir=settings.home / "recap",
+            summary_dir=settings.home / "summary",
         )
         await chat.run(tick_seconds=min(settings.tick_seconds, 1.0))
     finally:

@@ -21,6 +21,7 @@ from flows import privacy
 from flows.content import Content
 from flows.dialogue import turn
 from flows.model import Conversation, DeleteEverything, Event, EventKind, Reply
+from flows.summary import History
 
 log = logging.getLogger(__name__)
 
@@ -273,6 +274,10 @@ class Coach:
     async def export(self, user_id: int) -> dict[str, Any]:
         """Everything stored about the person, as stored (bot.export turns it into files)."""
         return await self.db.run(lambda repo: repo.export(user_id))
+
+    async def history(self, user_id: int) -> History:
+        """What the clinician summary draws on (bot.summary turns it into the PDF)."""
+        return await self.db.run(lambda repo: repo.history(user_id))
 
     async def forget_inactive(self, inactive_for: timedelta = RETENTION) -> int:
         """Deletes everyone not active for `inactive_for` (a year), with all their data; returns

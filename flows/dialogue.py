@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 from flows import (
     checkin,
     crisis,
+    goals,
     morning,
     onboarding,
     outreach,
@@ -51,6 +52,7 @@ from flows.plan import describe_plan, describe_progress, todays_plan
 from flows.recap import say_recap
 from flows.rhythm import after_quiet_hours
 from flows.screen import Finding, screen
+from flows.summary import ask_summary
 
 FLOWS: dict[str, FlowSpec] = {
     f.name: f
@@ -66,6 +68,7 @@ FLOWS: dict[str, FlowSpec] = {
         privacy.CONSENT,
         crisis.FLOW,
         portfolio.FLOW,
+        goals.FLOW,
     )
 }
 PRIVACY_COMMANDS = ("privacy", "export", "delete")
@@ -115,6 +118,8 @@ COMMANDS = (
     "morning",
     "recap",
     "portfolio",
+    "goals",
+    "summary",
     "settings",
     "flare",
     "carry_on",
@@ -566,6 +571,13 @@ def _command(s: Session, name: str) -> None:
         _new_frame(s, Frame("settings", "menu"))
     elif name == "portfolio":
         _new_frame(s, Frame("portfolio", "purpose"))
+    elif name == "goals":
+        _new_frame(s, goals.menu_frame())
+    elif name == "summary":
+        view = _view(s)
+        ask_summary(view)
+        s.absorb(view)
+        s.reask()
     elif name in ("pause", "resume"):
         _pause(s, paused=name == "pause")
 

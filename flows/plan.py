@@ -10,6 +10,7 @@ from flows.catalogue import keys
 from flows.content import Content
 from flows.decision import bad_morning, easier_today, usual_morning, week_hold
 from flows.engine import Turn
+from flows.goals import goal_movements
 from flows.model import ActivityKind, Facts, Light, Phase
 from flows.modes import FLARE, PAUSE, WHY, current_phase, flare_on, pause_on, phase_cap
 
@@ -101,7 +102,13 @@ def todays_plan(facts: Facts, content: Content, now: datetime) -> Plan:
         ]
         return max(nos, default=0)
 
-    movement = min(ladders, key=lambda m: (last_done(m), -facts.profile.fears.get(m, 0)))
+    linked = goal_movements(facts)  # the person's goals decide which ladders come first
+
+    def rank(movement: str) -> int:
+        return linked.index(movement) if movement in linked else len(linked)
+
+    fears = facts.profile.fears
+    movement = min(ladders, key=lambda m: (last_done(m), rank(m), -fears.get(m, 0)))
     level, easier = level_today(facts, content, movement, now)
     held = week_hold(facts.mornings, today, t)
     return Plan(ActivityKind.EXPOSURE, movement, level, easier=easier, held=held)

@@ -67,8 +67,11 @@ def head(postgres: bool) -> Select[tuple[object, ...]]:
     levels and mornings.
 
     Parameters: user_id, since_day. `levels` is [[movement, level, return_to], …] and `mornings`
-    [[day "YYYY-MM-DD", pain], …] in no particular order; either may be NULL when empty.
+    [[day "YYYY-MM-DD", pain], …] in no particular order; either may be NULL when empty. `goals`
+    and `ratings` are bot.storage.goals.head_columns.
     """
+    from bot.storage.goals import head_columns  # it builds on this module's upsert
+
     agg, row = (
         (func.json_agg, func.json_build_array)
         if postgres
@@ -93,6 +96,7 @@ def head(postgres: bool) -> Select[tuple[object, ...]]:
             max_no.scalar_subquery().label("max_no"),
             levels.scalar_subquery().label("levels"),
             mornings.scalar_subquery().label("mornings"),
+            *head_columns(postgres),
         )
         .select_from(_u.outerjoin(_c, _c.c.user_id == _u.c.id))
         .where(_u.c.id == bindparam("user_id"))

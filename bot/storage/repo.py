@@ -9,29 +9,36 @@ bot.storage.convert.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any, NamedTuple, assert_never
 
 from sqlalchemy import Table, delete, insert, select
+from sqlalchemy.orm import Session
 
 from bot.storage import convert, privacy
 from bot.storage import queries as q
 from bot.storage import tables as t
+from bot.storage.convert import CHECKIN_FIELDS
 from bot.storage.due import DueEvents, utcnow
+from bot.storage.goals import GoalStore, goals_of
 from flows.model import (
+    Answer3,
     Cancel,
     CancelKind,
     Conversation,
     DeleteEverything,
     Effect,
     Facts,
+    RateGoal,
     RecordRedFlags,
     SaveCheckin,
+    SaveGoal,
     SaveMorning,
     SaveProfile,
     Schedule,
     SetLevel,
 )
+from flows.summary import History, ScreenAnswer
 
 RECENT = timedelta(days=14)
 # Activity is for retention (a year): it is written when the stored time is older than this.
@@ -60,6 +67,10 @@ class UnknownUser(LookupError):
 
 class Repository(DueEvents):
     """Reads and writes one person's coaching data, and the due events, through one session."""
+
+    def __init__(self, session: Session) -> None:
+        super().__init__(session)
+        self.goals = GoalStore(session, self._postgres)
 
     # ----------------------------------------------------------------------------------- users
 
@@ -107,6 +118,35 @@ class Repository(DueEvents):
             raise UnknownUser(user_id)
         return found
 
+    def history(self, user_id: int) -> History:
+        """Everything the clinician summary draws on: the profile, every check-in, goal and
+        rating, every red-flag answer, the ladders' levels now."""
+        params = {"user_id": user_id, "since_day": date.min}
+        head = self.session.execute(q.head(self._postgres), params).first()
+        if head is None:
+            raise UnknownUser(user_id)
+        ck, rf = t.checkins, t.redflag_answers
+        checkins = self.session.execute(
+            select(*(ck.c[name] for name in CHECKIN_FIELDS))
+            .where(ck.c.user_id == user_id)
+            .order_by(ck.c.no)
+        )
+        answers = self.session.execute(
+            select(rf.c.answered_at, rf.c.question_id, rf.c.answer, rf.c.context)
+            .where(rf.c.user_id == user_id)
+            .order_by(rf.c.answered_at, rf.c.id)
+        )
+        return History(
+            profile=convert.profile(head),
+            checkins=tuple(convert.checkin(r) for r in checkins),
+            goals=goals_of(head.goals, head.ratings),
+            screens=tuple(
+                ScreenAnswer(a.answered_at, a.question_id, Answer3(a.answer), a.context)
+                for a in answers
+            ),
+            levels=convert.levels(head.levels),
+        )
+
     # ------------------------------------------------------------------------------ one turn
 
     def load(self, user_id: int, now: datetime) -> tuple[Conversation, Facts, int]:
@@ -137,6 +177,7 @@ class Repository(DueEvents):
             checkins=tuple(convert.checkin(r) for r in checkins),
             mornings=convert.mornings(head.mornings),
             next_checkin_no=(head.max_no or 0) + 1,
+            goals=goals_of(head.goals, head.ratings),
         )
         version = int(head.version or 0)
         return Loaded(
@@ -216,6 +257,10 @@ class Repository(DueEvents):
                     self.cancel_kind(user_id, effect.kind, now)
                 case RecordRedFlags():
                     self._record_red_flags(user_id, effect, now)
+                case SaveGoal():
+                    self.goals.save(user_id, effect.goal)
+                case RateGoal():
+                    self.goals.rate(user_id, effect, now)
                 case DeleteEverything():
                     erase = True
                 case _:

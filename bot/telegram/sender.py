@@ -32,6 +32,7 @@ from bot.chart import png_async
 from bot.coach import Coach, Said
 from bot.export import EXPORT, export_files
 from bot.metrics import SENDS
+from bot.summary import SUMMARY, summary_file_async
 from bot.telegram import api
 from bot.telegram.api import Markup
 from bot.telegram.limiter import Limiter
@@ -194,9 +195,13 @@ class Sender:
         return prompt
 
     async def _attachment(self, said: Said, reply: Reply) -> list[tuple[str, bytes]]:
-        """The files a reply carries: "export" is everything stored about the person."""
+        """The files a reply carries: "export" is everything stored about the person, "summary"
+        the clinician's one-page PDF (drawn off the event loop)."""
         if reply.attachment is None:
             return []
+        if reply.attachment == SUMMARY:
+            history = await self.coach.history(said.user_id)
+            return [await summary_file_async(history, self.coach.content, self.coach.clock())]
         if reply.attachment != EXPORT:
             log.warning("unknown attachment %r: not sent", reply.attachment)
             return []

@@ -112,6 +112,7 @@ async def onboard_by_typing(h: Harness) -> None:
     assert h.last()["text"].startswith(text("common.not_a_score", lo=0, hi=10))
     for typed in FEARS:
         await h.say(typed)
+    await h.press("Not now")  # no goals
     await h.press("Use the suggested set")
     for typed in SETUP:
         await h.say(typed)

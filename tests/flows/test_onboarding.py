@@ -162,6 +162,7 @@ def test_onboarding_with_no_feared_movement_starts_no_ladder() -> None:
         *RED_FLAGS_NO,
         "[week]",
         *["0"] * len(CONTENT.ladders),
+        "[skip]",
         "[suggested]",
         "UTC",
         "8:00",
@@ -175,7 +176,7 @@ def test_onboarding_with_no_feared_movement_starts_no_ladder() -> None:
 def test_onboarding_lets_the_person_choose_each_portfolio_movement() -> None:
     """ "Let me choose" asks once per purpose and keeps each pick."""
     chat = Chat(now=START)
-    chat.play(*TO_SCREEN, *RED_FLAGS_NO, "[week]", *FEARS, "[choose]")
+    chat.play(*TO_SCREEN, *RED_FLAGS_NO, "[week]", *FEARS, "[skip]", "[choose]")
     picks = []
     for _ in PURPOSES:
         assert chat.state == ("onboarding", "portfolio")
@@ -500,7 +501,7 @@ def test_a_muddled_micro_break_answer_is_asked_again() -> None:
 
 # ---------------------------------------- reading back the time zone and the morning time
 
-BEFORE_TZ = (*TO_SCREEN, *RED_FLAGS_NO, "[week]", *FEARS, "[suggested]")
+BEFORE_TZ = (*TO_SCREEN, *RED_FLAGS_NO, "[week]", *FEARS, "[skip]", "[suggested]")
 
 
 def at_tz() -> Chat:
@@ -546,7 +547,7 @@ def test_onboarding_summary_without_ladders_still_names_the_settings() -> None:
     """With nothing feared, the summary still lists zone, time, micro-breaks and recap."""
     chat = Chat(now=START)
     fears = ["0"] * len(CONTENT.ladders)
-    replies = chat.play(*TO_SCREEN, *RED_FLAGS_NO, "[week]", *fears, "[suggested]")
+    replies = chat.play(*TO_SCREEN, *RED_FLAGS_NO, "[week]", *fears, "[skip]", "[suggested]")
     replies = chat.play("Europe/Berlin", "[08:30]", "[yes]")
     (done,) = [r for r in replies if r.key == "onboarding.done_no_ladders"]
     assert done.params == {
