@@ -472,7 +472,8 @@ def _cancel(s: Session) -> None:
         s.say(K.not_cancelled)
         s.reask()
         return
-    s.say(K.cancelled_setup if frame.flow == "onboarding" else K.cancelled)
+    setting_up = frame.flow == "onboarding" or bool(frame.context.get("onboarding"))
+    s.say(K.cancelled_setup if setting_up else K.cancelled)
     s.active, left = None, s.suspended
     s.suspended = None
     if left is not None and left.flow not in UNINTERRUPTED:
@@ -562,7 +563,11 @@ def _command(s: Session, name: str) -> None:
         return
     if name in ("plan", "progress", "recap", "flare", "carry_on"):
         _modes(s, name)
-        s.reask()
+        rating = _goal_rating(s) if name == "recap" and s.active is None else None
+        if rating is not None:
+            s.start(rating)  # the goals' ratings come with the recap once a week
+        else:
+            s.reask()
     elif name == "checkin":
         _new_frame(s, _checkin_frame(s))
     elif name == "morning":
@@ -685,10 +690,10 @@ def _due(s: Session, event: Event) -> None:
             _after_quiet_hours(s, event)
         elif _answering(s):
             s.say(K.recap_ready)  # a note: the open question keeps the next answer
-            _weekly_screen(s, tries=0)
+            _weekly_screen(s, tries=0, then=_goal_rating(s))
         else:
             say_recap(_view(s))
-            _weekly_screen(s, tries=0)
+            _weekly_screen(s, tries=0, then=_goal_rating(s))
     elif event.name == WEEKLY_SCREEN:
         if outreach.held_by_quiet_hours(profile, s.content, s.now):
             _postpone_screen(s, tries=int(event.payload.get("tries", 0)), quiet=True)
@@ -706,15 +711,23 @@ HELD_POSTPONE = timedelta(days=1)
 PATIENCE = 6  # postponements (hours) after which the screen sets an open dialogue aside
 
 
-def _weekly_screen(s: Session, *, tries: int) -> None:
+def _weekly_screen(s: Session, *, tries: int, then: Frame | None = None) -> None:
     """Starts the weekly red-flag screen, or postpones it while something else is open: it never
-    takes the next answer of an open question, and it is never dropped (DESIGN §5)."""
+    takes the next answer of an open question, and it is never dropped (DESIGN §5). `then` (the
+    goals' weekly re-rating) follows the screen; when the screen waits, a note says /goals."""
     busy = s.active is not None
     if busy and (tries < PATIENCE or s.suspended is not None or _protected(s) or _answering(s)):
         _postpone_screen(s, tries=tries)
+        if then is not None:
+            s.say(goals.K.rate_note)
         return
     s.say(rescreen.K.weekly)
-    s.interrupt(rescreen.screen_frame("weekly"))
+    s.interrupt(rescreen.screen_frame("weekly", then=then))
+
+
+def _goal_rating(s: Session) -> Frame | None:
+    """The goals' weekly re-rating, when it is due (DESIGN §9: once a week, with the recap)."""
+    return goals.rating_frame(s.facts, s.now, s.content.goals)
 
 
 def _protected(s: Session) -> bool:

@@ -186,6 +186,7 @@ def say_recap(turn: Turn) -> None:
         onboarded = turn.profile.onboarded_at
         new = onboarded is not None and local_today(turn.facts, onboarded) > w.start
         turn.say(K.empty_new if new else K.empty, **dates)
+        say_goals(turn)
         return
     turn.replies.append(
         Reply(
@@ -237,9 +238,7 @@ def say_recap(turn: Turn) -> None:
         turn.say(K.as_predicted)
     elif w.predicted:
         turn.say(K.no_evidence)
-    goals = active(turn.facts)
-    if any(g.ratings for g in goals):
-        turn.say(K.goals, lines="\n".join(change_line(turn, g) for g in goals))
+    say_goals(turn)
     t = turn.content.thresholds
     phase = current_phase(turn.facts, turn.today, turn.now, t).value
     turn.say(K.phase, phase=turn.text(f"phase.{phase}"))
@@ -258,3 +257,10 @@ def say_recap(turn: Turn) -> None:
 
 
 keys("recap", "evidence_line")
+
+
+def say_goals(turn: Turn) -> None:
+    """Each goal's rating and its change since the first, a change of 2 or more named real."""
+    goals = active(turn.facts)
+    if any(g.ratings for g in goals):
+        turn.say(K.goals, lines="\n".join(change_line(turn, g) for g in goals))

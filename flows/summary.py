@@ -285,7 +285,7 @@ def _screens(
         context = "free_text" if answer.question.startswith("text:") else answer.context
         groups.setdefault((day_of(answer.at), context), []).append(answer)
     lines = []
-    for (day, context), answers in groups.items():
+    for (day, context), answers in sorted(groups.items(), key=lambda item: item[0][0]):
         where = text(f"summary.context_{context}") if context in CONTEXTS else context
         flagged = [a for a in answers if a.answer is not Answer3.NO]
         if not flagged:
@@ -404,7 +404,8 @@ def _goals(
                 real=content.goals.real_change,
             )
         retired = text(K.goal_retired) if not goal.active else ""
-        lines.append(text(K.goal_line, goal=name, ratings=ratings, change=verdict) + retired)
+        line = text(K.goal_line, goal=name, ratings=ratings)
+        lines.append(" ".join(part for part in (line, verdict, retired) if part))
         values: list[float | None] = []
         for i, end in enumerate(_week_ends(week_starts)):
             first = date.min if i == 0 else week_starts[i]
