@@ -21,6 +21,7 @@ from flows.decision import (
 )
 from flows.engine import Ask, FlowSpec, Turn, on_answer
 from flows.exercise import described
+from flows.goals import goal_movements, ladder_of
 from flows.model import (
     ActivityKind,
     Cancel,
@@ -383,7 +384,7 @@ class CheckinTurn(Turn):
 
     def ladder_step(self, ci: Checkin, light: Light) -> None:
         t = self.content.thresholds
-        ladder = self.content.ladders[ci.activity]
+        ladder = ladder_of(self, ci.activity)  # in the return phase, with the goals' steps
         stored = self.facts.levels.get(ci.activity, LevelState(ci.activity))
         if ci.level != stored.level and light is not Light.RED:
             # Done at an easier level (a bad morning, or the phase's cap): the stored level stays.
@@ -475,9 +476,15 @@ def pending_params(turn: Turn) -> dict[str, Any]:
 def activity_name(turn: Turn, ci: Checkin) -> str:
     """Names a check-in's activity in a few words."""
     if ci.kind is ActivityKind.EXPOSURE:
-        ladder = turn.content.ladders[ci.activity]
+        ladder = ladder_of(turn, ci.activity)
         return f"{ladder.name} ({ladder.step(ci.level or 1).name})"
     return turn.content.exercises[ci.activity].name
+
+
+def goal_rank(turn: Turn, movement: str) -> int:
+    """Where a movement stands among the goals' movements (DESIGN §9: they come first)."""
+    linked = goal_movements(turn.facts)
+    return linked.index(movement) if movement in linked else len(linked)
 
 
 def choose_choices(turn: Turn) -> Sequence[Choice]:
@@ -499,7 +506,7 @@ def choose_choices(turn: Turn) -> Sequence[Choice]:
                 "level": s.level if cap is None else min(s.level, cap),
             },
         )
-        for m, s in turn.facts.levels.items()
+        for m, s in sorted(turn.facts.levels.items(), key=lambda item: goal_rank(turn, item[0]))
         if m in turn.content.ladders
         and not paused
         and not (plan.kind is ActivityKind.EXPOSURE and m == plan.activity)
@@ -528,7 +535,7 @@ def checkin_params(turn: Turn) -> dict[str, Any]:
     params: dict[str, Any] = {"activity": activity_name(turn, ci), "b": ci.baseline, "d": ci.during}
     params["a1"] = ci.a1
     if ci.kind is ActivityKind.EXPOSURE:
-        step = turn.content.ladders[ci.activity].step(ci.level or 1)
+        step = ladder_of(turn, ci.activity).step(ci.level or 1)
         params.update(how=step.how)
     else:
         params.update(described(turn, turn.content.exercises[ci.activity]))

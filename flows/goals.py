@@ -18,7 +18,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from flows.catalogue import keys
-from flows.content import Content, GoalSettings
+from flows.content import Content, GoalSettings, Ladder, LadderStep
 from flows.engine import Ask, FlowSpec, Invalid, Turn, on_answer
 from flows.engine import K as K_INVALID
 from flows.model import (
@@ -27,6 +27,7 @@ from flows.model import (
     Frame,
     Goal,
     GoalRating,
+    Phase,
     RateGoal,
     SaveGoal,
     Scale,
@@ -44,6 +45,7 @@ __all__ = [
     "goal_movements",
     "goal_name",
     "is_real",
+    "ladder_of",
     "menu_frame",
     "name_in",
     "onboarding_frame",
@@ -101,6 +103,10 @@ K = keys(
     "btn_none",
     "btn_yes_more",
     "btn_no_more",
+    "step_part",
+    "step_part_how",
+    "step_whole",
+    "step_whole_how",
 )
 
 SCALE = Scale(low=K.rate_low, high=K.rate_high)
@@ -193,6 +199,27 @@ def change_line(turn: Turn, goal: Goal) -> str:
     if not is_real(difference, turn.content.goals):
         return turn.text(K.line_small, **params, real=turn.content.goals.real_change)
     return turn.text(K.line_real_up if difference > 0 else K.line_real_down, **params)
+
+
+def ladder_of(turn: Turn, movement: str) -> Ladder:
+    """A movement's ladder as it stands for this person: in the *return* phase (DESIGN §4, §9)
+    each active goal that needs the movement adds two steps after the ladder's top, in the
+    person's words: a short, easy try of the goal, then the whole of it."""
+    from flows.modes import current_phase  # modes' helpers build on the engine, as this does
+
+    ladder = turn.content.ladders[movement]
+    phase = current_phase(turn.facts, turn.today, turn.now, turn.content.thresholds)
+    linked = [g for g in active(turn.facts) if movement in g.movements]
+    if phase is not Phase.RETURN or not linked:
+        return ladder
+    steps = list(ladder.steps)
+    for goal in linked:
+        name = goal_name(turn, goal)
+        for key, how in ((K.step_part, K.step_part_how), (K.step_whole, K.step_whole_how)):
+            steps.append(
+                LadderStep(len(steps) + 1, turn.text(key, goal=name), turn.text(how, goal=name))
+            )
+    return replace(ladder, steps=tuple(steps))
 
 
 def onboarding_frame(then: Frame) -> Frame:

@@ -252,3 +252,50 @@ def test_summary_twice_quickly_is_one_document() -> None:
     assert attached(second) == [] and keys_of(second) == ["summary.just_sent"]
     chat.now += timedelta(minutes=2)
     assert attached(chat.command("summary")) == ["summary"]
+
+
+def in_return_phase(chat: Chat, level: int) -> Chat:
+    """The person moved on to the return phase, bending at `level`."""
+    from dataclasses import replace
+
+    from flows.model import LevelState, Phase
+
+    profile = replace(chat.facts.profile, phase=Phase.RETURN)
+    levels = {**chat.facts.levels, "bend": LevelState("bend", level)}
+    chat.facts = replace(chat.facts, profile=profile, levels=levels)
+    return chat
+
+
+def test_the_return_phase_turns_a_goal_into_ladder_steps() -> None:
+    """In the return phase two GREENs at bending's top level move on to the goal that needs
+    bending, in its words: first a short try, then the whole of it."""
+    chat = at_goals()
+    chat.play("[s:socks]", "4", "[no]", *REST)
+    top = CONTENT.ladders["bend"].top
+    in_return_phase(chat, top)
+    green = ("2", "4", "6", "[done]", "3", "7", "+60", "2")
+    chat.play("/checkin", "[plan]", *green)  # bending: the goals' movement comes first
+    replies = chat.play("/checkin", "[l:bend]", *green)  # (today's plan moved on to twisting)
+    assert chat.facts.levels["bend"].level == top + 1
+    (up,) = [r for r in replies if r.key == "next.up"]
+    assert up.params["step"] == "Your goal, a first try: Put my socks on"
+    assert up.params["top"] == top + 2
+    progress = chat.command("progress")[0].params["ladders"]
+    assert f"level {top + 1} of {top + 2}" in progress
+
+
+def test_before_the_return_phase_the_ladder_ends_at_its_own_top() -> None:
+    """Outside the return phase a goal adds no step: bending stays at its top."""
+    chat = at_goals()
+    chat.play("[s:socks]", "4", "[no]", *REST)
+    top = CONTENT.ladders["bend"].top
+    in_return_phase(chat, top)
+    from dataclasses import replace
+
+    from flows.model import Phase
+
+    chat.facts = replace(chat.facts, profile=replace(chat.facts.profile, phase=Phase.PROGRESS))
+    green = ("2", "4", "6", "[done]", "3", "7", "+60", "2")
+    chat.play("/checkin", "[plan]", *green, "/checkin", "[l:bend]", *green)
+    assert [c.activity for c in chat.facts.checkins] == ["bend", "bend"]
+    assert chat.facts.levels["bend"].level == top
