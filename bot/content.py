@@ -348,7 +348,10 @@ def load_goals(data_dir: Path, ladders: Mapping[str, Ladder]) -> GoalSettings:
     values: Table = doc.get(doc.root, "values", "", dict)
     numbers = ("real_change", "max_goals", "max_chars", "rerate_days")
     doc.only(values, numbers, "values")
-    found = {name: doc.count(values, name, "values", 1) for name in numbers}
+    # rerate_days 0: the ratings are asked with every recap (the end-to-end tests use it)
+    found = {
+        name: doc.count(values, name, "values", int(name != "rerate_days")) for name in numbers
+    }
     suggestions: dict[str, tuple[str, ...]] = {}
     items = doc.entries(doc.root, "suggestion")
     for i, item in enumerate(items, 1):
