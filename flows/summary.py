@@ -181,7 +181,7 @@ def summarise(history: History, content: Content, now: datetime) -> Summary:
     language = profile.language
     zone = ZoneInfo(profile.tz or "UTC")
 
-    def text(key: str, **params: object) -> str:
+    def text(key: str, **params: object) -> str:  # the one place the catalogue is read
         return content.text(language, key).format(**params)
 
     def day_of(at: datetime) -> date:
@@ -253,7 +253,7 @@ def summarise(history: History, content: Content, now: datetime) -> Summary:
         subtitle=text(K.subtitle),
         facts=header,
         screens_title=text(K.screens),
-        screens=_screens(history, text, day_of, shown),
+        screens=_screens(history, text, day_of, shown, [q.id for q in content.red_flags]),
         pain_title=text(K.pain_title),
         days=days,
         pain=tuple(pain),
@@ -276,7 +276,11 @@ def summarise(history: History, content: Content, now: datetime) -> Summary:
 
 
 def _screens(
-    history: History, text: Text, day_of: DayOf, shown: Callable[[date], str]
+    history: History,
+    text: Text,
+    day_of: DayOf,
+    shown: Callable[[date], str],
+    known: Sequence[str],
 ) -> tuple[str, ...]:
     """One line per screen (a day and a context), what was answered yes or not sure, and any
     hold now or assessment since."""
@@ -294,7 +298,7 @@ def _screens(
         named = ", ".join(
             text(
                 K.answer_unsure if a.answer is Answer3.UNSURE else K.answer_yes,
-                flag=_flag(a.question, text),
+                flag=_flag(a.question, text, known),
             )
             for a in flagged
         )
@@ -317,12 +321,17 @@ CONTEXTS = ("onboarding", "weekly", "after_red", "free_text", "correction")
 HOLDS = keys("summary", "hold_emergency", "hold_urgent")
 
 
-def _flag(question: str, text: Text) -> str:
+def _flag(question: str, text: Text, known: Sequence[str]) -> str:
+    """A red flag's short name; a typed message's rule that is no screen question (words near the
+    emergency signs, one weak leg) by the few words of its own key, or as a possible red flag."""
     flag = question.removeprefix("text:")
-    try:
-        return str(text(f"summary.flag.{flag}"))
-    except KeyError:
-        return str(text(K.flag_other))
+    if flag in known or flag in FREE_TEXT_FLAGS:
+        return text(f"summary.flag.{flag}")
+    return text(K.flag_other)
+
+
+FREE_TEXT_FLAGS = ("check_cauda", "one_leg_weak")  # rules of the typed-text screen with a name here
+keys("summary.flag", *FREE_TEXT_FLAGS)
 
 
 def _week_ends(week_starts: Sequence[date]) -> list[date]:

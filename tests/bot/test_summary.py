@@ -122,3 +122,21 @@ def test_no_name_is_on_the_page(full: tuple[str, bytes]) -> None:
     """The page carries no name: the PDF's metadata names no author, and its text no person."""
     reader = pypdf.PdfReader(io.BytesIO(full[1]))
     assert not (reader.metadata or {}).get("/Author")
+
+
+def test_a_red_flag_in_a_typed_message_is_named() -> None:
+    """A red flag found in a typed message is listed as such with its name; a rule that is no
+    screen question is "a possible red flag"."""
+    from dataclasses import replace
+
+    from flows.model import Answer3
+    from flows.summary import ScreenAnswer
+
+    h = history()
+    typed = (
+        ScreenAnswer(NOW - timedelta(days=2), "text:bladder", Answer3.YES, "free_text"),
+        ScreenAnswer(NOW - timedelta(days=1), "text:some_new_rule", Answer3.YES, "free_text"),
+    )
+    lines = summarise(replace(h, screens=(*h.screens, *typed)), CONTENT, NOW).screens
+    assert "04 Dec 2026 · in a typed message: yes: bladder" in lines
+    assert "05 Dec 2026 · in a typed message: yes: a possible red flag" in lines
