@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 from flows import (
     checkin,
     crisis,
+    goal_flow,
     goals,
     morning,
     onboarding,
@@ -68,7 +69,7 @@ FLOWS: dict[str, FlowSpec] = {
         privacy.CONSENT,
         crisis.FLOW,
         portfolio.FLOW,
-        goals.FLOW,
+        goal_flow.FLOW,
     )
 }
 PRIVACY_COMMANDS = ("privacy", "export", "delete")

@@ -5,6 +5,10 @@ once per minute at most, so that `/summary` twice quickly makes one document. `s
 person's whole history (loaded by the shell) into a `Summary`: every word already in the person's
 language and every date on their clock; the shell only lays it out. No name anywhere; the person's
 own words only where they wrote them (their goals).
+
+Over 300 lines because it is one idea, the page, section by section (screens, ladders, goals,
+evidence), each a short function over the same records; split, the sections would import the
+records back from here.
 """
 
 from __future__ import annotations
