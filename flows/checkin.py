@@ -27,6 +27,7 @@ from flows.model import (
     Checkin,
     CheckinStatus,
     Choice,
+    Flow,
     LevelState,
     Light,
     Scale,
@@ -598,4 +599,4 @@ ASKS: dict[str, Ask] = {
     "confidence_after": Ask(K.confidence_after, params=checkin_params, scale=CONFIDENCE),
 }
 
-FLOW = FlowSpec("checkin", CheckinTurn, STATES, TRANSITIONS, ASKS)
+FLOW = FlowSpec(Flow.CHECKIN, CheckinTurn, STATES, TRANSITIONS, ASKS)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from flows import checkin, crisis, outreach, privacy
 from flows.engine import Turn
-from flows.model import CancelKind, Frame
+from flows.model import CancelKind, Flow, Frame
 from flows.modes import lift_pause, refresh, start_flare
 from flows.plan import describe_plan, describe_progress, todays_plan
 from flows.recap import say_recap
@@ -35,7 +35,7 @@ class Command:
 
 def run(s: Session, name: str) -> None:
     """Runs the command `name` (lower case, without its slash)."""
-    if s.in_flow("crisis"):
+    if s.in_flow(Flow.CRISIS):
         # Coaching waits until the person chooses to carry on; /help still answers.
         s.say(K.help if name == "help" else crisis.K.listening)
         s.reask()
@@ -55,7 +55,7 @@ def run(s: Session, name: str) -> None:
     if command.needs_onboarding and s.facts.profile.onboarded_at is None:
         s.say(K.setup_first)
         if s.active is None:
-            s.start(Frame("onboarding", "intro"))
+            s.start(Frame(Flow.ONBOARDING, "intro"))
         else:
             s.reask()
         return
@@ -65,11 +65,11 @@ def run(s: Session, name: str) -> None:
 def start(s: Session) -> None:
     """/start: sets up a new person, or welcomes back and shows today's plan."""
     if s.facts.profile.onboarded_at is None:
-        if s.in_flow("onboarding"):
+        if s.in_flow(Flow.ONBOARDING):
             s.say(K.carry_on)
             s.reask()
         else:
-            s.start(Frame("onboarding", "intro"))
+            s.start(Frame(Flow.ONBOARDING, "intro"))
         return
     s.say(K.welcome_back)
     if s.active is not None:
@@ -103,13 +103,13 @@ def cancel(s: Session) -> None:
         s.say(K.not_cancelled)
         s.reask()
         return
-    s.say(K.cancelled_setup if frame.flow == "onboarding" else K.cancelled)
+    s.say(K.cancelled_setup if frame.flow == Flow.ONBOARDING else K.cancelled)
     s.active, left = None, s.suspended
     s.suspended = None
     if left is not None and left.flow not in UNINTERRUPTED:
         left = None  # set aside, not resumed by a cancel (a waiting follow-up: /checkin asks it)
     then = None
-    if frame.flow == "checkin" and frame.context.get("rescreen"):
+    if frame.flow == Flow.CHECKIN and frame.context.get("rescreen"):
         # After a RED the safety question that ends the check-in is still asked (once a day).
         model = s.model(frame)
         assert isinstance(model, checkin.CheckinTurn)
@@ -165,11 +165,11 @@ def _export(s: Session) -> None:
 
 def _delete(s: Session) -> None:
     """/delete: asks to confirm, in front of everything else."""
-    if s.in_flow("delete"):
+    if s.in_flow(Flow.DELETE):
         s.reask()
-    elif not s.interrupt(Frame("delete", "confirm")):
+    elif not s.interrupt(Frame(Flow.DELETE, "confirm")):
         s.suspended = None  # nothing set aside is worth more than the person's say over their data
-        s.interrupt(Frame("delete", "confirm"))
+        s.interrupt(Frame(Flow.DELETE, "confirm"))
 
 
 def _opens(frame: Callable[[Session], Frame]) -> Callable[[Session], None]:
@@ -191,8 +191,8 @@ def _opens(frame: Callable[[Session], Frame]) -> Callable[[Session], None]:
 def _checkin_frame(s: Session) -> Frame:
     waiting = checkin.awaiting(s.facts.checkins)
     if waiting is not None:
-        return Frame("checkin", "pending", {"no": waiting.no})
-    return Frame("checkin", "choose")
+        return Frame(Flow.CHECKIN, "pending", {"no": waiting.no})
+    return Frame(Flow.CHECKIN, "choose")
 
 
 def _pause(*, paused: bool) -> Callable[[Session], None]:
@@ -220,12 +220,12 @@ COMMANDS: dict[str, Command] = {
     "checkin": Command(needs_onboarding=True, run=_opens(_checkin_frame)),
     "plan": Command(needs_onboarding=True, run=_mode(_plan)),
     "progress": Command(needs_onboarding=True, run=_mode(describe_progress)),
-    "morning": Command(needs_onboarding=True, run=_opens(lambda s: Frame("morning", "waking"))),
+    "morning": Command(needs_onboarding=True, run=_opens(lambda s: Frame(Flow.MORNING, "waking"))),
     "recap": Command(needs_onboarding=True, run=_mode(say_recap)),
     "portfolio": Command(
-        needs_onboarding=True, run=_opens(lambda s: Frame("portfolio", "purpose"))
+        needs_onboarding=True, run=_opens(lambda s: Frame(Flow.PORTFOLIO, "purpose"))
     ),
-    "settings": Command(needs_onboarding=True, run=_opens(lambda s: Frame("settings", "menu"))),
+    "settings": Command(needs_onboarding=True, run=_opens(lambda s: Frame(Flow.SETTINGS, "menu"))),
     "flare": Command(needs_onboarding=True, run=_mode(_flare)),
     "carry_on": Command(needs_onboarding=True, run=_mode(_carry_on)),
     "pause": Command(needs_onboarding=True, run=_pause(paused=True)),

@@ -17,7 +17,7 @@ from flows.commands import COMMANDS, cancel
 from flows.commands import run as run_command
 from flows.content import Content
 from flows.engine import SYNONYMS
-from flows.model import Conversation, Event, EventKind, Facts, Frame, Origin, Outcome
+from flows.model import Conversation, Event, EventKind, Facts, Flow, Frame, Origin, Outcome
 from flows.precedence import Gate
 from flows.proactive import PATIENCE
 from flows.session import BACK, FLOWS, UNDONE, UNINTERRUPTED, K, Session
@@ -63,7 +63,7 @@ def _answer(s: Session, event: Event) -> None:
         return
     if s.active is None:
         if s.facts.profile.onboarded_at is None:
-            s.start(Frame("onboarding", "intro"))
+            s.start(Frame(Flow.ONBOARDING, "intro"))
         else:
             s.say(K.idle)
         return

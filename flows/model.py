@@ -33,6 +33,23 @@ class Phase(StrEnum):
     RETURN = "return"
 
 
+class Flow(StrEnum):
+    """The flows, by the name a frame keeps of its flow. Stored in the database and in JSON
+    contexts: a value is never renamed."""
+
+    ONBOARDING = "onboarding"
+    CHECKIN = "checkin"
+    MORNING = "morning"
+    SAFETY = "safety"
+    SETTINGS = "settings"
+    BREAK = "break"
+    RESCREEN = "rescreen"
+    DELETE = "delete"
+    CONSENT = "consent"
+    CRISIS = "crisis"
+    PORTFOLIO = "portfolio"
+
+
 class ActivityKind(StrEnum):
     """What a check-in is about."""
 

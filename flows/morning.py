@@ -16,6 +16,7 @@ from flows.model import (
     Checkin,
     CheckinStatus,
     Choice,
+    Flow,
     Frame,
     LevelState,
     Light,
@@ -193,7 +194,7 @@ class MorningTurn(Turn):
         self.say(LATER.later)
 
     def start_checkin(self) -> None:
-        self.then = Frame("checkin", "choose", {})
+        self.then = Frame(Flow.CHECKIN, "choose", {})
 
 
 C = keys("choice", "checkin_now", "later", "flared")
@@ -228,4 +229,4 @@ ASKS: dict[str, Ask] = {
     "start_now": Ask(K.start_now, choices=start_choices),
 }
 
-FLOW = FlowSpec("morning", MorningTurn, STATES, TRANSITIONS, ASKS)
+FLOW = FlowSpec(Flow.MORNING, MorningTurn, STATES, TRANSITIONS, ASKS)

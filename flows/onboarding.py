@@ -16,6 +16,7 @@ from flows.engine import K as K_INVALID
 from flows.model import (
     Choice,
     Facts,
+    Flow,
     Frame,
     LevelState,
     Scale,
@@ -126,15 +127,15 @@ class Onboarding(Turn):
     def record_adult(self) -> None:
         self.save_profile(adult_at=self.now)
         self.say(K.redflag_intro)
-        self.then = screen_frame("onboarding", then=Frame("onboarding", "episode"))
+        self.then = screen_frame("onboarding", then=Frame(Flow.ONBOARDING, "episode"))
 
     def to_screen(self) -> None:
         """A screen begun before the red-flag questions moved into their own flow: it carries on
         there, from the question it had reached (asked again)."""
         urgent = ["?"] if self.ctx.get("urgent") else []
         context = {"i": int(self.ctx.get("rf", 0)), "context": "onboarding", "urgent": urgent}
-        context["then"] = frame_json(Frame("onboarding", "episode"))
-        self.then = Frame("rescreen", "q", context)
+        context["then"] = frame_json(Frame(Flow.ONBOARDING, "episode"))
+        self.then = Frame(Flow.RESCREEN, "q", context)
 
     def record_episode(self) -> None:
         days = EPISODE_DAYS.get(self.value, self.value)
@@ -207,7 +208,7 @@ class Onboarding(Turn):
         self.say(LATER.later)
 
     def start_checkin(self) -> None:
-        self.then = Frame("checkin", "choose", {})
+        self.then = Frame(Flow.CHECKIN, "choose", {})
 
 
 def purposes(turn: Turn) -> Sequence[str]:
@@ -336,4 +337,4 @@ ASKS: dict[str, Ask] = {
     ),
 }
 
-FLOW = FlowSpec("onboarding", Onboarding, STATES, TRANSITIONS, ASKS)
+FLOW = FlowSpec(Flow.ONBOARDING, Onboarding, STATES, TRANSITIONS, ASKS)

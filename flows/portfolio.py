@@ -11,7 +11,7 @@ from flows.catalogue import keys
 from flows.content import PURPOSES, Exercise
 from flows.engine import Ask, FlowSpec, Invalid, Turn, on_answer
 from flows.engine import K as K_INVALID
-from flows.model import Choice
+from flows.model import Choice, Flow
 
 __all__ = ["FLOW", "K"]
 
@@ -151,4 +151,4 @@ ASKS: dict[str, Ask] = {
     ),
 }
 
-FLOW = FlowSpec("portfolio", PortfolioTurn, STATES, TRANSITIONS, ASKS)
+FLOW = FlowSpec(Flow.PORTFOLIO, PortfolioTurn, STATES, TRANSITIONS, ASKS)

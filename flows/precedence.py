@@ -19,6 +19,7 @@ from flows.model import (
     Answer3,
     Event,
     EventKind,
+    Flow,
     Frame,
     Origin,
     RecordRedFlags,
@@ -88,7 +89,7 @@ def safety_hold(s: Session, event: Event) -> Event | None:
         return event
     resume = s.active
     s.say_on_hold()
-    s.start(Frame("safety", "hold", {"resume": frame_json(resume)} if resume else {}))
+    s.start(Frame(Flow.SAFETY, "hold", {"resume": frame_json(resume)} if resume else {}))
     return None
 
 
@@ -103,7 +104,7 @@ def new_privacy_notice(s: Session, event: Event) -> Event | None:
     if s.suspended is None:
         s.suspended = s.active
     s.active = None
-    s.start(Frame("consent", "ask"))
+    s.start(Frame(Flow.CONSENT, "ask"))
     return None
 
 
@@ -131,8 +132,8 @@ def _escalate(s: Session, finding: Finding) -> None:
     consented = s.facts.profile.consent_version is not None
     if finding.kind == "crisis":
         resume = active
-        if active is not None and active.flow == "crisis":  # already in crisis care: start afresh
-            resume = frame_of(active.context.get("resume"))
+        if active is not None and active.flow == Flow.CRISIS:
+            resume = frame_of(active.context.get("resume"))  # already in crisis care: afresh
         frame = crisis.begin(view, consented=consented, resume=resume)
         s.absorb(view)
         if frame is not None:
@@ -149,7 +150,7 @@ def _escalate(s: Session, finding: Finding) -> None:
         s.absorb(view)
         return
     view.effects.append(RecordRedFlags(((f"text:{finding.id}", Answer3.YES),), "free_text"))
-    in_hold = active is not None and active.flow == "safety"
+    in_hold = active is not None and active.flow == Flow.SAFETY
     frame = safety.hold(view, kind, resume=None if in_hold else active)
     s.absorb(view)
     s.active = None
@@ -174,7 +175,7 @@ def _ask_to_be_sure(s: Session, view: Turn, finding: Finding, *, consented: bool
         return
     active = s.active
     if about_crisis:
-        if s.in_flow("crisis"):
+        if s.in_flow(Flow.CRISIS):
             s.reask()  # crisis care is already under way
             return
     elif s.held() or s.protected():

@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from flows import checkin, crisis, outreach, rescreen
-from flows.model import Event, EventKind, Frame, Schedule, frame_json, frame_of
+from flows.model import Event, EventKind, Flow, Frame, Schedule, frame_json, frame_of
 from flows.recap import say_recap
 from flows.rhythm import after_quiet_hours
 from flows.session import FRESH, UNINTERRUPTED, K, Session
@@ -52,7 +52,7 @@ def due(s: Session, event: Event) -> None:
     if s.held():
         if event.name == WEEKLY_SCREEN:
             _postpone_screen(s, tries=0, held=True)  # asked once the hold is lifted
-        if s.in_flow("safety"):
+        if s.in_flow(Flow.SAFETY):
             s.say_on_hold()
             s.reask()
         return  # behind a hold nothing proactive reaches coaching, asked or not
@@ -81,7 +81,7 @@ def due(s: Session, event: Event) -> None:
     elif event.name == "break" and profile.micro_breaks and _free_for_a_break(s):
         s.active = None  # an offer left unanswered is replaced (and counted as ignored)
         exercise = outreach.pick_exercise(s.view(), s.now)
-        s.start(Frame("break", "offer", {"exercise": exercise}))
+        s.start(Frame(Flow.BREAK, "offer", {"exercise": exercise}))
 
 
 def _follow_up(s: Session, event: Event) -> None:
@@ -90,10 +90,10 @@ def _follow_up(s: Session, event: Event) -> None:
     which = str(event.payload.get("ask", "a1"))
     if not checkin.follow_up_pending(s.facts.checkins, no, which):
         return  # answered early, closed out, or deleted: nothing to ask
-    if s.in_flow("crisis"):
+    if s.in_flow(Flow.CRISIS):
         return  # no coaching question now; the check-in waits, and /checkin asks it
     active = s.active
-    asking = active is not None and active.flow == "checkin" and active.state == which
+    asking = active is not None and active.flow == Flow.CHECKIN and active.state == which
     if asking and active is not None and active.context.get("no") == no:
         return  # already asking it
     ci = next(c for c in s.facts.checkins if c.no == no)
@@ -104,7 +104,7 @@ def _follow_up(s: Session, event: Event) -> None:
         s.say(checkin.K.followup_later, activity=activity)
         return
     s.say(checkin.K.followup_intro, activity=activity)
-    s.interrupt(Frame("checkin", which, {"no": no}))
+    s.interrupt(Frame(Flow.CHECKIN, which, {"no": no}))
 
 
 def _nudge(s: Session, event: Event) -> None:
@@ -112,16 +112,16 @@ def _nudge(s: Session, event: Event) -> None:
     answer; after a crisis message, a gentle check on how they are instead."""
     if crisis.recent(s.view()):
         _gentle_morning(s)
-    elif s.in_flow("crisis"):
+    elif s.in_flow(Flow.CRISIS):
         return  # coaching waits until they choose to carry on
-    elif s.in_flow("morning") and s.answering():
+    elif s.in_flow(Flow.MORNING) and s.answering():
         return  # already at the morning check
     else:
-        if s.in_flow("morning"):
+        if s.in_flow(Flow.MORNING):
             s.active = None  # yesterday's morning question, never answered: today's replaces it
         if s.answering():
             _nudge_waits(s, event)
-        elif not s.interrupt(Frame("morning", "waking")):
+        elif not s.interrupt(Frame(Flow.MORNING, "waking")):
             s.say(K.morning_ready)  # two dialogues already open: a note, not a third
 
 
@@ -164,7 +164,7 @@ def _gentle_morning(s: Session) -> None:
     """After a crisis message the morning nudge is a gentle check on how they are, with the
     helplines; a crisis frame still open hands over what it would have resumed."""
     resume = None
-    if s.active is not None and s.active.flow == "crisis":
+    if s.active is not None and s.active.flow == Flow.CRISIS:
         resume = s.active.context.get("resume")
         s.active = None
     elif s.active is not None and s.active.flow not in UNINTERRUPTED:
@@ -177,7 +177,7 @@ def _gentle_morning(s: Session) -> None:
 
 def _free_for_a_break(s: Session) -> bool:
     """A break never interrupts a dialogue; it only replaces an unanswered break offer."""
-    return s.active is None or s.active.flow == "break"
+    return s.active is None or s.active.flow == Flow.BREAK
 
 
 def _next_in_chain(s: Session, event: Event) -> None:
@@ -188,7 +188,7 @@ def _next_in_chain(s: Session, event: Event) -> None:
     if event.name == outreach.BREAK:
         if profile.paused or not profile.micro_breaks:
             return  # the chain stops; /resume or switching breaks on starts it again
-        if s.in_flow("break"):
+        if s.in_flow(Flow.BREAK):
             ignored = outreach.count_ignored(profile)
             s.effects.append(ignored)
             s.facts = replace(s.facts, profile=ignored.profile)

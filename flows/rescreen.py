@@ -19,7 +19,16 @@ from flows import safety
 from flows.catalogue import keys
 from flows.content import RedFlagQuestion
 from flows.engine import Ask, FlowSpec, Turn, on_answer
-from flows.model import Answer3, Choice, Frame, RecordRedFlags, SafetyHold, frame_json, frame_of
+from flows.model import (
+    Answer3,
+    Choice,
+    Flow,
+    Frame,
+    RecordRedFlags,
+    SafetyHold,
+    frame_json,
+    frame_of,
+)
 
 __all__ = ["FLOW", "K", "check_frame", "clarify_frame", "quick_frame", "screen_frame"]
 
@@ -48,12 +57,12 @@ def screen_frame(context: str, then: Frame | None = None) -> Frame:
     ctx: dict[str, Any] = {"i": 0, "context": context}
     if then is not None:
         ctx["then"] = frame_json(then)
-    return Frame("rescreen", "q", ctx)
+    return Frame(Flow.RESCREEN, "q", ctx)
 
 
 def quick_frame() -> Frame:
     """The one combined question asked after a RED."""
-    return Frame("rescreen", "quick", {"context": "after_red"})
+    return Frame(Flow.RESCREEN, "quick", {"context": "after_red"})
 
 
 def clarify_frame(resume: Frame | None) -> Frame:
@@ -72,7 +81,7 @@ def _free_text_frame(state: str, resume: Frame | None) -> Frame:
     ctx: dict[str, Any] = {"context": "free_text"}
     if resume is not None:
         ctx["then"] = frame_json(resume)
-    return Frame("rescreen", state, ctx)
+    return Frame(Flow.RESCREEN, state, ctx)
 
 
 def questions(turn: Turn) -> Sequence[RedFlagQuestion]:
@@ -142,7 +151,7 @@ class RescreenTurn(Turn):
     def hold_emergency(self) -> None:
         unsure = self.value == "unsure"
         asked = {k: v for k, v in self.ctx.items() if k not in ("last", "correcting")}
-        undo = Frame("rescreen", "q", {**asked, "correcting": True, "held": True})
+        undo = Frame(Flow.RESCREEN, "q", {**asked, "correcting": True, "held": True})
         self.record()
         self.hold(SafetyHold.EMERGENCY, unsure=unsure, undo=undo)
 
@@ -152,7 +161,7 @@ class RescreenTurn(Turn):
 
     def hold(self, kind: SafetyHold, *, unsure: bool, undo: Frame | None = None) -> None:
         rest = self.index < len(questions(self))
-        resume = Frame("rescreen", "q", self.ctx) if rest else self.after()
+        resume = Frame(Flow.RESCREEN, "q", self.ctx) if rest else self.after()
         self.then = safety.hold(self, kind, unsure=unsure, resume=resume, undo=undo)
 
     def all_clear(self) -> None:
@@ -219,7 +228,7 @@ def question_choices(turn: Turn) -> tuple[Choice, ...]:
 
 
 FLOW = FlowSpec(
-    "rescreen",
+    Flow.RESCREEN,
     RescreenTurn,
     ("q", "quick", "clarify", "check"),
     (

@@ -34,6 +34,7 @@ from flows.model import (
     Effect,
     Event,
     Facts,
+    Flow,
     Frame,
     Outcome,
     Reply,
@@ -60,7 +61,7 @@ FLOWS: dict[str, FlowSpec] = {
 }
 # Flows nothing else may push aside: the safety hold, the red-flag screen, crisis care, the
 # person's say over their data.
-UNINTERRUPTED = ("safety", "rescreen", "crisis", "delete", "consent")
+UNINTERRUPTED = (Flow.SAFETY, Flow.RESCREEN, Flow.CRISIS, Flow.DELETE, Flow.CONSENT)
 
 K = keys(
     "common",
@@ -120,7 +121,7 @@ class Session:
 
     def view(self) -> Turn:
         """A model to read facts and say things with, outside any flow's machine."""
-        return self.model(self.active or Frame("checkin", "choose"))
+        return self.model(self.active or Frame(Flow.CHECKIN, "choose"))
 
     def absorb(self, model: Turn) -> None:
         self.facts = model.facts
@@ -203,7 +204,7 @@ class Session:
         """False for a follow-up frame whose check-in no longer waits for that answer, and for a
         check-in frame whose check-in is no longer among the facts (finished long ago: the shell
         loads recent ones and the unfinished)."""
-        if frame is None or frame.flow != "checkin":
+        if frame is None or frame.flow != Flow.CHECKIN:
             return True
         if "no" in frame.context and frame.state != "pending":
             no = int(frame.context["no"])
@@ -227,7 +228,7 @@ class Session:
     def held(self) -> bool:
         """Coaching is held for a red flag, whether the hold is asked now or waits behind the
         /delete question (or a new privacy notice) put in front of it."""
-        return self.facts.profile.safety_hold is not None or self.in_flow("safety")
+        return self.facts.profile.safety_hold is not None or self.in_flow(Flow.SAFETY)
 
     def answering(self) -> bool:
         """True while the question in front was asked in the last 30 minutes: nothing proactive
@@ -271,7 +272,7 @@ def _remember(answered: Frame, asked: Frame, *, undoable: bool) -> Frame:
 def _context_of(s: Session, frame: Frame) -> tuple[str, dict[str, object]]:
     """What a set-aside question was about: for a check-in its activity and when it was done
     (or begun), in local time ("Back to Walking at 10:05:")."""
-    no = frame.context.get("no") if frame.flow == "checkin" else None
+    no = frame.context.get("no") if frame.flow == Flow.CHECKIN else None
     ci = next((c for c in s.facts.checkins if c.no == no), None)
     if ci is None:
         return K.resume, {}

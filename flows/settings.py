@@ -8,7 +8,7 @@ from typing import Any
 from flows.catalogue import declare, keys
 from flows.engine import Ask, FlowSpec, Invalid, Turn, on_answer
 from flows.engine import K as K_INVALID
-from flows.model import Choice, Profile
+from flows.model import Choice, Flow, Profile
 from flows.outreach import all_chains, recap_slot, switch_breaks
 from flows.parse import time_of_day
 from flows.tz import label, note_if_fixed, parse_zone
@@ -154,4 +154,4 @@ ASKS: dict[str, Ask] = {
 
 declare("settings.breaks_state_on", "settings.breaks_state_off")
 
-FLOW = FlowSpec("settings", SettingsTurn, STATES, TRANSITIONS, ASKS)
+FLOW = FlowSpec(Flow.SETTINGS, SettingsTurn, STATES, TRANSITIONS, ASKS)
