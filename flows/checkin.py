@@ -8,8 +8,11 @@ from dataclasses import replace
 from datetime import timedelta
 from typing import Any
 
-from flows.catalogue import keys
+from flows.catalogue import keyed, keys
 from flows.decision import (
+    Held,
+    Move,
+    Rule,
     judge,
     next_phase,
     next_step,
@@ -30,6 +33,7 @@ from flows.model import (
     Flow,
     LevelState,
     Light,
+    Phase,
     Scale,
     Schedule,
     SetLevel,
@@ -89,10 +93,6 @@ C = keys(
 )
 ADV = keys(
     "advice",
-    "green",
-    "amber",
-    "red",
-    "unfinished",
     "expect_better",
     "expect_same",
     "expect_worse",
@@ -100,36 +100,27 @@ ADV = keys(
     "confidence",
     "not_a_substitute",
 )
+ADVICE = keyed("advice", Light)  # the light's headline
+REASON = keyed("reason", Rule)  # why: the rule that decided the light
 NEXT = keys(
     "next",
-    "up",
     "top",
-    "repeat",
-    "back",
-    "return",
     "hold_reds",
     "hold_week",
     "hard_day",
     "phase_top",
-    "none",
     "gentle_green",
     "gentle_amber",
     "gentle_red",
 )
-keys(
-    "reason",
-    "red.rise",
-    "red.severe",
-    "red.unsettled",
-    "red.morning",
-    "green.steady",
-    "green.mild",
-    "amber.rise",
-    "amber.late",
-    "unfinished.a1",
-    "unfinished.a2",
-)
-keys("phase_moved", "rebuild", "progress", "return")
+MOVED = keyed("next", (Move.UP, Move.REPEAT, Move.BACK, Move.RETURN, Move.NONE))  # the ladder
+HELD = {Held.REDS: NEXT.hold_reds, Held.WEEK: NEXT.hold_week, Held.HARD_DAY: NEXT.hard_day}
+GENTLE = {  # after gentle movement (portfolio, walk): no ladder step
+    Light.GREEN: NEXT.gentle_green,
+    Light.AMBER: NEXT.gentle_amber,
+    Light.RED: NEXT.gentle_red,
+}
+PHASE_MOVED = keyed("phase_moved", (Phase.REBUILD, Phase.PROGRESS, Phase.RETURN))
 AFTER = keys("after", "settled", "above", "well_above")
 
 PAIN = Scale(low=K.pain_none, high=K.pain_worst)
@@ -343,14 +334,14 @@ class CheckinTurn(Turn):
         waits = verdict.light is Light.RED and ci.a1 is None
         status = CheckinStatus.AWAITING_A1 if waits else CheckinStatus.FINISHED
         ci = self.update(status=status, light=verdict.light)
-        self.say(f"advice.{verdict.light.value}", light=light_label(self, verdict.light))
-        self.say(f"reason.{verdict.rule}", **numbers)
+        self.say(ADVICE[verdict.light], light=light_label(self, verdict.light))
+        self.say(REASON[verdict.rule], **numbers)
         self.move_phase()
         if ci.kind is ActivityKind.EXPOSURE:
             self.expectancy(ci)
             self.ladder_step(ci, verdict.light)
         else:
-            self.say(f"next.gentle_{verdict.light.value}")
+            self.say(GENTLE[verdict.light])
             if verdict.light is Light.RED:
                 nonlinear(self)
                 if reds_in_window(self.facts.checkins, self.now, t) >= t.pause_reds:
@@ -390,7 +381,7 @@ class CheckinTurn(Turn):
             # Done at an easier level (a bad morning, or the phase's cap): the stored level stays.
             self.update(level_after=stored.level)
             self.say(
-                NEXT.none,
+                MOVED[Move.NONE],
                 ladder=ladder.name,
                 level=stored.level,
                 step=ladder.step(stored.level).name,
@@ -413,29 +404,27 @@ class CheckinTurn(Turn):
             week_hold=week_hold(self.facts.mornings, self.today, t),
         )
         if flare_on(self.profile, self.today, t) and decision.level > stored.level:
-            decision = replace(decision, level=stored.level, move="hold", held="reds")
+            decision = replace(decision, level=stored.level, move=Move.HOLD, held=Held.REDS)
         new = LevelState(ci.activity, decision.level, decision.return_to)
         if new != stored:
             self.effects.append(SetLevel(new))
             self.facts = replace(self.facts, levels={**self.facts.levels, ci.activity: new})
         self.update(level_after=decision.level)
-        move = decision.move
-        if decision.held == "reds":
-            move = "hold_reds"
-        elif decision.held == "week":
-            move = "hold_week"
-        elif decision.held == "hard_day":
-            move = "hard_day"
-        elif move == "repeat" and light is Light.GREEN and decision.level == ladder.top:
-            move = "top"
-        elif move == "repeat" and previous is Light.GREEN and decision.level == top:
-            move = "phase_top"  # two GREENs, but the phase offers nothing higher yet
+        repeat = decision.move is Move.REPEAT
+        if decision.held is not None:
+            said = HELD[decision.held]
+        elif repeat and light is Light.GREEN and decision.level == ladder.top:
+            said = NEXT.top
+        elif repeat and previous is Light.GREEN and decision.level == top:
+            said = NEXT.phase_top  # two GREENs, but the phase offers nothing higher yet
+        else:
+            said = MOVED[decision.move]
         step = ladder.step(decision.level)
         flare_starts = decision.flare and not flare_on(self.profile, self.today, t)
         if not (flare_starts or (decision.see_clinician and not paused)):
             # A mode starting now says what happens next itself: the ladders wait.
             self.say(
-                f"next.{move}",
+                said,
                 ladder=ladder.name,
                 level=decision.level,
                 top=ladder.top,
@@ -465,7 +454,7 @@ class CheckinTurn(Turn):
         )
         if phase is not current:
             self.save_profile(phase=phase)
-            self.say(f"phase_moved.{phase.value}")
+            self.say(PHASE_MOVED[phase])
 
 
 def pending_params(turn: Turn) -> dict[str, Any]:

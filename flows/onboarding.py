@@ -9,7 +9,7 @@ from dataclasses import replace
 from datetime import time, timedelta
 from typing import Any
 
-from flows.catalogue import keys
+from flows.catalogue import keyed, keys
 from flows.content import PURPOSES
 from flows.engine import LATER, Ask, FlowSpec, Invalid, Turn, on_answer
 from flows.engine import K as K_INVALID
@@ -26,7 +26,7 @@ from flows.model import (
 from flows.outreach import all_chains, break_hours, switch_breaks
 from flows.parse import days_ago
 from flows.plan import describe_plan, todays_plan
-from flows.rescreen import screen_frame
+from flows.rescreen import QUESTION, screen_frame
 from flows.settings import NUDGE_TIMES, current, parse_time
 from flows.tz import label, note_if_fixed, parse_zone
 
@@ -80,9 +80,16 @@ C = keys(
     "breaks_no",
 )
 
-keys("purpose", *PURPOSES)
+PURPOSE = keyed("purpose", PURPOSES)  # what each movement of the portfolio is for
 
 EPISODE_DAYS = {"week": 3, "2weeks": 10, "6weeks": 28, "12weeks": 63, "older": 100}
+EPISODE_CHOICES = {
+    "week": C.ep_week,
+    "2weeks": C.ep_2weeks,
+    "6weeks": C.ep_6weeks,
+    "12weeks": C.ep_12weeks,
+    "older": C.ep_older,
+}
 LONG_EPISODE_DAYS = 84  # beyond ~12 weeks the episode is no longer recent: suggest a review
 
 
@@ -221,7 +228,7 @@ def red_flag_params(turn: Turn) -> dict[str, Any]:
     return {
         "n": index + 1,
         "total": len(turn.content.red_flags),
-        "question": turn.text(f"redflag.q.{question.id}"),
+        "question": turn.text(QUESTION[question.id]),
     }
 
 
@@ -232,7 +239,7 @@ def fear_params(turn: Turn) -> dict[str, Any]:
 
 def portfolio_params(turn: Turn) -> dict[str, Any]:
     purpose = purposes(turn)[int(turn.ctx.get("pi", 0))]
-    return {"purpose": turn.text(f"purpose.{purpose}")}
+    return {"purpose": turn.text(PURPOSE[purpose])}
 
 
 def portfolio_choices(turn: Turn) -> Sequence[Choice]:
@@ -303,7 +310,7 @@ ASKS: dict[str, Ask] = {
     ),
     "episode": Ask(
         K.episode,
-        choices=lambda t: tuple(Choice(k, f"choice.ep_{k}") for k in EPISODE_DAYS),
+        choices=lambda t: tuple(Choice(k, EPISODE_CHOICES[k]) for k in EPISODE_DAYS),
         parse=parse_days,
     ),
     "fear": Ask(K.fear, params=fear_params, scale=SCORE),

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from flows import safety
-from flows.catalogue import keys
+from flows.catalogue import Family, keys
 from flows.content import RedFlagQuestion
 from flows.engine import Ask, FlowSpec, Turn, on_answer
 from flows.model import (
@@ -30,7 +30,16 @@ from flows.model import (
     frame_of,
 )
 
-__all__ = ["FLOW", "K", "check_frame", "clarify_frame", "quick_frame", "screen_frame"]
+__all__ = [
+    "FLOW",
+    "QUESTION",
+    "SIGN",
+    "K",
+    "check_frame",
+    "clarify_frame",
+    "quick_frame",
+    "screen_frame",
+]
 
 K = keys(
     "rescreen",
@@ -49,6 +58,8 @@ K = keys(
     "check_before_consent",
 )
 C = keys("choice", "yes", "no", "unsure", "wrong")
+QUESTION = Family("redflag.q")  # each red-flag question, by its id (declared by the loader)
+SIGN = Family("redflag.sign")  # each emergency sign, named in the question after a RED
 CORRECTION = "correction"  # RecordRedFlags context of an answer given again after a mis-tap
 
 
@@ -209,13 +220,13 @@ def question_params(turn: Turn) -> dict[str, Any]:
     return {
         "n": index + 1,
         "total": len(asked),
-        "question": turn.text(f"redflag.q.{asked[index].id}"),
+        "question": turn.text(QUESTION[asked[index].id]),
     }
 
 
 def quick_params(turn: Turn) -> dict[str, Any]:
     signs = (q for q in turn.content.red_flags if q.category == "emergency")
-    return {"signs": "\n".join("• " + turn.text(f"redflag.sign.{q.id}") for q in signs)}
+    return {"signs": "\n".join("• " + turn.text(SIGN[q.id]) for q in signs)}
 
 
 def yes_no_unsure(turn: Turn) -> tuple[Choice, ...]:
