@@ -1,5 +1,6 @@
 """The check-in: pain before, (for exposure steps) expected pain and confidence, done or not today,
-peak pain during, the follow-ups at one and two hours, confidence after, then the advice."""
+peak pain during, the follow-ups at one and two hours, confidence after, then the advice
+(flows.advice says what the numbers mean)."""
 
 from __future__ import annotations
 
@@ -8,20 +9,9 @@ from dataclasses import replace
 from datetime import timedelta
 from typing import Any
 
-from flows.catalogue import keyed, keys
-from flows.decision import (
-    Held,
-    Move,
-    Rule,
-    judge,
-    next_phase,
-    next_step,
-    previous_light,
-    reds_in_row,
-    reds_in_window,
-    settled,
-    week_hold,
-)
+from flows import advice
+from flows.catalogue import keys
+from flows.decision import judge, settled
 from flows.engine import Ask, FlowSpec, Turn, on_answer
 from flows.exercise import described
 from flows.model import (
@@ -31,24 +21,12 @@ from flows.model import (
     CheckinStatus,
     Choice,
     Flow,
-    LevelState,
     Light,
-    Phase,
     Scale,
     Schedule,
-    SetLevel,
 )
-from flows.modes import (
-    current_phase,
-    flare_on,
-    in_mode,
-    nonlinear,
-    pause_on,
-    phase_cap,
-    start_flare,
-    start_pause,
-)
-from flows.plan import level_today, light_label, todays_plan
+from flows.modes import current_phase, in_mode, phase_cap
+from flows.plan import level_today, todays_plan
 from flows.rescreen import K as RESCREEN
 from flows.rescreen import quick_frame
 
@@ -91,36 +69,6 @@ C = keys(
     "answer_now",
     "new_checkin",
 )
-ADV = keys(
-    "advice",
-    "expect_better",
-    "expect_same",
-    "expect_worse",
-    "expect_worse_little",
-    "confidence",
-    "not_a_substitute",
-)
-ADVICE = keyed("advice", Light)  # the light's headline
-REASON = keyed("reason", Rule)  # why: the rule that decided the light
-NEXT = keys(
-    "next",
-    "top",
-    "hold_reds",
-    "hold_week",
-    "hard_day",
-    "phase_top",
-    "gentle_green",
-    "gentle_amber",
-    "gentle_red",
-)
-MOVED = keyed("next", (Move.UP, Move.REPEAT, Move.BACK, Move.RETURN, Move.NONE))  # the ladder
-HELD = {Held.REDS: NEXT.hold_reds, Held.WEEK: NEXT.hold_week, Held.HARD_DAY: NEXT.hard_day}
-GENTLE = {  # after gentle movement (portfolio, walk): no ladder step
-    Light.GREEN: NEXT.gentle_green,
-    Light.AMBER: NEXT.gentle_amber,
-    Light.RED: NEXT.gentle_red,
-}
-PHASE_MOVED = keyed("phase_moved", (Phase.REBUILD, Phase.PROGRESS, Phase.RETURN))
 AFTER = keys("after", "settled", "above", "well_above")
 
 PAIN = Scale(low=K.pain_none, high=K.pain_worst)
@@ -316,39 +264,16 @@ class CheckinTurn(Turn):
     def record_conf_after(self) -> None:
         ci = self.update(confidence_after=int(self.value))
         if ci.light is not None and ci.confidence_before is not None:
-            self.say(ADV.confidence, before=ci.confidence_before, after=ci.confidence_after)
+            self.say(advice.ADV.confidence, before=ci.confidence_before, after=ci.confidence_after)
         if ci.status is CheckinStatus.AWAITING_A1:
             self.say(K.wait_a1)
         self.rescreen_after_red()
 
-    # -- the advice
+    # -- the advice (flows.advice), and the safety question after a RED
 
     def advise(self) -> None:
-        ci = self.checkin
-        t = self.content.thresholds
-        assert ci.baseline is not None and ci.during is not None
-        verdict = judge(ci.baseline, ci.during, ci.a1, ci.a2, t)
-        numbers: dict[str, Any] = {"b": ci.baseline, "d": ci.during, "a1": ci.a1, "a2": ci.a2}
-        numbers["rise"] = ci.during - ci.baseline
-        # A RED known from the pain during keeps waiting for its follow-ups (advise_now).
-        waits = verdict.light is Light.RED and ci.a1 is None
-        status = CheckinStatus.AWAITING_A1 if waits else CheckinStatus.FINISHED
-        ci = self.update(status=status, light=verdict.light)
-        self.say(ADVICE[verdict.light], light=light_label(self, verdict.light))
-        self.say(REASON[verdict.rule], **numbers)
-        self.move_phase()
-        if ci.kind is ActivityKind.EXPOSURE:
-            self.expectancy(ci)
-            self.ladder_step(ci, verdict.light)
-        else:
-            self.say(GENTLE[verdict.light])
-            if verdict.light is Light.RED:
-                nonlinear(self)
-                if reds_in_window(self.facts.checkins, self.now, t) >= t.pause_reds:
-                    start_pause(self, "reds")
-        if verdict.light is Light.RED:
-            self.say(ADV.not_a_substitute)
-            self.ctx["rescreen"] = True
+        """Says the light, why, and what comes next."""
+        advice.advise(self)
 
     def rescreen_after_red(self) -> None:
         """After a RED, once this check-in's questions end, one combined safety question — at
@@ -357,104 +282,6 @@ class CheckinTurn(Turn):
             self.save_profile(quick_screen_on=self.today)
             self.say(RESCREEN.after_red)
             self.then = quick_frame()
-
-    def expectancy(self, ci: Checkin) -> None:
-        if ci.expected is None or ci.during is None:
-            return
-        if ci.expected > ci.during:
-            self.say(ADV.expect_better, expected=ci.expected, d=ci.during)
-        elif ci.expected == ci.during:
-            self.say(ADV.expect_same, expected=ci.expected, d=ci.during)
-        elif ci.during - ci.expected == 1:
-            self.say(ADV.expect_worse_little, expected=ci.expected, d=ci.during)
-        else:
-            diff = ci.during - ci.expected
-            self.say(ADV.expect_worse, expected=ci.expected, d=ci.during, diff=diff)
-        if ci.confidence_before is not None and ci.confidence_after is not None:
-            self.say(ADV.confidence, before=ci.confidence_before, after=ci.confidence_after)
-
-    def ladder_step(self, ci: Checkin, light: Light) -> None:
-        t = self.content.thresholds
-        ladder = self.content.ladders[ci.activity]
-        stored = self.facts.levels.get(ci.activity, LevelState(ci.activity))
-        if ci.level != stored.level and light is not Light.RED:
-            # Done at an easier level (a bad morning, or the phase's cap): the stored level stays.
-            self.update(level_after=stored.level)
-            self.say(
-                MOVED[Move.NONE],
-                ladder=ladder.name,
-                level=stored.level,
-                step=ladder.step(stored.level).name,
-            )
-            return
-        paused = pause_on(self.profile, self.facts.checkins, self.now, t)
-        reds = reds_in_window(self.facts.checkins, self.now, t)
-        cap = phase_cap(current_phase(self.facts, self.today, self.now, t), t)
-        top = ladder.top if cap is None else min(ladder.top, max(cap, stored.level))
-        previous = previous_light(self.facts.checkins, ci.activity, stored.level, before_no=ci.no)
-        decision = next_step(
-            stored,
-            light,
-            previous,
-            t,
-            top=top,
-            baseline=ci.baseline,
-            reds_in_row=reds_in_row(self.facts.checkins, ci.activity),
-            reds_in_window=max(reds, t.pause_reds) if paused else reds,
-            week_hold=week_hold(self.facts.mornings, self.today, t),
-        )
-        if flare_on(self.profile, self.today, t) and decision.level > stored.level:
-            decision = replace(decision, level=stored.level, move=Move.HOLD, held=Held.REDS)
-        new = LevelState(ci.activity, decision.level, decision.return_to)
-        if new != stored:
-            self.effects.append(SetLevel(new))
-            self.facts = replace(self.facts, levels={**self.facts.levels, ci.activity: new})
-        self.update(level_after=decision.level)
-        repeat = decision.move is Move.REPEAT
-        if decision.held is not None:
-            said = HELD[decision.held]
-        elif repeat and light is Light.GREEN and decision.level == ladder.top:
-            said = NEXT.top
-        elif repeat and previous is Light.GREEN and decision.level == top:
-            said = NEXT.phase_top  # two GREENs, but the phase offers nothing higher yet
-        else:
-            said = MOVED[decision.move]
-        step = ladder.step(decision.level)
-        flare_starts = decision.flare and not flare_on(self.profile, self.today, t)
-        if not (flare_starts or (decision.see_clinician and not paused)):
-            # A mode starting now says what happens next itself: the ladders wait.
-            self.say(
-                said,
-                ladder=ladder.name,
-                level=decision.level,
-                top=ladder.top,
-                step=step.name,
-                b=ci.baseline,
-            )
-        if light is Light.RED:
-            nonlinear(self)
-        if decision.flare:
-            start_flare(self, skip=ci.activity)
-        if decision.see_clinician:
-            start_pause(self, "reds", skip=ci.activity)
-
-    def move_phase(self) -> None:
-        """Moves the recovery phase on today's responses (not while a flare or pause is on)."""
-        t = self.content.thresholds
-        if in_mode(self.facts, self.today, self.now, t):
-            return
-        current = current_phase(self.facts, self.today, self.now, t)
-        phase = next_phase(
-            current,
-            self.facts.checkins,
-            self.facts.levels,
-            self.profile.episode_start,
-            self.today,
-            t,
-        )
-        if phase is not current:
-            self.save_profile(phase=phase)
-            self.say(PHASE_MOVED[phase])
 
 
 def pending_params(turn: Turn) -> dict[str, Any]:
