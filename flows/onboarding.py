@@ -223,6 +223,9 @@ def purposes(turn: Turn) -> Sequence[str]:
 
 
 def red_flag_params(turn: Turn) -> dict[str, Any]:
+    """The question a frame stored before the red-flag screen moved into flows.rescreen was at.
+    Asked again, its answer hands over to that one screen (`to_screen`), which asks it and the
+    rest: no red-flag answer is recorded, and no hold set, here."""
     index = int(turn.ctx.get("rf", 0))
     question = turn.content.red_flags[index]
     return {
