@@ -1,6 +1,9 @@
 """The check-in: pain before, (for exposure steps) expected pain and confidence, done or not today,
 peak pain during, the follow-ups at one and two hours, confidence after, then the advice
-(flows.advice says what the numbers mean)."""
+(flows.advice says what the numbers mean).
+
+Over 300 lines on purpose: one flow, whose turn model, transition table and questions are read
+together (the table is the clinical spec of a check-in)."""
 
 from __future__ import annotations
 
@@ -75,9 +78,12 @@ PAIN = Scale(low=K.pain_none, high=K.pain_worst)
 CONFIDENCE = Scale(low=K.conf_none, high=K.conf_full)
 
 
+FOLLOW_UP = "followup"  # due-event kind of a check-in's follow-up
+
+
 def followup_key(user_id: int, no: int, which: str) -> str:
     """The dedupe key of a check-in's follow-up event."""
-    return f"followup:{user_id}:{no}:{which}"
+    return f"{FOLLOW_UP}:{user_id}:{no}:{which}"
 
 
 FOLLOW_UP_STATUS = {"a1": CheckinStatus.AWAITING_A1, "a2": CheckinStatus.AWAITING_A2}
@@ -204,7 +210,7 @@ class CheckinTurn(Turn):
         ci = self.update(status=CheckinStatus.AWAITING_A1)
         due = self.now + timedelta(minutes=self.content.thresholds.followup1_minutes)
         key = followup_key(self.profile.user_id, ci.no, "a1")
-        self.effects.append(Schedule("followup", due, key, {"no": ci.no, "ask": "a1"}))
+        self.effects.append(Schedule(FOLLOW_UP, due, key, {"no": ci.no, "ask": "a1"}))
         if ci.kind is not ActivityKind.EXPOSURE:
             self.say(K.wait_a1)  # exposure steps say it after confidence-after
 
@@ -225,7 +231,7 @@ class CheckinTurn(Turn):
             ci.done_at + timedelta(minutes=self.content.thresholds.followup2_minutes), self.now
         )
         key = followup_key(self.profile.user_id, ci.no, "a2")
-        self.effects.append(Schedule("followup", due, key, {"no": ci.no, "ask": "a2"}))
+        self.effects.append(Schedule(FOLLOW_UP, due, key, {"no": ci.no, "ask": "a2"}))
         self.say_after(ci.a1, K.hour1)
         self.say(K.wait_a2, a1=ci.a1, b=ci.baseline)
 

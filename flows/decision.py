@@ -1,7 +1,8 @@
 """The shared decision module: the traffic light, the next ladder step, holds and the phase.
 
 Pure functions over frozen records (DESIGN §4). Every clinical number comes from `Thresholds`;
-time comes in as arguments.
+time comes in as arguments. Over 300 lines on purpose: the clinical rules are read and reviewed
+together, each with its docstring.
 """
 
 from __future__ import annotations

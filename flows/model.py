@@ -1,7 +1,9 @@
 """The coach's vocabulary: frozen records in, frozen records out.
 
 Everything here is plain data. The shell (bot/) loads these from storage, hands them to a flow with
-the time and the content, and applies what comes back.
+the time and the content, and applies what comes back. Over 300 lines on purpose: the whole
+vocabulary in one place, so the records a flow may receive and the effects it may return are read
+as one closed set.
 """
 
 from __future__ import annotations

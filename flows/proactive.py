@@ -60,11 +60,11 @@ def due(s: Session, event: Event) -> None:
         return  # nothing proactive before onboarding is finished
     if profile.paused:
         return  # paused: nothing unasked; a pending follow-up can still be answered via /checkin
-    if event.name == "followup":
+    if event.name == checkin.FOLLOW_UP:
         _follow_up(s, event)
-    elif event.name == "nudge":
+    elif event.name == outreach.NUDGE:
         _nudge(s, event)
-    elif event.name == "recap":
+    elif event.name == outreach.RECAP:
         if outreach.held_by_quiet_hours(profile, s.content, s.now):
             _after_quiet_hours(s, event)
         elif s.answering():
@@ -78,7 +78,7 @@ def due(s: Session, event: Event) -> None:
             _postpone_screen(s, tries=int(event.payload.get("tries", 0)), quiet=True)
         else:
             _weekly_screen(s, tries=int(event.payload.get("tries", 0)) + 1)
-    elif event.name == "break" and profile.micro_breaks and _free_for_a_break(s):
+    elif event.name == outreach.BREAK and profile.micro_breaks and _free_for_a_break(s):
         s.active = None  # an offer left unanswered is replaced (and counted as ignored)
         exercise = outreach.pick_exercise(s.view(), s.now)
         s.start(Frame(Flow.BREAK, "offer", {"exercise": exercise}))
