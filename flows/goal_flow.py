@@ -20,13 +20,14 @@ from flows.goals import (
     RETIRE,
     SCALE,
     SKIP,
+    SUGGESTION,
     K,
     active,
     change_line,
     check_text,
     goal_name,
 )
-from flows.model import Choice, Goal, GoalRating, RateGoal, SaveGoal, frame_of
+from flows.model import Choice, Flow, Goal, GoalRating, RateGoal, SaveGoal, frame_of
 
 __all__ = ["FLOW"]
 
@@ -221,7 +222,7 @@ def _suggestions(turn: Turn) -> Sequence[Choice]:
     taken = {g.suggestion for g in active(turn.facts)}
     offered = [s for s in turn.content.goals.suggestions if s not in taken]
     return (
-        *(Choice(f"s:{s}", f"goals.suggestion.{s}") for s in offered),
+        *(Choice(f"s:{s}", SUGGESTION[s]) for s in offered),
         Choice(SKIP, K.btn_skip, means="no"),
     )
 
@@ -361,4 +362,4 @@ ASKS: dict[str, Ask] = {
     "rename": Ask(K.rename, params=_goal_params, parse=_typed),
 }
 
-FLOW = FlowSpec("goals", GoalsTurn, STATES, TRANSITIONS, ASKS)
+FLOW = FlowSpec(Flow.GOALS, GoalsTurn, STATES, TRANSITIONS, ASKS)

@@ -17,11 +17,12 @@ import re
 from dataclasses import replace
 from datetime import datetime, timedelta
 
-from flows.catalogue import keys
+from flows.catalogue import Family, keys
 from flows.content import Content, GoalSettings, Ladder, LadderStep
 from flows.engine import Invalid, Turn
 from flows.model import (
     Facts,
+    Flow,
     Frame,
     Goal,
     Phase,
@@ -102,6 +103,7 @@ K = keys(
     "step_whole_how",
 )
 
+SUGGESTION = Family("goals.suggestion")  # a suggestion's words: declared by the content loader
 SCALE = Scale(low=K.rate_low, high=K.rate_high)
 SKIP, DONE, KEEP = "skip", "done", "keep"
 ADD, RATE, RENAME, RETIRE = "add", "rate", "rename", "retire"
@@ -125,7 +127,7 @@ def name_in(content: Content, language: str, goal: Goal) -> str:
     """A goal's words: the person's own, else its suggestion's in their language."""
     if goal.text:
         return goal.text
-    return content.text(language, f"goals.suggestion.{goal.suggestion}")
+    return content.text(language, SUGGESTION[goal.suggestion or ""])
 
 
 def goal_name(turn: Turn, goal: Goal) -> str:
@@ -217,16 +219,16 @@ def ladder_of(turn: Turn, movement: str) -> Ladder:
 
 def onboarding_frame(then: Frame) -> Frame:
     """The goals step of onboarding; `then` (the rest of onboarding) starts once it is done."""
-    return Frame("goals", "add", {"onboarding": True, "then": frame_json(then)})
+    return Frame(Flow.GOALS, "add", {"onboarding": True, "then": frame_json(then)})
 
 
 def menu_frame() -> Frame:
     """`/goals`: the goals with their ratings, and what can be done with them."""
-    return Frame("goals", "menu")
+    return Frame(Flow.GOALS, "menu")
 
 
 def rating_frame(facts: Facts, now: datetime, settings: GoalSettings) -> Frame | None:
     """The weekly re-rating of every active goal, when it is due (None otherwise)."""
     if not active(facts) or not rating_due(facts, now, settings):
         return None
-    return Frame("goals", "rate", {"nos": [g.no for g in active(facts)], "context": "weekly"})
+    return Frame(Flow.GOALS, "rate", {"nos": [g.no for g in active(facts)], "context": "weekly"})

@@ -8,12 +8,12 @@ from datetime import date, timedelta
 from statistics import fmean
 from typing import Any
 
-from flows.catalogue import keys
+from flows.catalogue import keyed, keys
 from flows.engine import Turn
 from flows.goals import active, change_line, goal_name
-from flows.model import ActivityKind, Chart, Checkin, CheckinStatus, Light, Reply, Series
+from flows.model import ActivityKind, Chart, Checkin, CheckinStatus, Light, Phase, Reply, Series
 from flows.modes import current_phase, flare_on, pause_on
-from flows.plan import local_today, pause_why, todays_plan
+from flows.plan import PHASE, local_today, pause_why, todays_plan
 
 K = keys(
     "recap",
@@ -40,8 +40,10 @@ K = keys(
     "amber",
     "red",
 )
+LIGHT_NAMES = {Light.GREEN: K.green, Light.AMBER: K.amber, Light.RED: K.red}  # chart legend
 GOAL_WEEKS = 6  # the recap's goal panel: this week and the five before
-FOCUS = keys("focus", "settle", "rebuild", "progress", "return", "flare", "paused")
+FOCUS = keys("focus", "flare", "paused")
+FOCUS_IN = keyed("focus", Phase)  # the week's focus in each phase
 keys("recap", "moves_line", "stayed_line")
 DAYS = keys("day", "mon", "tue", "wed", "thu", "fri", "sat", "sun")
 DAY_KEYS = (DAYS.mon, DAYS.tue, DAYS.wed, DAYS.thu, DAYS.fri, DAYS.sat, DAYS.sun)
@@ -143,7 +145,7 @@ def chart(turn: Turn, w: Week) -> Chart:
             float(sum(1 for c in w.done if c.light is light and _day(turn, c) == day))
             for day in days
         ]
-        lights.append(Series(f"recap.{light.value}", tuple(counts)))
+        lights.append(Series(LIGHT_NAMES[light], tuple(counts)))
     weeks, goals = goal_weeks(turn, w.end)
     return Chart(
         K.chart_title,
@@ -240,8 +242,8 @@ def say_recap(turn: Turn) -> None:
         turn.say(K.no_evidence)
     say_goals(turn)
     t = turn.content.thresholds
-    phase = current_phase(turn.facts, turn.today, turn.now, t).value
-    turn.say(K.phase, phase=turn.text(f"phase.{phase}"))
+    phase = current_phase(turn.facts, turn.today, turn.now, t)
+    turn.say(K.phase, phase=turn.text(PHASE[phase]))
     plan = todays_plan(turn.facts, turn.content, turn.now)
     focus = (
         ladders[plan.activity].name
@@ -253,7 +255,7 @@ def say_recap(turn: Turn) -> None:
     elif pause_on(turn.profile, turn.facts.checkins, turn.now, t):
         turn.say(FOCUS.paused, focus=focus, why=pause_why(turn))
     else:
-        turn.say(f"focus.{phase}", focus=focus)
+        turn.say(FOCUS_IN[phase], focus=focus)
 
 
 keys("recap", "evidence_line")

@@ -19,7 +19,7 @@ from datetime import date, datetime, timedelta
 from statistics import fmean
 from zoneinfo import ZoneInfo
 
-from flows.catalogue import keys
+from flows.catalogue import Family, keys
 from flows.content import Content
 from flows.engine import Turn
 from flows.goals import change, is_real, name_in
@@ -34,8 +34,10 @@ from flows.model import (
     Light,
     Profile,
     Reply,
+    SafetyHold,
 )
 from flows.modes import current_phase, flare_on, pause_on
+from flows.plan import PHASE
 
 __all__ = ["AGAIN", "SUMMARY", "History", "ScreenAnswer", "Summary", "ask_summary", "summarise"]
 
@@ -103,6 +105,7 @@ K = keys(
     "rating",
 )
 LIGHTS = keys("summary", "green", "amber", "red")
+LIGHT_NAMES = {Light.GREEN: LIGHTS.green, Light.AMBER: LIGHTS.amber, Light.RED: LIGHTS.red}
 
 
 def ask_summary(turn: Turn) -> None:
@@ -212,7 +215,7 @@ def summarise(history: History, content: Content, now: datetime) -> Summary:
     )
     facts = Facts(profile, levels=history.levels, checkins=tuple(history.checkins))
     t = content.thresholds
-    phase = text(f"phase.{current_phase(facts, today, now, t).value}")
+    phase = text(PHASE[current_phase(facts, today, now, t)])
     if flare_on(profile, today, t) and profile.flare_since is not None:
         phase = text(K.phase_flare, phase=phase, since=shown(profile.flare_since))
     elif pause_on(profile, facts.checkins, now, t) and profile.paused_since is not None:
@@ -248,7 +251,7 @@ def summarise(history: History, content: Content, now: datetime) -> Summary:
             if c.light is light:
                 index = week_of(day_of(c.done_at or c.created_at))
                 per_week[index] = (per_week[index] or 0) + 1
-        lights.append(Line(text(f"summary.{light.value}"), tuple(per_week)))
+        lights.append(Line(text(LIGHT_NAMES[light]), tuple(per_week)))
 
     ladders, ladder_lines = _ladders(history, content, text, day_of, week_starts)
     goals, goal_lines = _goals(history, content, language, text, day_of, week_starts)
@@ -294,7 +297,7 @@ def _screens(
         groups.setdefault((day_of(answer.at), context), []).append(answer)
     lines = []
     for (day, context), answers in sorted(groups.items(), key=lambda item: item[0][0]):
-        where = text(f"summary.context_{context}") if context in CONTEXTS else context
+        where = text(CONTEXTS[context]) if context in CONTEXTS else context
         flagged = [a for a in answers if a.answer is not Answer3.NO]
         if not flagged:
             lines.append(text(K.screen_clear, date=shown(day), context=where))
@@ -312,7 +315,7 @@ def _screens(
         lines.append(
             text(
                 K.hold_now,
-                kind=text(f"summary.hold_{profile.safety_hold.value}"),
+                kind=text(HOLD_NAMES[profile.safety_hold]),
                 date=shown(day_of(profile.safety_hold_at)),
             )
         )
@@ -321,8 +324,16 @@ def _screens(
     return tuple(lines) or (text(K.screen_none),)
 
 
-CONTEXTS = ("onboarding", "weekly", "after_red", "free_text", "correction")
+CONTEXTS = {  # where a screen was asked, by the context its answers were stored with
+    "onboarding": K.context_onboarding,
+    "weekly": K.context_weekly,
+    "after_red": K.context_after_red,
+    "free_text": K.context_free_text,
+    "correction": K.context_correction,
+}
 HOLDS = keys("summary", "hold_emergency", "hold_urgent")
+HOLD_NAMES = {SafetyHold.EMERGENCY: HOLDS.hold_emergency, SafetyHold.URGENT: HOLDS.hold_urgent}
+FLAG = Family("summary.flag")  # a red flag's short name: declared by the content loader
 
 
 def _flag(question: str, text: Text, known: Sequence[str]) -> str:
@@ -330,7 +341,7 @@ def _flag(question: str, text: Text, known: Sequence[str]) -> str:
     emergency signs, one weak leg) by the few words of its own key, or as a possible red flag."""
     flag = question.removeprefix("text:")
     if flag in known or flag in FREE_TEXT_FLAGS:
-        return text(f"summary.flag.{flag}")
+        return text(FLAG[flag])
     return text(K.flag_other)
 
 
@@ -439,7 +450,7 @@ def _evidence(done: Sequence[Checkin], text: Text) -> tuple[str, ...]:
             K.evidence_value,
             count=len(predicted),
             better=len(better),
-            expected=f"{fmean(c.expected or 0 for c in predicted):.1f}",
-            during=f"{fmean(c.during or 0 for c in predicted):.1f}",
+            expected=str(round(fmean(c.expected or 0 for c in predicted), 1)),
+            during=str(round(fmean(c.during or 0 for c in predicted), 1)),
         ),
     )
