@@ -217,7 +217,7 @@ def run_bot(settings: Settings) -> int:
     if settings.auto_migrate:
         upgrade_sync(settings.db_url)
     db = Database.open(settings.db_url)
-    coach = Coach(db, content, time_scale=settings.time_scale)
+    coach = Coach(db, content, time_scale=settings.time_scale, bot_id=settings.bot_id)
     refused: list[bool] = []
 
     def stop_refused() -> None:

@@ -275,7 +275,7 @@ async def test_nine_days_in_london(db: Database, monkeypatch: pytest.MonkeyPatch
 async def due_events(sim: Sim, user: int) -> list[DueEvent]:
     user_id = await sim.h.user_id(user)
     assert user_id is not None
-    return await sim.h.coach.db.run(lambda repo: repo.due_events_for(user_id))
+    return await sim.h.coach.db.run(lambda repo: repo.due.due_events_for(user_id))
 
 
 async def statuses(sim: Sim, user: int) -> dict[str, str]:
@@ -671,7 +671,7 @@ async def test_the_limiter_keeps_the_overall_and_per_chat_rates(
         twice = [await sim.h.user_id(person) for person in people[-2:]]
         d = t.due_events
         await sim.h.coach.db.run(
-            lambda repo: repo.session.execute(
+            lambda repo: repo.sql.run(
                 d.update()
                 .where(d.c.status == "pending")
                 .where((d.c.kind == "nudge") | d.c.user_id.in_(twice))

@@ -290,8 +290,8 @@ class Dialogue(RuleBasedStateMachine):
                 return Snapshot(None)
 
             def work(repo: Any) -> Snapshot:
-                conversation, facts, version, *_ = repo.load_turn(user_id, now)
-                due = tuple(_due_row(e) for e in repo.due_events_for(user_id))
+                conversation, facts, version, *_ = repo.turns.load_turn(user_id, now)
+                due = tuple(_due_row(e) for e in repo.due.due_events_for(user_id))
                 return Snapshot(user_id, conversation, facts, version, due)
 
             return await self.db.run(work)
@@ -732,7 +732,7 @@ def test_the_level_check_sees_a_jump(sqlite_template: Path, tmp_path: Path) -> N
         user_id = before.user_id
 
         def jump(repo: Any) -> None:
-            repo.apply(user_id, [SetLevel(LevelState(movement, 3))], machine.clock.now)
+            repo.turns.apply(user_id, [SetLevel(LevelState(movement, 3))], machine.clock.now)
 
         machine.run(machine.db.run(jump))
         with pytest.raises(AssertionError, match=movement):

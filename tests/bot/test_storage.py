@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from bot.storage import tables
 from bot.storage.convert import DueEvent
 from bot.storage.database import Database
-from bot.storage.repo import Repository, StaleConversation, UnknownUser
+from bot.storage import Repository, StaleConversation, UnknownUser
 from flows.model import (
     ActivityKind,
     Answer3,
@@ -47,17 +47,17 @@ BERLIN = ZoneInfo("Europe/Berlin")
 
 
 async def new_user(db: Database, external_id: str = "tg:1", chat_id: int = 1) -> int:
-    user_id = await db.run(lambda repo: repo.user_id_for(external_id, chat_id))
+    user_id = await db.run(lambda repo: repo.people.user_id_for(external_id, chat_id))
     assert user_id is not None
     return user_id
 
 
 async def apply(db: Database, user_id: int, *effects: Effect, scale: float = 1.0) -> None:
-    await db.run(lambda repo: repo.apply(user_id, effects, NOW, time_scale=scale))
+    await db.run(lambda repo: repo.turns.apply(user_id, effects, NOW, time_scale=scale))
 
 
 async def load(db: Database, user_id: int, now: datetime = NOW) -> tuple[Conversation, Facts, int]:
-    return await db.run(lambda repo: repo.load(user_id, now))
+    return await db.run(lambda repo: repo.turns.load(user_id, now))
 
 
 async def schedule(db: Database, user_id: int, key: str, minutes: float) -> None:
@@ -66,19 +66,21 @@ async def schedule(db: Database, user_id: int, key: str, minutes: float) -> None
 
 
 async def claim(db: Database, limit: int = 10, worker: str = "w1") -> list[DueEvent]:
-    return await db.run(lambda repo: repo.claim_due(NOW, limit, worker))
+    return await db.run(lambda repo: repo.due.claim_due(NOW, limit, worker))
 
 
 async def events(db: Database, user_id: int) -> dict[str, str]:
-    return await db.run(lambda repo: {e.dedupe_key: e.status for e in repo.due_events_for(user_id)})
+    return await db.run(
+        lambda repo: {e.dedupe_key: e.status for e in repo.due.due_events_for(user_id)}
+    )
 
 
 async def rows(db: Database, query: sa.Select[Any]) -> Sequence[sa.Row[Any]]:
-    return await db.run(lambda repo: repo.session.execute(query).all())
+    return await db.run(lambda repo: repo.sql.rows(query))
 
 
 async def scalar(db: Database, query: sa.Select[Any]) -> object:
-    return await db.run(lambda repo: repo.session.scalar(query))
+    return await db.run(lambda repo: repo.sql.scalar(query))
 
 
 def checkin(no: int, created_at: datetime, status: CheckinStatus) -> Checkin:
@@ -101,7 +103,7 @@ async def test_user_id_for_creates_once(db: Database) -> None:
 
 async def test_user_id_for_without_create_finds_nobody(db: Database) -> None:
     """Looking up an unknown id without create returns None and stores nothing."""
-    assert await db.run(lambda repo: repo.user_id_for("tg:7", create=False)) is None
+    assert await db.run(lambda repo: repo.people.user_id_for("tg:7", create=False)) is None
     assert await scalar(db, sa.select(sa.func.count()).select_from(tables.users)) == 0
 
 
@@ -239,7 +241,7 @@ async def test_conversation_round_trips(db: Database) -> None:
         suspended=Frame("onboarding", "tz", {}),
         step=7,
     )
-    assert await db.run(lambda repo: repo.save_conversation(user_id, conversation, 0)) == 1
+    assert await db.run(lambda repo: repo.turns.save_conversation(user_id, conversation, 0)) == 1
     loaded, _, version = await load(db, user_id)
     assert (loaded, version) == (conversation, 1)
 
@@ -295,20 +297,22 @@ async def test_load_keeps_mornings_of_the_last_two_weeks(db: Database) -> None:
 async def test_stale_conversation_raises(db: Database) -> None:
     """Of two turns that loaded the same version, the second to save is refused."""
     user_id = await new_user(db)
-    await db.run(lambda repo: repo.save_conversation(user_id, Conversation(step=1), 0))
+    await db.run(lambda repo: repo.turns.save_conversation(user_id, Conversation(step=1), 0))
     version = (await load(db, user_id))[2]
-    await db.run(lambda repo: repo.save_conversation(user_id, Conversation(step=2), version))
+    await db.run(lambda repo: repo.turns.save_conversation(user_id, Conversation(step=2), version))
     with pytest.raises(StaleConversation):
-        await db.run(lambda repo: repo.save_conversation(user_id, Conversation(step=3), version))
+        await db.run(
+            lambda repo: repo.turns.save_conversation(user_id, Conversation(step=3), version)
+        )
     assert (await load(db, user_id))[0].step == 2
 
 
 async def test_first_save_race_raises(db: Database) -> None:
     """Two first saves of one conversation (both from version 0): the second is refused."""
     user_id = await new_user(db)
-    await db.run(lambda repo: repo.save_conversation(user_id, Conversation(step=1), 0))
+    await db.run(lambda repo: repo.turns.save_conversation(user_id, Conversation(step=1), 0))
     with pytest.raises(StaleConversation):
-        await db.run(lambda repo: repo.save_conversation(user_id, Conversation(step=9), 0))
+        await db.run(lambda repo: repo.turns.save_conversation(user_id, Conversation(step=9), 0))
 
 
 # ---------------------------------------------------------------------------- scheduling
@@ -319,7 +323,7 @@ async def test_schedule_is_idempotent_by_dedupe_key(db: Database) -> None:
     user_id = await new_user(db)
     await schedule(db, user_id, "a1:1", 60)
     await schedule(db, user_id, "a1:1", 90)
-    [event] = await db.run(lambda repo: repo.due_events_for(user_id))
+    [event] = await db.run(lambda repo: repo.due.due_events_for(user_id))
     assert (event.due_at, event.status) == (NOW + timedelta(minutes=60), "pending")
 
 
@@ -329,7 +333,7 @@ async def test_schedule_leaves_claimed_and_done_events_alone(db: Database) -> No
     await schedule(db, user_id, "a1:1", -2)
     await schedule(db, user_id, "a1:2", -1)
     first, _ = await claim(db)
-    await db.run(lambda repo: repo.finish_due(first.id, "done"))
+    await db.run(lambda repo: repo.due.finish_due(first.id, "done"))
     await schedule(db, user_id, "a1:1", 5)
     await schedule(db, user_id, "a1:2", 5)
     assert await events(db, user_id) == {"a1:1": "done", "a1:2": "claimed"}
@@ -341,7 +345,7 @@ async def test_schedule_rearms_a_cancelled_key(db: Database) -> None:
     await schedule(db, user_id, "nudge:1:2026-03-10", 30)
     await apply(db, user_id, Cancel("nudge:1:2026-03-10"))
     await schedule(db, user_id, "nudge:1:2026-03-10", 45)
-    [event] = await db.run(lambda repo: repo.due_events_for(user_id))
+    [event] = await db.run(lambda repo: repo.due.due_events_for(user_id))
     assert (event.status, event.due_at) == ("pending", NOW + timedelta(minutes=45))
 
 
@@ -350,7 +354,7 @@ async def test_time_scale_divides_the_delay(db: Database) -> None:
     user_id = await new_user(db)
     due = Schedule("followup", NOW + timedelta(hours=1), "a1:1")
     await apply(db, user_id, due, scale=60)
-    [event] = await db.run(lambda repo: repo.due_events_for(user_id))
+    [event] = await db.run(lambda repo: repo.due.due_events_for(user_id))
     assert event.due_at == NOW + timedelta(minutes=1)
     assert_utc(event.due_at)
 
@@ -391,7 +395,7 @@ async def test_cancel_pending_cancels_all_of_one_user(db: Database) -> None:
     await schedule(db, alice, "alice:1", 10)
     await schedule(db, alice, "alice:2", 20)
     await schedule(db, bob, "bob:1", 10)
-    assert await db.run(lambda repo: repo.cancel_pending(alice)) == 2
+    assert await db.run(lambda repo: repo.due.cancel_pending(alice)) == 2
     assert set((await events(db, alice)).values()) == {"cancelled"}
     assert await events(db, bob) == {"bob:1": "pending"}
 
@@ -464,9 +468,8 @@ async def test_locked_events_are_skipped_not_waited_for(db: Database) -> None:
     user_id = await new_user(db)
     for n in range(6):
         await schedule(db, user_id, f"k{n}", -n)
-    assert db.sessions is not None  # the claim below is held open across an await
-    async with db.sessions() as holder, holder.begin():
-        held = await holder.run_sync(lambda s: Repository(s).claim_due(NOW, 3, "w1"))
+    async with db.held() as holder:  # the claim below is held open across an await
+        held = await holder.run(lambda repo: repo.due.claim_due(NOW, 3, "w1"))
         other = await asyncio.wait_for(claim(db, 10, "w2"), timeout=5)
     assert {e.id for e in held}.isdisjoint(e.id for e in other)
     assert len(held) + len(other) == 6
@@ -478,9 +481,9 @@ async def test_release_stale_claims(db: Database) -> None:
     await schedule(db, user_id, "old", -1)
     await claim(db)
     await schedule(db, user_id, "fresh", -1)
-    await db.run(lambda repo: repo.claim_due(NOW + timedelta(minutes=10), 10, "w2"))
+    await db.run(lambda repo: repo.due.claim_due(NOW + timedelta(minutes=10), 10, "w2"))
     later = NOW + timedelta(minutes=12)
-    released = await db.run(lambda repo: repo.release_stale_claims(later, timedelta(minutes=5)))
+    released = await db.run(lambda repo: repo.due.release_stale_claims(later, timedelta(minutes=5)))
     assert released == 1
     assert await events(db, user_id) == {"old": "pending", "fresh": "claimed"}
 
@@ -488,10 +491,10 @@ async def test_release_stale_claims(db: Database) -> None:
 async def test_next_due_at_is_the_earliest_pending(db: Database) -> None:
     """next_due_at names the earliest pending due time, as aware UTC, or None."""
     user_id = await new_user(db)
-    assert await db.run(lambda repo: repo.next_due_at()) is None
+    assert await db.run(lambda repo: repo.due.next_due_at()) is None
     await schedule(db, user_id, "later", 20)
     await schedule(db, user_id, "sooner", 5)
-    found = await db.run(lambda repo: repo.next_due_at())
+    found = await db.run(lambda repo: repo.due.next_due_at())
     assert found == NOW + timedelta(minutes=5)
     assert_utc(found)
 
@@ -514,11 +517,11 @@ async def test_delete_user_cascades(db: Database) -> None:
         )
 
         def save_and_mark(repo: Repository, user_id: int = user_id) -> None:
-            repo.save_conversation(user_id, Conversation(step=1), 0)
-            repo.mark_update_processed(1000 + user_id, user_id)
+            repo.turns.save_conversation(user_id, Conversation(step=1), 0)
+            repo.updates.mark_processed(0, 1000 + user_id, user_id)
 
         await db.run(save_and_mark)
-    await db.run(lambda repo: repo.delete_user(gone))
+    await db.run(lambda repo: repo.privacy.delete_user(gone))
 
     def counts(repo: Repository) -> dict[str, tuple[object, object]]:
         found = {}
@@ -526,8 +529,8 @@ async def test_delete_user_cascades(db: Database) -> None:
             column = table.c.id if table is tables.users else table.c.user_id
             count = sa.select(sa.func.count()).select_from(table)
             found[table.name] = (
-                repo.session.scalar(count.where(column == gone)),
-                repo.session.scalar(count.where(column == kept)),
+                repo.sql.scalar(count.where(column == gone)),
+                repo.sql.scalar(count.where(column == kept)),
             )
         return found
 
@@ -539,8 +542,8 @@ async def test_delete_user_cascades(db: Database) -> None:
 async def test_mark_update_processed_only_once(db: Database) -> None:
     """An update id is new the first time and already seen the second."""
     user_id = await new_user(db)
-    assert await db.run(lambda repo: repo.mark_update_processed(77, user_id)) is True
-    assert await db.run(lambda repo: repo.mark_update_processed(77, user_id)) is False
+    assert await db.run(lambda repo: repo.updates.mark_processed(0, 77, user_id)) is True
+    assert await db.run(lambda repo: repo.updates.mark_processed(0, 77, user_id)) is False
 
 
 async def test_set_blocked(db: Database) -> None:
@@ -548,7 +551,7 @@ async def test_set_blocked(db: Database) -> None:
     user_id = await new_user(db)
     query = sa.select(tables.users.c.blocked).where(tables.users.c.id == user_id)
     for blocked in (True, False):
-        await db.run(lambda repo, blocked=blocked: repo.set_blocked(user_id, blocked))
+        await db.run(lambda repo, blocked=blocked: repo.people.set_blocked(user_id, blocked))
         assert await scalar(db, query) is blocked
 
 
@@ -561,9 +564,7 @@ async def test_sqlite_pragmas_are_in_effect(tmp_path: Path) -> None:
     names = ("journal_mode", "foreign_keys", "busy_timeout", "synchronous")
     try:
         pragmas = await db.run(
-            lambda repo: {
-                name: repo.session.execute(sa.text(f"PRAGMA {name}")).scalar() for name in names
-            }
+            lambda repo: {name: repo.sql.scalar(sa.text(f"PRAGMA {name}")) for name in names}
         )
     finally:
         await db.dispose()
@@ -583,19 +584,19 @@ async def test_a_claim_reads_its_rows_in_index_order_however_many_are_due(db: Da
     the (status, due_at, id) index and stops after the batch, instead of sorting every due event
     (which it did with an index on (status, due_at) alone: 4.6 ms a claim at 20,000). How it then
     joins the 32 ids to the table is the planner's choice."""
-    user_id = await db.run(lambda repo: repo.user_id_for("tg:1", 1))
+    user_id = await db.run(lambda repo: repo.people.user_id_for("tg:1", 1))
     due = NOW - timedelta(seconds=30)
     rows = [
         {"user_id": user_id, "kind": "nudge", "due_at": due, "payload": {}, "status": "pending"}
         | {"attempts": 0, "dedupe_key": f"n:{i}", "updated_at": NOW}
         for i in range(5000)
     ]
-    await db.run(lambda repo: repo.session.execute(sa.insert(tables.due_events), rows))
-    await db.run(lambda repo: repo.session.execute(sa.text("ANALYZE due_events")))
+    await db.run(lambda repo: repo.sql.run(sa.insert(tables.due_events), rows))
+    await db.run(lambda repo: repo.sql.run(sa.text("ANALYZE due_events")))
     seen: list[tuple[str, Any]] = []
 
     def plan(repo: Repository) -> list[str]:
-        connection = repo.session.connection()
+        connection = repo.sql.connection()
 
         def keep(_c: Any, _cursor: Any, statement: str, params: Any, *_: Any) -> None:
             if statement.lstrip().upper().startswith("UPDATE DUE_EVENTS"):
@@ -603,7 +604,7 @@ async def test_a_claim_reads_its_rows_in_index_order_however_many_are_due(db: Da
 
         sa.event.listen(connection, "before_cursor_execute", keep)
         try:
-            assert len(repo.claim_due(NOW, 32, "w")) == 32
+            assert len(repo.due.claim_due(NOW, 32, "w")) == 32
         finally:
             sa.event.remove(connection, "before_cursor_execute", keep)
         (statement, params), *_ = seen
