@@ -13,10 +13,9 @@ from zoneinfo import ZoneInfo
 import pytest
 import sqlalchemy as sa
 
-from bot.storage import tables
+from bot.storage import Repository, StaleConversation, UnknownUser, tables
 from bot.storage.convert import DueEvent
 from bot.storage.database import Database
-from bot.storage import Repository, StaleConversation, UnknownUser
 from flows.model import (
     ActivityKind,
     Answer3,
@@ -559,9 +558,11 @@ async def test_set_blocked(db: Database) -> None:
 
 
 async def test_sqlite_pragmas_are_in_effect(tmp_path: Path) -> None:
-    """Every SQLite connection runs with WAL, foreign keys and a busy timeout (folder made)."""
+    """Every SQLite connection runs with WAL, foreign keys, a busy timeout and secure_delete
+    (folder made). secure_delete is set, not left to the build: Debian's SQLite has it on by
+    default, others do not, and without it /delete leaves the rows in free pages."""
     db = Database.open(f"sqlite+aiosqlite:///{tmp_path / 'new' / 'x.db'}")
-    names = ("journal_mode", "foreign_keys", "busy_timeout", "synchronous")
+    names = ("journal_mode", "foreign_keys", "busy_timeout", "synchronous", "secure_delete")
     try:
         pragmas = await db.run(
             lambda repo: {name: repo.sql.scalar(sa.text(f"PRAGMA {name}")) for name in names}
@@ -573,6 +574,7 @@ async def test_sqlite_pragmas_are_in_effect(tmp_path: Path) -> None:
         "foreign_keys": 1,
         "busy_timeout": 5000,
         "synchronous": 1,
+        "secure_delete": 1,
     }
 
 
