@@ -215,11 +215,11 @@ class _SQLiteThread:
         try:
             with self._engine.connect() as connection:
                 busy = connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").scalar()
-        except Exception as error:  # the erase is committed; the checkpoint is retried next time
+        except Exception as error:  # the erase is committed; the next erase checkpoints again
             log.error("WAL checkpoint after an erase failed: %s", type(error).__name__)
             return
-        if busy:
-            log.warning("WAL checkpoint after an erase was blocked by a reader; retried next time")
+        if busy:  # another process reading (a CLI command): the next erase checkpoints again
+            log.warning("WAL checkpoint after an erase was blocked by a reader")
 
     @staticmethod
     def _deliver(jobs: list[_Job], outcomes: list[tuple[bool, Any]]) -> None:

@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Row
+from sqlalchemy import Connection
 from sqlalchemy.sql.base import Executable
 
+from bot.storage.convert import AnyRow
 from bot.storage.part import Part
 
 Params = Mapping[str, Any] | Sequence[Mapping[str, Any]] | None
@@ -21,7 +22,7 @@ Params = Mapping[str, Any] | Sequence[Mapping[str, Any]] | None
 class Statements(Part):
     """Runs a caller's own statements in the unit of work (`repo.sql`): tests and benchmarks."""
 
-    def rows(self, statement: Executable, params: Params = None) -> list[Row[Any]]:
+    def rows(self, statement: Executable, params: Params = None) -> list[AnyRow]:
         """Every row the statement returns."""
         return list(self.session.execute(statement, params))
 
