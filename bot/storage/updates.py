@@ -29,8 +29,8 @@ class Updates(Part):
         """Remembers a bot's update id; False when it had been seen already."""
         key = ("bot_id", "update_id")
         stmt = q.insert_on_conflict(self._postgres, _p, key, returning=("update_id",))
-        row = {"bot_id": bot_id, "update_id": update_id, "user_id": user_id, "at": now}
-        row["handled_at"] = row.pop("at") or utcnow()
+        row: dict[str, object] = {"bot_id": bot_id, "update_id": update_id, "user_id": user_id}
+        row["handled_at"] = now or utcnow()
         return (self.session.execute(stmt, row)).first() is not None
 
     def seen(self, bot_id: int, update_id: int) -> bool:
