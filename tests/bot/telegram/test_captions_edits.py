@@ -16,7 +16,7 @@ from bot.storage import Database, Repository
 from bot.telegram.handlers import external_id
 from flows.model import Conversation, Facts, SafetyHold
 from tests.bot.telegram_helpers import CHECKIN, ONBOARDING, text, together
-from tests.bot.test_webhook import TOKEN, Site, eventually, inbox_ids, processed, serving
+from tests.bot.web.test_webhook import TOKEN, Site, eventually, inbox_ids, processed, serving
 from tests.fakes.botapi import FakeBotApi, Json, Match
 
 ANN = 1001
