@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+import unicodedata
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -244,3 +245,30 @@ def test_heldout_numbers(lang: str, screens: Mapping[str, ScreenRules]) -> None:
     calm = [r for r in rows if r.expect == "none"]
     alarms = [r for r in calm if r.finding is not None and r.finding.kind != CHECK]
     assert len(alarms) <= MAX_HELDOUT_FALSE_ALARMS * len(calm), alarms
+
+
+# --- spelling -------------------------------------------------------------------------------
+
+_UMLAUTS = str.maketrans(
+    {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"}
+)
+
+
+def _plain(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_accents_umlauts_and_capitals_change_nothing(
+    lang: str, screens: Mapping[str, ScreenRules]
+) -> None:
+    """Every corpus and held-out text finds the same kind when typed without accents, with "ue"
+    for "ü" (and "ss" for "ß"), or in capitals: people type all three."""
+    changed = []
+    for case in (*CORPUS[lang], *HELDOUT[lang]):
+        text = case["text"]
+        want = _kind(screen(text, screens[lang]))
+        for variant in (_plain(text), text.translate(_UMLAUTS), text.upper()):
+            if _kind(screen(variant, screens[lang])) != want:
+                changed.append((text, variant))
+    assert changed == []
