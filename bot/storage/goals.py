@@ -1,25 +1,30 @@
 """The person's own goals and their ratings (DESIGN §9): written, and read back as flows records.
 
-A turn's goals ride along with the user row (`head` in bot.storage.queries) as two JSON arrays, so
-they cost no round trip of their own; `GoalStore.history` reads them whole for the clinician
-summary. A goal's text is health data: nothing here logs it.
+`Goals` is the Repository's part for the goals and goal_ratings tables (`repo.goals`). A turn's
+goals ride along with the user row (`head` in bot.storage.queries) as two JSON arrays, so they
+cost no round trip of their own; `Goals.history` reads everything the clinician summary draws on.
+A goal's text is health data: nothing here logs it.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import JSON, ColumnElement, func, insert, select
-from sqlalchemy.orm import Session
 
+from bot.storage import convert
 from bot.storage import queries as q
 from bot.storage import tables as t
-from flows.model import Goal, GoalRating, RateGoal
+from bot.storage.convert import CHECKIN_FIELDS
+from bot.storage.part import Part
+from bot.storage.people import UnknownUser
+from flows.model import Answer3, Goal, GoalRating, RateGoal
+from flows.summary import History, ScreenAnswer
 
-__all__ = ["GoalStore", "goals_of", "head_columns"]
+__all__ = ["Goals", "goals_of", "head_columns"]
 
 _g, _r, _u = t.goals, t.goal_ratings, t.users
 _GOAL_COLUMNS = ("no", "suggestion", "text", "movements", "created_at", "retired_at")
@@ -85,12 +90,8 @@ def goals_of(
     return tuple(sorted(found, key=lambda g: g.no))
 
 
-class GoalStore:
-    """Works the goals and goal_ratings tables through the Repository's session."""
-
-    def __init__(self, session: Session, postgres: bool) -> None:
-        self.session = session
-        self._postgres = postgres
+class Goals(Part):
+    """Works the goals and goal_ratings tables (`repo.goals`); the caller commits."""
 
     def save(self, user_id: int, goal: Goal) -> None:
         """Adds a goal or changes its words, movements or retirement (ratings stay)."""
@@ -114,12 +115,32 @@ class GoalStore:
         row |= {"context": rating.context, "rated_at": now}
         self.session.execute(insert(_r), row)
 
-    def history(self, user_id: int) -> tuple[Goal, ...]:
-        """Every goal of the person with all its ratings."""
-        goals = self.session.execute(
-            select(*(_g.c[name] for name in _GOAL_COLUMNS)).where(_g.c.user_id == user_id)
+    def history(self, user_id: int) -> History:
+        """Everything the clinician summary draws on: the profile, every check-in, goal and
+        rating, every red-flag answer, the ladders' levels now. UnknownUser if there is no such
+        person."""
+        params = {"user_id": user_id, "since_day": date.min}
+        head = self.session.execute(q.head(self._postgres), params).first()
+        if head is None:
+            raise UnknownUser(user_id)
+        ck, rf = t.checkins, t.redflag_answers
+        checkins = self.session.execute(
+            select(*(ck.c[name] for name in CHECKIN_FIELDS))
+            .where(ck.c.user_id == user_id)
+            .order_by(ck.c.no)
         )
-        ratings = self.session.execute(
-            select(_r.c.goal_no, _r.c.rated_at, _r.c.value).where(_r.c.user_id == user_id)
+        answers = self.session.execute(
+            select(rf.c.answered_at, rf.c.question_id, rf.c.answer, rf.c.context)
+            .where(rf.c.user_id == user_id)
+            .order_by(rf.c.answered_at, rf.c.id)
         )
-        return goals_of([tuple(r) for r in goals], [tuple(r) for r in ratings])
+        return History(
+            profile=convert.profile(head),
+            checkins=tuple(convert.checkin(r) for r in checkins),
+            goals=goals_of(head.goals, head.ratings),
+            screens=tuple(
+                ScreenAnswer(a.answered_at, a.question_id, Answer3(a.answer), a.context)
+                for a in answers
+            ),
+            levels=convert.levels(head.levels),
+        )

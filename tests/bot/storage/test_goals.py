@@ -28,15 +28,15 @@ WORDS = "pick up my grandson Théo"  # the person's own words, accents and all
 
 
 async def person(db: Database) -> int:
-    return await db.run(lambda repo: repo.user_id_for("tg:7", 7) or 0)
+    return await db.run(lambda repo: repo.people.user_id_for("tg:7", 7) or 0)
 
 
 async def apply(db: Database, user_id: int, *effects: Effect, now: datetime = NOW) -> None:
-    await db.run(lambda repo: repo.apply(user_id, effects, now))
+    await db.run(lambda repo: repo.turns.apply(user_id, effects, now))
 
 
 async def goals(db: Database, user_id: int) -> tuple[Goal, ...]:
-    return (await db.run(lambda repo: repo.load(user_id, NOW + timedelta(days=1))))[1].goals
+    return (await db.run(lambda repo: repo.turns.load(user_id, NOW + timedelta(days=1))))[1].goals
 
 
 async def test_goals_and_their_ratings_come_back_with_the_turn(db: Database) -> None:
@@ -79,7 +79,7 @@ async def test_the_export_holds_the_goals_and_every_rating(db: Database) -> None
     """/export includes the goals in the person's words and every rating with its time."""
     user_id = await person(db)
     await apply(db, user_id, SaveGoal(Goal(1, ("lift",), NOW, text=WORDS)), RateGoal(1, 2, "goals"))
-    found = await db.run(lambda repo: repo.export(user_id))
+    found = await db.run(lambda repo: repo.privacy.export(user_id))
     assert [g["text"] for g in found["goals"]] == [WORDS]
     assert found["goals"][0]["movements"] == ["lift"]
     assert [(r["goal_no"], r["value"], r["context"]) for r in found["goal_ratings"]] == [
@@ -95,28 +95,28 @@ async def test_delete_erases_goals_and_ratings(db: Database) -> None:
 
     user_id = await person(db)
     await apply(db, user_id, SaveGoal(Goal(1, ("lift",), NOW, text=WORDS)), RateGoal(1, 2, "goals"))
-    await db.run(lambda repo: repo.delete_user(user_id))
+    await db.run(lambda repo: repo.privacy.delete_user(user_id))
 
     def left(repo: Repository) -> tuple[object, object]:
         count = sa.select(sa.func.count())
         return (
-            repo.session.scalar(count.select_from(t.goals)),
-            repo.session.scalar(count.select_from(t.goal_ratings)),
+            repo.sql.scalar(count.select_from(t.goals)),
+            repo.sql.scalar(count.select_from(t.goal_ratings)),
         )
 
     assert await db.run(left) == (0, 0)
 
 
 async def test_the_summary_history_is_the_whole_record(db: Database) -> None:
-    """history() holds every check-in (not only the recent ones), every red-flag answer, and the
-    goals with their ratings."""
+    """repo.goals.history() holds every check-in (not only the recent ones), every red-flag
+    answer, and the goals with their ratings."""
     user_id = await person(db)
     old = NOW - timedelta(days=60)
     checkin = Checkin(1, ActivityKind.WALK, "walk", None, old, CheckinStatus.SKIPPED)
     await apply(db, user_id, SaveCheckin(checkin), now=old)
     await apply(db, user_id, RecordRedFlags((("fever", Answer3.UNSURE),), "weekly"))
     await apply(db, user_id, SaveGoal(Goal(1, ("lift",), NOW, text=WORDS)), RateGoal(1, 2, "goals"))
-    history = await db.run(lambda repo: repo.history(user_id))
+    history = await db.run(lambda repo: repo.goals.history(user_id))
     assert [c.no for c in history.checkins] == [1]
     assert [(a.question, a.answer, a.context) for a in history.screens] == [
         ("fever", Answer3.UNSURE, "weekly")
