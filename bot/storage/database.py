@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from sqlalchemy.engine import URL, Engine, make_url
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -28,6 +29,7 @@ from bot.storage.repo import Repository
 T = TypeVar("T")
 Work = Callable[[Repository], T]
 GROUP_COMMIT = 64  # at most this many queued SQLite units share one transaction
+RECONNECTS = 1  # times a PostgreSQL unit runs again when its connection died under it
 
 
 class Database:
@@ -72,15 +74,28 @@ class Database:
         An exception rolls the transaction back and propagates. `work` does CPU and SQL only,
         nothing outside its session: on SQLite it runs in the database thread, possibly twice (a
         group commit that fails is rolled back and every unit in it runs again alone); on
-        PostgreSQL it runs inside the event loop's thread.
+        PostgreSQL it runs inside the event loop's thread, again on a new connection when the
+        server closed the one it had before the COMMIT (a restart).
         """
         if self._disposed:
             raise RuntimeError("the database is closed")
         if self._worker is not None:
             return await self._worker.submit(work)
         assert self.sessions is not None
-        async with self.sessions() as session, session.begin():
-            return await session.run_sync(lambda sync_session: _guarded(work, sync_session))
+        for attempt in range(1, RECONNECTS + 2):
+            ran = False
+            try:
+                async with self.sessions() as session, session.begin():
+                    value = await session.run_sync(lambda s: _guarded(work, s))
+                    ran = True
+                return value
+            except DBAPIError as error:
+                # The connection died under the unit, before its COMMIT was sent: nothing of it
+                # was stored, so it runs again on a fresh connection. A death during COMMIT
+                # leaves the outcome unknown: that one propagates.
+                if ran or not error.connection_invalidated or attempt > RECONNECTS:
+                    raise
+        raise AssertionError("unreachable")
 
     async def dispose(self) -> None:
         """Closes every connection (on SQLite from its own thread, then ends the thread)."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import create_engine, event
+from sqlalchemy import create_engine, event, exc
 from sqlalchemy.engine import URL, Connection, Engine, make_url
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 
@@ -64,8 +64,20 @@ def make_engine(url: str | URL, **kwargs: Any) -> AsyncEngine:
     parsed = make_url(url)
     if is_sqlite(parsed):
         raise ValueError("SQLite is synchronous here: use make_sqlite_engine")
-    options = {"pool_pre_ping": True, "hide_parameters": True, **kwargs}
-    return create_async_engine(parsed, **options)
+    options = {"hide_parameters": True, **kwargs}
+    engine = create_async_engine(parsed, **options)
+    if not options.get("pool_pre_ping"):
+        event.listen(engine.sync_engine, "checkout", _drop_if_closed)
+    return engine
+
+
+def _drop_if_closed(_dbapi_connection: Any, record: Any, _proxy: Any) -> None:
+    """Replaces a pooled connection the server has closed (a restart, pg_terminate_backend)
+    when it is checked out, without a round trip: asyncpg notices the socket closing as it
+    happens. What it cannot see yet (the server going away at that very moment) fails the unit's
+    first statement, which bot.storage.database runs once more on a new connection."""
+    if record.driver_connection.is_closed():
+        raise exc.DisconnectionError("the server closed this connection")
 
 
 def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
