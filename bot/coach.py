@@ -260,7 +260,7 @@ class Coach:
 
     async def set_prompt(self, user_id: int, message_id: int | None) -> None:
         """Remembers which message carries the live buttons."""
-        await self.db.run(lambda repo: repo.set_prompt(user_id, message_id))
+        await self.db.run(lambda repo: repo.set_prompt(user_id, message_id), one_statement=True)
 
     async def set_blocked(self, user_id: int, blocked: bool) -> None:
         """Marks that the person blocked (or unblocked) the bot; blocking cancels what is due."""

@@ -20,6 +20,9 @@ SQLITE_PRAGMAS = (
     "PRAGMA foreign_keys=ON",
     "PRAGMA synchronous=NORMAL",
 )
+POOL_SIZE = 16  # PostgreSQL connections kept per process
+POOL_OVERFLOW = 4  # more, opened for a moment when every kept one is busy
+STATEMENT_CACHE = 500  # prepared statements kept per PostgreSQL connection (asyncpg's default 100)
 
 
 def is_sqlite(
@@ -64,7 +67,15 @@ def make_engine(url: str | URL, **kwargs: Any) -> AsyncEngine:
     parsed = make_url(url)
     if is_sqlite(parsed):
         raise ValueError("SQLite is synchronous here: use make_sqlite_engine")
-    options = {"hide_parameters": True, **kwargs}
+    options = {
+        "hide_parameters": True,
+        # Connections are kept, never opened per unit: a new one costs a TLS handshake, type
+        # introspection and a cold prepared-statement cache. Beyond POOL_SIZE units wait for one.
+        "pool_size": POOL_SIZE,
+        "max_overflow": POOL_OVERFLOW,
+        "connect_args": {"prepared_statement_cache_size": STATEMENT_CACHE},
+        **kwargs,
+    }
     engine = create_async_engine(parsed, **options)
     if not options.get("pool_pre_ping"):
         event.listen(engine.sync_engine, "checkout", _drop_if_closed)

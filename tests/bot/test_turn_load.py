@@ -12,7 +12,7 @@ from sqlalchemy import text
 from bot.coach import Coach
 from bot.storage.database import Database
 from bot.storage.db import driver_url
-from flows.model import Event, EventKind
+from flows.model import Conversation, Event, EventKind
 from tests.bot.test_coach import CONTENT, onboard, start_bend_checkin
 
 pg_only = pytest.mark.parametrize(
@@ -114,3 +114,29 @@ async def test_a_unit_runs_again_when_its_connection_dies_before_the_commit(
     user_id = await db.run(work)
     assert runs == 2
     assert await db.run(lambda repo: repo.user_id_for("tg:9", create=False)) == user_id
+
+
+@pg_only
+async def test_a_one_statement_unit_is_committed_by_its_statement(db: Database) -> None:
+    """A unit run as one statement needs no COMMIT: its statement stands alone (kept even when
+    the unit fails after it), and what it wrote is there when run returns."""
+    now = datetime(2026, 12, 6, 9, 30, tzinfo=UTC)
+
+    def person(repo):  # type: ignore[no-untyped-def]
+        user_id = repo.user_id_for("tg:1", 1)
+        repo.save_conversation(user_id, Conversation(), 0, now=now)
+        return user_id
+
+    user_id = await db.run(person)
+
+    def failing(repo):  # type: ignore[no-untyped-def]
+        repo.set_blocked(user_id, True)
+        raise RuntimeError("after the statement")
+
+    with pytest.raises(RuntimeError):
+        await db.run(failing, one_statement=True)
+    await db.run(lambda repo: repo.set_prompt(user_id, 42), one_statement=True)
+    loaded = await db.run(lambda repo: repo.load_turn(user_id, now))
+    assert loaded.prompt_message_id == 42
+    blocked = await db.run(lambda repo: repo.session.scalar(text("SELECT blocked FROM users")))
+    assert blocked is True
