@@ -33,7 +33,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -167,27 +166,26 @@ class Phase:
     drained: float = 0.0
     cpu: float = 0.0  # the replicas' CPU seconds during the phase
 
-    def replies(self) -> dict[int, list[float]]:
-        """Each posted update's messages (times), a message going to its chat's latest update
-        POSTed before it."""
-        by_chat: dict[int, list[Posted]] = defaultdict(list)
-        for p in self.posted:
-            by_chat[p.chat].append(p)
-        for posts in by_chat.values():
-            posts.sort(key=lambda p: p.at)
-        out: dict[int, list[float]] = {p.update_id: [] for p in self.posted}
+    def replies(self, expected: dict[int, int]) -> dict[int, list[float]]:
+        """Each posted update's messages (times): a chat's messages in the order they came,
+        dealt to its updates in the order they were posted, as many to each as its answer calls
+        for (a person's updates are handled one at a time and in order)."""
+        by_chat: dict[int, list[float]] = defaultdict(list)
         for chat, at in self.sends:
-            posts = by_chat.get(chat)
-            if not posts:
-                continue
-            i = bisect_right([p.at for p in posts], at) - 1
-            if i >= 0:
-                out[posts[i].update_id].append(at)
+            by_chat[chat].append(at)
+        out: dict[int, list[float]] = {}
+        dealt: Counter[int] = Counter()
+        for p in sorted(self.posted, key=lambda p: p.update_id):
+            times = sorted(by_chat.get(p.chat, ()))
+            first = dealt[p.chat]
+            out[p.update_id] = times[first : first + expected[p.position]]
+            dealt[p.chat] += expected[p.position]
         return out
 
-    def latencies(self) -> list[float]:
-        replies = self.replies()
-        return [min(replies[p.update_id]) - p.at for p in self.posted if replies[p.update_id]]
+    def latencies(self, expected: dict[int, int]) -> list[float]:
+        """From each POST to the first message of its reply."""
+        replies = self.replies(expected)
+        return [replies[p.update_id][0] - p.at for p in self.posted if replies[p.update_id]]
 
     def accounted(self, expected: dict[int, int]) -> tuple[int, int]:
         """(updates missing messages, extra messages): each chat's messages against what its
@@ -307,7 +305,7 @@ class Driver:
         self.api.ask("sends")  # forget what came before
         cpu = sum(r.cpu_seconds() for r in replicas)
         phase.began = time.monotonic()
-        await go(phase, replicas, *args, **kwargs)
+        await go(self, phase, replicas, *args, **kwargs)
         await self.drain()
         await asyncio.sleep(0.2)  # the last sends' bookkeeping
         phase.drained = time.monotonic()
@@ -341,7 +339,7 @@ def quantile(values: list[float], q: int) -> float:
 
 
 def describe(phase: Phase, expected: dict[int, int]) -> dict[str, Any]:
-    lat = phase.latencies()
+    lat = phase.latencies(expected)
     answered = len(lat)
     last = max((at for _, at in phase.sends), default=phase.drained)
     seconds = last - phase.began
@@ -354,7 +352,7 @@ def describe(phase: Phase, expected: dict[int, int]) -> dict[str, Any]:
         "per_s": len(phase.posted) / seconds if seconds > 0 else 0.0,
         "p50_ms": quantile(lat, 50) * 1e3,
         "p99_ms": quantile(lat, 99) * 1e3,
-        "cpu_ms_per_update": phase.cpu / max(1, len(phase.posted)) * 1e3,
+        "cpu_ms_per_update": max(0.0, phase.cpu) / max(1, len(phase.posted)) * 1e3,
         "missing": missing,
         "extra": extra,
         "refused": phase.refused,
@@ -391,14 +389,17 @@ async def main(args: argparse.Namespace) -> int:
             # Warm-up: one whole check-in cycle each (the first one may say more).
             await driver.run("warm-up", replicas, Driver.flood, users * len(CYCLE))
             # What each answer of the cycle calls for, from a paced run (clean attribution).
-            probe = await driver.run("probe", replicas, Driver.paced, 100, users * len(CYCLE) / 100)
-            replies = probe.replies()
+            # What each answer of the cycle calls for: one update per person at a time, each
+            # round drained before the next, so that every message is known to be its reply.
             by_position: dict[int, Counter[int]] = defaultdict(Counter)
-            for p in probe.posted:
-                by_position[p.position][len(replies[p.update_id])] += 1
+            for _ in CYCLE:
+                probe = await driver.run("probe", replicas, Driver.flood, users)
+                got = Counter(chat for chat, _ in probe.sends)
+                for p in probe.posted:
+                    by_position[p.position][got[p.chat]] += 1
             expected = {pos: c.most_common(1)[0][0] for pos, c in by_position.items()}
             print(f"messages per answer of the cycle {CYCLE}: {expected}; "
-                  f"as counted in the probe: {dict(by_position)}")  # fmt: skip
+                  f"as counted (messages: people): {dict(by_position)}")  # fmt: skip
             for count in (1, 2):
                 if count == 2:
                     replicas.append(Replica("B", url, api.base_url, home))
