@@ -155,9 +155,12 @@ def _serve_bot_api(conn: Any, token: str, chats: list[int]) -> None:
     questions over `conn` until it says "stop"."""
     import resource
 
-    from tests.fakes.botapi import FakeBotApi
+    from tests.fakes import botapi
 
-    api = FakeBotApi(token)
+    # socketserver's listen backlog is 5: a bot opening many connections at once would see
+    # some of them reset. Telegram's servers take them all.
+    botapi._Server.request_queue_size = 1024
+    api = botapi.FakeBotApi(token)
     for chat in chats:
         api.user(chat)
     conn.send(api.base_url)
