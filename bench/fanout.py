@@ -63,6 +63,7 @@ from telegram.request import HTTPXRequest
 from bench.common import backend_name, cpus, database_url, emit, onboarding_answers
 from bot.coach import Coach, Said
 from bot.content import load_content
+from bot.said import Delivery
 from bot.storage import Database, DueEvent, Repository, upgrade
 from bot.storage import tables as t
 from bot.telegram.limiter import make_limiter
@@ -342,16 +343,16 @@ class BotProcess:
         request = HTTPXRequest(connection_pool_size=256)  # as PTB's ApplicationBuilder
         self.bot = Bot(TOKEN, base_url=base_url, request=request)
         self.limiter = make_limiter(rate, self.db)
-        self.sender = Sender(self.bot, self.coach, self.limiter)
+        self.sender = Sender(self.bot, self.coach.content, self.limiter)
         self.ticker = Ticker(self.coach, self.deliver)
         self.tick_original = self.ticker.tick
         self.ticker.tick = self.tick  # type: ignore[method-assign]
         self.scheduler = AsyncIOScheduler()
         self.ticks = self.running = 0
 
-    async def deliver(self, event: DueEvent, said: Said) -> None:  # as bot.telegram.app's
-        if said.replies and event.chat_id is not None:
-            await self.sender.send(event.chat_id, said, proactive=True)
+    async def deliver(self, event: DueEvent, said: Said) -> Delivery:  # as bot.telegram.app's
+        assert event.chat_id is not None
+        return await self.sender.send(event.chat_id, said, proactive=True)
 
     async def tick(self) -> int:
         self.ticks += 1

@@ -20,10 +20,11 @@ from typing import TextIO
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot.chart import png_async
-from bot.coach import Coach, Said
+from bot.coach import Coach
 from bot.export import CSV_NAME, EXPORT, JSON_NAME, export_files, write_files
 from bot.logs import described
 from bot.render import as_text, fill
+from bot.said import Delivery, Said
 from bot.storage import DueEvent
 from bot.ticker import Ticker
 from flows.catalogue import keys
@@ -124,7 +125,7 @@ class TerminalChat:
             log.warning("unknown attachment %r: not written", attachment)
             return
         try:
-            files = export_files(await self.coach.export(said.user_id))
+            files = export_files(said.attachments[EXPORT])
             written = await asyncio.to_thread(write_files, self.export_dir, files)
         except Exception as error:
             log.error("export failed: %s", described(error))
@@ -134,13 +135,14 @@ class TerminalChat:
             self.out.write(f"  {path}\n")
         self.out.write("\n")
 
-    async def deliver(self, due: DueEvent, said: Said) -> None:
+    async def deliver(self, due: DueEvent, said: Said) -> Delivery:
         """Prints replies produced by a due event for this terminal's person."""
         if due.external_id == self.user and said.replies:
             self.out.write("\n")
             await self.show(said)
             self.out.write(PROMPT)
             self.out.flush()
+        return Delivery.sent(said.prompt_message_id)
 
     async def send(self, event: Event) -> None:
         """Runs one turn and prints its replies; a failure is apologised for, not fatal."""
@@ -160,9 +162,12 @@ class TerminalChat:
             loop.call_soon_threadsafe(self._lines.put_nowait, line)
         loop.call_soon_threadsafe(self._lines.put_nowait, None)
 
-    async def run(self, stream: TextIO = sys.stdin, *, tick_seconds: float = 2.0) -> None:
-        """Runs the chat until end of input."""
-        ticker = Ticker(self.coach, self.deliver)
+    async def run(
+        self, stream: TextIO = sys.stdin, *, tick_seconds: float = 2.0, ticker: Ticker | None = None
+    ) -> None:
+        """Runs the chat until end of input; `ticker` delivers to `self.deliver` (bot.compose
+        builds it from the settings; by default one with the default settings)."""
+        ticker = ticker or Ticker(self.coach, self.deliver)
         scheduler = AsyncIOScheduler()
         ticker.schedule(scheduler, tick_seconds)
         scheduler.start()

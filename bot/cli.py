@@ -1,4 +1,4 @@
-"""The `backcoach` command: run, serve, chat, migrate, advise. The composition root lives here."""
+"""The `backcoach` command: run, serve, chat, migrate, advise; bot.compose builds the parts."""
 
 from __future__ import annotations
 
@@ -24,30 +24,18 @@ def _configure_logging(settings: Settings, *, quiet: bool) -> None:
     configure_logging(settings.log_level, quiet=quiet)
 
 
-async def _build(settings: Settings):  # type: ignore[no-untyped-def]
-    """Loads and validates content, migrates the database, and returns database and coach."""
-    from bot.coach import Coach
-    from bot.content import load_content
-    from bot.storage import Database, upgrade
-
-    content = load_content(settings.data_dir)
-    await upgrade(settings.db_url)
-    db = Database.open(settings.db_url)
-    coach = Coach(db, content, time_scale=settings.time_scale)
-    return db, coach
-
-
 async def _chat(settings: Settings) -> int:
+    from bot import compose
     from bot.chat import TerminalChat
 
-    db, coach = await _build(settings)
+    coaching = await compose.Coaching.start(settings)
     try:
-        chat = TerminalChat(
-            coach, export_dir=settings.home / "export", recap_dir=settings.home / "recap"
-        )
-        await chat.run(tick_seconds=min(settings.tick_seconds, 1.0))
+        home = settings.home
+        chat = TerminalChat(coaching.coach, export_dir=home / "export", recap_dir=home / "recap")
+        ticker = compose.ticker(settings, coaching.coach, chat.deliver)
+        await chat.run(tick_seconds=min(settings.tick_seconds, 1.0), ticker=ticker)
     finally:
-        await db.dispose()
+        await coaching.stop()
     return 0
 
 

@@ -4,6 +4,10 @@ A turn is one unit of work on the Database: find (or create) the person, drop an
 before, load, run the flows, apply the effects, save the conversation (version-checked), touch.
 Turns of one person run one at a time (a lock per person in this process, the conversation's
 version column across processes); the transaction commits before the caller sends anything.
+
+Replies flow one way: the turn's Said carries all a send needs; the sender reports a Delivery and
+touches no database; `Coach.record` stores what the Delivery says in one small unit of work. A due
+event's turn keeps its replies with the event ("sending") until a Delivery says Telegram took them.
 """
 
 from __future__ import annotations
@@ -16,12 +20,16 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from bot.export import EXPORT
+from bot.outbox import said_json
+from bot.said import Delivery, Outcome
+from bot.said import Said as Said
 from bot.storage import Database, DueEvent, Repository, StaleConversation, UnknownUser
 from bot.storage.repo import Loaded
 from flows import privacy
 from flows.content import Content
 from flows.dialogue import turn
-from flows.model import Conversation, DeleteEverything, Event, EventKind, Reply
+from flows.model import Conversation, DeleteEverything, Event, EventKind
 
 log = logging.getLogger(__name__)
 
@@ -32,31 +40,6 @@ RETENTION = timedelta(days=365)  # an account silent this long is deleted (DESIG
 
 def system_clock() -> datetime:
     return datetime.now(UTC)
-
-
-@dataclass(frozen=True)
-class Said:
-    """What one turn wants sent: the replies and the language to render them in.
-
-    `stale` is set when the event answered a question that had already passed (an old button).
-    `duplicate` is set when the update had been handled before, or repeats the button press just
-    taken as an answer (a double tap; see `_Turn.press`): nothing changed, nothing to send.
-    `prompt_message_id` is the message that held the live buttons when the turn began.
-    `deleted` is set when no person stands behind the turn: it erased them (the replies are a
-    goodbye), or a button was pressed by someone without an account (the replies say how to begin
-    again; `user_id` is 0). Nothing more may be written for this user id.
-    `keep_prompt` is set when the question with the live buttons is still open after the turn (a
-    note came, or it was set aside for another): its buttons stay (DESIGN §3).
-    """
-
-    user_id: int
-    language: str
-    replies: tuple[Reply, ...]
-    stale: bool = False
-    duplicate: bool = False
-    prompt_message_id: int | None = None
-    deleted: bool = False
-    keep_prompt: bool = False
 
 
 @dataclass(frozen=True)
@@ -111,9 +94,16 @@ class _Turn:
         if self.due is None:
             # Only what the person does counts as being active.
             repo.touch(user_id, now, last=last_active)
+        elif self.event.payload.get("late"):
+            repo.finish_due(self.due.id, "skipped", now=now)
+        elif said.replies:
+            # Kept with the event until Telegram takes them (Coach.record): nothing due is lost.
+            repo.hold_replies(self.due.id, said_json(said), now)
         else:
-            late = bool(self.event.payload.get("late"))
-            repo.finish_due(self.due.id, "skipped" if late else "done", now=now)
+            repo.finish_due(self.due.id, "done", now=now)
+        if any(reply.attachment == EXPORT for reply in said.replies):
+            # Read here, in the turn's own transaction: the sender touches no database.
+            said = replace(said, attachments={EXPORT: repo.export(user_id)})
         return said
 
     def press(self) -> str | None:
@@ -258,9 +248,48 @@ class Coach:
                 log.info("conversation changed under turn; retry %d", attempt)
         raise RuntimeError("conversation kept changing; gave up after retries")
 
-    async def set_prompt(self, user_id: int, message_id: int | None) -> None:
-        """Remembers which message carries the live buttons."""
-        await self.db.run(lambda repo: repo.set_prompt(user_id, message_id), one_statement=True)
+    async def record(
+        self,
+        said: Said,
+        delivery: Delivery,
+        *,
+        due: DueEvent | None = None,
+        retry_at: datetime | None = None,
+    ) -> None:
+        """Stores what became of a Said, in one small unit of work (nothing when nothing changed).
+
+        Sent: the message now carrying the live buttons is remembered; a due event is done.
+        Blocked: the person is marked blocked and what is due for them cancelled; a due event is
+        done. Failed: a due event keeps its replies and is tried again from `retry_at` (by any
+        process); for anything else there is nothing to store (the caller tells the person).
+        A due event whose claim this process lost meanwhile is left to the claim's new holder.
+        """
+        user_id = said.user_id
+        prompt_moved = (
+            delivery.outcome is Outcome.SENT and delivery.prompt != said.prompt_message_id
+        )
+        blocked = delivery.outcome is Outcome.BLOCKED
+        if due is None and (said.deleted or not (prompt_moved or blocked)):
+            return  # nothing of theirs to write: the common case of an answer, no transaction
+        now = self.clock()
+
+        def work(repo: Repository) -> None:
+            if due is not None and not repo.is_claimed(due.id, due.user_id, due.attempts):
+                return
+            if delivery.outcome is Outcome.FAILED:
+                if due is not None:
+                    repo.retry_send(due.id, retry_at or now, now)
+                return
+            if delivery.outcome is Outcome.BLOCKED:
+                repo.set_blocked(user_id, True)
+                repo.cancel_pending(user_id, now=now)
+            elif prompt_moved and not said.deleted:
+                repo.set_prompt(user_id, delivery.prompt)
+            if due is not None:
+                repo.finish_due(due.id, "done", now=now)
+
+        # An answer's new prompt is one UPDATE: autocommitted, one round trip instead of three.
+        await self.db.run(work, one_statement=due is None and not blocked)
 
     async def set_blocked(self, user_id: int, blocked: bool) -> None:
         """Marks that the person blocked (or unblocked) the bot; blocking cancels what is due."""
@@ -270,6 +299,16 @@ class Coach:
             repo.set_blocked(user_id, blocked)
             if blocked:
                 repo.cancel_pending(user_id, now=now)
+
+        await self.db.run(work)
+
+    async def finish_due(self, due: DueEvent, status: str) -> None:
+        """Ends a claimed event without a turn (a kept reply too late to send: skipped)."""
+        now = self.clock()
+
+        def work(repo: Repository) -> None:
+            if repo.is_claimed(due.id, due.user_id, due.attempts):
+                repo.finish_due(due.id, status, now=now)
 
         await self.db.run(work)
 
@@ -286,7 +325,8 @@ class Coach:
         return count
 
     async def handle_due(self, due: DueEvent, *, late: bool = False) -> Said:
-        """Delivers a claimed due event to its person's flows; marks it done in the same commit.
+        """Delivers a claimed due event to its person's flows. In the same commit the event keeps
+        the replies to send ("sending"; `record` ends it), or is done when there is nothing to send.
 
         A `late` one is recorded as skipped: the flows only schedule what comes next.
         """

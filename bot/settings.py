@@ -29,6 +29,9 @@ class Settings(BaseSettings):
     log_level: str = Field(default="INFO", alias="BACKCOACH_LOG_LEVEL")
     # A claimed due event or inbox update whose process died is taken up again after this long.
     claim_timeout: float = Field(default=600.0, alias="BACKCOACH_CLAIM_TIMEOUT", gt=0)
+    # A due message Telegram did not take is tried again after 10 s, doubling up to this many
+    # seconds: once Telegram is back after an outage, every follow-up is asked within it.
+    send_retry_most: float = Field(default=300.0, alias="BACKCOACH_SEND_RETRY_MOST", gt=0)
     # Start-up runs the migrations (serialised across replicas by a lock on PostgreSQL); a
     # deployment that migrates once, before the replicas start, turns this off.
     auto_migrate: bool = Field(default=True, alias="BACKCOACH_AUTO_MIGRATE")

@@ -1,10 +1,14 @@
 """The scheduler tick: an APScheduler interval job that claims due events and delivers them.
 
 Nothing per user lives in the scheduler: the due_events table is the schedule. Each tick claims
-what is due (the claim is committed first, so a crash never sends anything twice), runs each event
-as a turn, then sends the replies — several people at a time, each person in order. A morning nudge
-claimed too late is recorded as skipped rather than sent at noon. A second, daily job deletes the
-accounts that have been silent for a year.
+what is due (the claim is committed first), runs each event as a turn — which keeps the replies
+with the event — then sends them, several people at a time, each person in order, and records
+what became of the send. Nothing due is lost (DESIGN §7): an event is done only once Telegram has
+taken its message (or the person has blocked the bot); a failed send is tried again with backoff,
+by any process, from the replies kept (the turn is not run again); a process killed mid-send
+leaves its claim to go stale and be taken up again (a duplicate question is possible, a lost one
+is not). A morning nudge too late is recorded as skipped rather than sent at noon. A second,
+daily job deletes the accounts that have been silent for a year.
 """
 
 from __future__ import annotations
@@ -21,20 +25,25 @@ from datetime import UTC, datetime, timedelta
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
-from bot.coach import Coach, Said
+from bot.coach import Coach
 from bot.logs import described
 from bot.metrics import DUE_EVENTS, DUE_LATENESS
+from bot.outbox import said_of
+from bot.said import Delivery, Outcome, Said
 from bot.storage import DueEvent, Repository
 
 log = logging.getLogger(__name__)
 
-Deliver = Callable[[DueEvent, Said], Awaitable[None]]
+Deliver = Callable[[DueEvent, Said], Awaitable[Delivery]]
 Pace = Callable[[DueEvent], Awaitable[None]]
 STALE_CLAIM = timedelta(minutes=10)  # default: a claim this old belonged to a process that died
 DRAIN_GRACE = 15.0  # seconds a stopping process gives the sends in hand
 TICK_BUDGET = 60.0  # seconds a tick may keep claiming while full batches come back
 LATE_SKIPPED = ("nudge",)  # kinds that are pointless once late; the rest are sent late
+RETRY_FIRST = 10.0  # seconds before a failed send is tried again; doubled each time …
+RETRY_MOST = 300.0  # … up to this: after an outage of any length, asked within 5 minutes
 RETENTION_EVERY = timedelta(hours=24)
+_COUNTED = {Outcome.SENT: "sent", Outcome.BLOCKED: "blocked", Outcome.FAILED: "retry"}
 RETENTION_FIRST = timedelta(minutes=1)  # the first run, shortly after start
 
 
@@ -50,13 +59,17 @@ class Ticker:
         in_flight: int = 32,
         claim_timeout: float = STALE_CLAIM.total_seconds(),
         pace: Pace | None = None,
+        retry_first: float = RETRY_FIRST,
+        retry_most: float = RETRY_MOST,
     ) -> None:
         self.coach = coach
         self.deliver = deliver
-        # Waits for the event's first send slot BEFORE its turn is stored as done (deliver is then
-        # told so): a process killed meanwhile leaves the event claimed, to be run again, rather
-        # than done and never sent. Without it the wait is inside deliver, after the commit.
+        # Waits for the event's first send slot BEFORE its turn runs (deliver is then told so): the
+        # message goes out moments after the turn, not after a queue. Without it the wait is
+        # inside deliver.
         self.pace = pace
+        self.retry_first = retry_first
+        self.retry_most = retry_most
         self.batch = batch
         self.in_flight = asyncio.Semaphore(in_flight)
         self.worker = f"{socket.gethostname()}:{os.getpid()}"
@@ -104,8 +117,8 @@ class Ticker:
         return total
 
     async def drain(self, grace: float = DRAIN_GRACE) -> None:
-        """Stops claiming and gives the events in hand up to `grace` seconds to be sent: their
-        turns are stored as done, so a message not sent now would never be sent."""
+        """Stops claiming and gives the events in hand up to `grace` seconds to be sent (what is
+        not sent by then is kept, and taken up again once its claim is stale)."""
         self._stopping = True
         deadline = time.monotonic() + grace
         while self._ticking and time.monotonic() < deadline:
@@ -121,28 +134,57 @@ class Ticker:
             DUE_LATENESS.labels(due.kind).observe(max(0.0, lateness.total_seconds()))
             late = due.kind in LATE_SKIPPED and lateness > self.late_after
             try:
-                if self.pace is not None and not late:
-                    await self.pace(due)
-                said = await self.coach.handle_due(due, late=late)
+                if due.outbox is not None and late:
+                    # Its turn ran but Telegram never took the nudge: too late to send it now.
+                    await self.coach.finish_due(due, "skipped")
+                    said = None
+                else:
+                    if self.pace is not None and not late:
+                        await self.pace(due)
+                    if due.outbox is not None:
+                        said = said_of(due.outbox)  # kept by its turn: sent again as it was
+                    else:
+                        said = await self.coach.handle_due(due, late=late)
             except Exception as error:
                 log.error("due event %s (%s) failed: %s", due.id, due.kind, described(error))
                 DUE_EVENTS.labels(due.kind, "failed").inc()
                 await self._failed(due.id)
                 return
-            if late:
+            if said is None or late:
                 log.info("due event %s (%s) was late and is recorded as skipped", due.id, due.kind)
                 DUE_EVENTS.labels(due.kind, "skipped").inc()
                 return
-            try:
-                await self.deliver(due, said)
-            except Exception as error:
-                # The turn is stored; the message is lost rather than sent twice.
-                log.error(
-                    "delivering due event %s (%s) failed: %s", due.id, due.kind, described(error)
-                )
-                DUE_EVENTS.labels(due.kind, "undelivered").inc()
-            else:
-                DUE_EVENTS.labels(due.kind, "sent").inc()
+            if not said.replies:
+                DUE_EVENTS.labels(due.kind, "sent").inc()  # nothing to say: done in its turn
+                return
+            await self._deliver(due, said)
+
+    async def _deliver(self, due: DueEvent, said: Said) -> None:
+        """Sends what the event's turn said and records the outcome: done when Telegram took it
+        or the person blocked the bot; otherwise kept to be tried again after a backoff."""
+        try:
+            delivery = await self.deliver(due, said)
+        except Exception as error:
+            log.error("delivering due event %s (%s) failed: %s", due.id, due.kind, described(error))
+            delivery = Delivery.failed()
+        retry_at = None
+        if delivery.outcome is Outcome.FAILED:
+            wait = min(self.retry_first * 2 ** max(0, due.attempts - 1), self.retry_most)
+            retry_at = self.coach.clock() + timedelta(seconds=wait)
+            log.warning(
+                "due event %s (%s) not sent (attempt %d); trying again in %.0f s",
+                due.id,
+                due.kind,
+                due.attempts,
+                wait,
+            )
+        try:
+            await self.coach.record(said, delivery, due=due, retry_at=retry_at)
+        except Exception as error:
+            # The event stays claimed: once the claim is stale, it is taken up and sent again.
+            log.error("recording due event %s (%s) failed: %s", due.id, due.kind, described(error))
+            return
+        DUE_EVENTS.labels(due.kind, _COUNTED[delivery.outcome]).inc()
 
     async def _failed(self, event_id: int) -> None:
         now = self.coach.clock()

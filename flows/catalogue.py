@@ -7,7 +7,12 @@ catalogue has every key the code can ask for.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
 from types import SimpleNamespace
+from typing import TypeVar
+
+M = TypeVar("M", bound=str)
 
 REGISTERED: set[str] = set()
 
@@ -22,3 +27,22 @@ def keys(prefix: str, *names: str) -> SimpleNamespace:
 def declare(*full_keys: str) -> None:
     """Declares keys built at run time from data (e.g. one per red-flag question)."""
     REGISTERED.update(full_keys)
+
+
+def keyed(prefix: str, members: Iterable[M]) -> dict[M, str]:
+    """Declares one key `prefix.<member>` per member (of an Enum, or a fixed tuple) and returns
+    each member's key, so that code looks a key up by its member instead of building it."""
+    table = {member: f"{prefix}.{member}" for member in members}
+    REGISTERED.update(table.values())
+    return table
+
+
+@dataclass(frozen=True)
+class Family:
+    """Keys named by data, `prefix.<id>` (one per red-flag question, say): declared by the content
+    loader, which knows the ids; looked up here by id."""
+
+    prefix: str
+
+    def __getitem__(self, name: str) -> str:
+        return f"{self.prefix}.{name}"

@@ -1,5 +1,9 @@
 """The check-in: pain before, (for exposure steps) expected pain and confidence, done or not today,
-peak pain during, the follow-ups at one and two hours, confidence after, then the advice."""
+peak pain during, the follow-ups at one and two hours, confidence after, then the advice
+(flows.advice says what the numbers mean).
+
+Over 300 lines on purpose: one flow, whose turn model, transition table and questions are read
+together (the table is the clinical spec of a check-in)."""
 
 from __future__ import annotations
 
@@ -8,17 +12,9 @@ from dataclasses import replace
 from datetime import timedelta
 from typing import Any
 
+from flows import advice
 from flows.catalogue import keys
-from flows.decision import (
-    judge,
-    next_phase,
-    next_step,
-    previous_light,
-    reds_in_row,
-    reds_in_window,
-    settled,
-    week_hold,
-)
+from flows.decision import judge, settled
 from flows.engine import Ask, FlowSpec, Turn, on_answer
 from flows.exercise import described
 from flows.model import (
@@ -27,23 +23,13 @@ from flows.model import (
     Checkin,
     CheckinStatus,
     Choice,
-    LevelState,
+    Flow,
     Light,
     Scale,
     Schedule,
-    SetLevel,
 )
-from flows.modes import (
-    current_phase,
-    flare_on,
-    in_mode,
-    nonlinear,
-    pause_on,
-    phase_cap,
-    start_flare,
-    start_pause,
-)
-from flows.plan import level_today, light_label, todays_plan
+from flows.modes import current_phase, in_mode, phase_cap
+from flows.plan import level_today, todays_plan
 from flows.rescreen import K as RESCREEN
 from flows.rescreen import quick_frame
 
@@ -86,58 +72,18 @@ C = keys(
     "answer_now",
     "new_checkin",
 )
-ADV = keys(
-    "advice",
-    "green",
-    "amber",
-    "red",
-    "unfinished",
-    "expect_better",
-    "expect_same",
-    "expect_worse",
-    "expect_worse_little",
-    "confidence",
-    "not_a_substitute",
-)
-NEXT = keys(
-    "next",
-    "up",
-    "top",
-    "repeat",
-    "back",
-    "return",
-    "hold_reds",
-    "hold_week",
-    "hard_day",
-    "phase_top",
-    "none",
-    "gentle_green",
-    "gentle_amber",
-    "gentle_red",
-)
-keys(
-    "reason",
-    "red.rise",
-    "red.severe",
-    "red.unsettled",
-    "red.morning",
-    "green.steady",
-    "green.mild",
-    "amber.rise",
-    "amber.late",
-    "unfinished.a1",
-    "unfinished.a2",
-)
-keys("phase_moved", "rebuild", "progress", "return")
 AFTER = keys("after", "settled", "above", "well_above")
 
 PAIN = Scale(low=K.pain_none, high=K.pain_worst)
 CONFIDENCE = Scale(low=K.conf_none, high=K.conf_full)
 
 
+FOLLOW_UP = "followup"  # due-event kind of a check-in's follow-up
+
+
 def followup_key(user_id: int, no: int, which: str) -> str:
     """The dedupe key of a check-in's follow-up event."""
-    return f"followup:{user_id}:{no}:{which}"
+    return f"{FOLLOW_UP}:{user_id}:{no}:{which}"
 
 
 FOLLOW_UP_STATUS = {"a1": CheckinStatus.AWAITING_A1, "a2": CheckinStatus.AWAITING_A2}
@@ -264,7 +210,7 @@ class CheckinTurn(Turn):
         ci = self.update(status=CheckinStatus.AWAITING_A1)
         due = self.now + timedelta(minutes=self.content.thresholds.followup1_minutes)
         key = followup_key(self.profile.user_id, ci.no, "a1")
-        self.effects.append(Schedule("followup", due, key, {"no": ci.no, "ask": "a1"}))
+        self.effects.append(Schedule(FOLLOW_UP, due, key, {"no": ci.no, "ask": "a1"}))
         if ci.kind is not ActivityKind.EXPOSURE:
             self.say(K.wait_a1)  # exposure steps say it after confidence-after
 
@@ -285,7 +231,7 @@ class CheckinTurn(Turn):
             ci.done_at + timedelta(minutes=self.content.thresholds.followup2_minutes), self.now
         )
         key = followup_key(self.profile.user_id, ci.no, "a2")
-        self.effects.append(Schedule("followup", due, key, {"no": ci.no, "ask": "a2"}))
+        self.effects.append(Schedule(FOLLOW_UP, due, key, {"no": ci.no, "ask": "a2"}))
         self.say_after(ci.a1, K.hour1)
         self.say(K.wait_a2, a1=ci.a1, b=ci.baseline)
 
@@ -324,39 +270,16 @@ class CheckinTurn(Turn):
     def record_conf_after(self) -> None:
         ci = self.update(confidence_after=int(self.value))
         if ci.light is not None and ci.confidence_before is not None:
-            self.say(ADV.confidence, before=ci.confidence_before, after=ci.confidence_after)
+            self.say(advice.ADV.confidence, before=ci.confidence_before, after=ci.confidence_after)
         if ci.status is CheckinStatus.AWAITING_A1:
             self.say(K.wait_a1)
         self.rescreen_after_red()
 
-    # -- the advice
+    # -- the advice (flows.advice), and the safety question after a RED
 
     def advise(self) -> None:
-        ci = self.checkin
-        t = self.content.thresholds
-        assert ci.baseline is not None and ci.during is not None
-        verdict = judge(ci.baseline, ci.during, ci.a1, ci.a2, t)
-        numbers: dict[str, Any] = {"b": ci.baseline, "d": ci.during, "a1": ci.a1, "a2": ci.a2}
-        numbers["rise"] = ci.during - ci.baseline
-        # A RED known from the pain during keeps waiting for its follow-ups (advise_now).
-        waits = verdict.light is Light.RED and ci.a1 is None
-        status = CheckinStatus.AWAITING_A1 if waits else CheckinStatus.FINISHED
-        ci = self.update(status=status, light=verdict.light)
-        self.say(f"advice.{verdict.light.value}", light=light_label(self, verdict.light))
-        self.say(f"reason.{verdict.rule}", **numbers)
-        self.move_phase()
-        if ci.kind is ActivityKind.EXPOSURE:
-            self.expectancy(ci)
-            self.ladder_step(ci, verdict.light)
-        else:
-            self.say(f"next.gentle_{verdict.light.value}")
-            if verdict.light is Light.RED:
-                nonlinear(self)
-                if reds_in_window(self.facts.checkins, self.now, t) >= t.pause_reds:
-                    start_pause(self, "reds")
-        if verdict.light is Light.RED:
-            self.say(ADV.not_a_substitute)
-            self.ctx["rescreen"] = True
+        """Says the light, why, and what comes next."""
+        advice.advise(self)
 
     def rescreen_after_red(self) -> None:
         """After a RED, once this check-in's questions end, one combined safety question — at
@@ -365,106 +288,6 @@ class CheckinTurn(Turn):
             self.save_profile(quick_screen_on=self.today)
             self.say(RESCREEN.after_red)
             self.then = quick_frame()
-
-    def expectancy(self, ci: Checkin) -> None:
-        if ci.expected is None or ci.during is None:
-            return
-        if ci.expected > ci.during:
-            self.say(ADV.expect_better, expected=ci.expected, d=ci.during)
-        elif ci.expected == ci.during:
-            self.say(ADV.expect_same, expected=ci.expected, d=ci.during)
-        elif ci.during - ci.expected == 1:
-            self.say(ADV.expect_worse_little, expected=ci.expected, d=ci.during)
-        else:
-            diff = ci.during - ci.expected
-            self.say(ADV.expect_worse, expected=ci.expected, d=ci.during, diff=diff)
-        if ci.confidence_before is not None and ci.confidence_after is not None:
-            self.say(ADV.confidence, before=ci.confidence_before, after=ci.confidence_after)
-
-    def ladder_step(self, ci: Checkin, light: Light) -> None:
-        t = self.content.thresholds
-        ladder = self.content.ladders[ci.activity]
-        stored = self.facts.levels.get(ci.activity, LevelState(ci.activity))
-        if ci.level != stored.level and light is not Light.RED:
-            # Done at an easier level (a bad morning, or the phase's cap): the stored level stays.
-            self.update(level_after=stored.level)
-            self.say(
-                NEXT.none,
-                ladder=ladder.name,
-                level=stored.level,
-                step=ladder.step(stored.level).name,
-            )
-            return
-        paused = pause_on(self.profile, self.facts.checkins, self.now, t)
-        reds = reds_in_window(self.facts.checkins, self.now, t)
-        cap = phase_cap(current_phase(self.facts, self.today, self.now, t), t)
-        top = ladder.top if cap is None else min(ladder.top, max(cap, stored.level))
-        previous = previous_light(self.facts.checkins, ci.activity, stored.level, before_no=ci.no)
-        decision = next_step(
-            stored,
-            light,
-            previous,
-            t,
-            top=top,
-            baseline=ci.baseline,
-            reds_in_row=reds_in_row(self.facts.checkins, ci.activity),
-            reds_in_window=max(reds, t.pause_reds) if paused else reds,
-            week_hold=week_hold(self.facts.mornings, self.today, t),
-        )
-        if flare_on(self.profile, self.today, t) and decision.level > stored.level:
-            decision = replace(decision, level=stored.level, move="hold", held="reds")
-        new = LevelState(ci.activity, decision.level, decision.return_to)
-        if new != stored:
-            self.effects.append(SetLevel(new))
-            self.facts = replace(self.facts, levels={**self.facts.levels, ci.activity: new})
-        self.update(level_after=decision.level)
-        move = decision.move
-        if decision.held == "reds":
-            move = "hold_reds"
-        elif decision.held == "week":
-            move = "hold_week"
-        elif decision.held == "hard_day":
-            move = "hard_day"
-        elif move == "repeat" and light is Light.GREEN and decision.level == ladder.top:
-            move = "top"
-        elif move == "repeat" and previous is Light.GREEN and decision.level == top:
-            move = "phase_top"  # two GREENs, but the phase offers nothing higher yet
-        step = ladder.step(decision.level)
-        flare_starts = decision.flare and not flare_on(self.profile, self.today, t)
-        if not (flare_starts or (decision.see_clinician and not paused)):
-            # A mode starting now says what happens next itself: the ladders wait.
-            self.say(
-                f"next.{move}",
-                ladder=ladder.name,
-                level=decision.level,
-                top=ladder.top,
-                step=step.name,
-                b=ci.baseline,
-            )
-        if light is Light.RED:
-            nonlinear(self)
-        if decision.flare:
-            start_flare(self, skip=ci.activity)
-        if decision.see_clinician:
-            start_pause(self, "reds", skip=ci.activity)
-
-    def move_phase(self) -> None:
-        """Moves the recovery phase on today's responses (not while a flare or pause is on)."""
-        t = self.content.thresholds
-        if in_mode(self.facts, self.today, self.now, t):
-            return
-        current = current_phase(self.facts, self.today, self.now, t)
-        phase = next_phase(
-            current,
-            self.facts.checkins,
-            self.facts.levels,
-            self.profile.episode_start,
-            self.today,
-            t,
-        )
-        if phase is not current:
-            self.save_profile(phase=phase)
-            self.say(f"phase_moved.{phase.value}")
 
 
 def pending_params(turn: Turn) -> dict[str, Any]:
@@ -598,4 +421,4 @@ ASKS: dict[str, Ask] = {
     "confidence_after": Ask(K.confidence_after, params=checkin_params, scale=CONFIDENCE),
 }
 
-FLOW = FlowSpec("checkin", CheckinTurn, STATES, TRANSITIONS, ASKS)
+FLOW = FlowSpec(Flow.CHECKIN, CheckinTurn, STATES, TRANSITIONS, ASKS)

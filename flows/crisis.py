@@ -11,7 +11,7 @@ from flows import safety
 from flows.catalogue import keys
 from flows.engine import Ask, FlowSpec, Turn, on_answer
 from flows.helplines import for_zone, lines_text
-from flows.model import Choice, Frame, frame_json, frame_of
+from flows.model import Choice, Flow, Frame, frame_json, frame_of
 
 __all__ = ["FLOW", "K", "ask_frame", "begin", "helplines", "morning_frame", "recent"]
 
@@ -50,17 +50,17 @@ def begin(turn: Turn, *, consented: bool, resume: Frame | None) -> Frame | None:
     if not consented:
         return None  # before consent nothing is stored, not even the date
     turn.save_profile(crisis_on=turn.today)
-    return Frame("crisis", "safe", {"resume": frame_json(resume)} if resume else {})
+    return Frame(Flow.CRISIS, "safe", {"resume": frame_json(resume)} if resume else {})
 
 
 def ask_frame(resume: Frame | None) -> Frame:
     """The direct question after words near self-harm: are you having such thoughts?"""
-    return Frame("crisis", "ask", {"resume": frame_json(resume)} if resume else {})
+    return Frame(Flow.CRISIS, "ask", {"resume": frame_json(resume)} if resume else {})
 
 
 def morning_frame(resume: Frame | None = None) -> Frame:
     """The gentle check that replaces the morning nudge after a crisis message."""
-    return Frame("crisis", "morning", {"resume": frame_json(resume)} if resume else {})
+    return Frame(Flow.CRISIS, "morning", {"resume": frame_json(resume)} if resume else {})
 
 
 def recent(turn: Turn) -> bool:
@@ -152,4 +152,4 @@ ASKS: dict[str, Ask] = {
     ),
 }
 
-FLOW = FlowSpec("crisis", CrisisTurn, STATES, TRANSITIONS, ASKS)
+FLOW = FlowSpec(Flow.CRISIS, CrisisTurn, STATES, TRANSITIONS, ASKS)

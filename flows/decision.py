@@ -1,7 +1,8 @@
 """The shared decision module: the traffic light, the next ladder step, holds and the phase.
 
 Pure functions over frozen records (DESIGN §4). Every clinical number comes from `Thresholds`;
-time comes in as arguments.
+time comes in as arguments. Over 300 lines on purpose: the clinical rules are read and reviewed
+together, each with its docstring.
 """
 
 from __future__ import annotations
@@ -9,12 +10,16 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from enum import StrEnum
 from statistics import fmean, median
 
 from flows.content import Thresholds
 from flows.model import ActivityKind, Checkin, CheckinStatus, LevelState, Light, Morning, Phase
 
 __all__ = [
+    "Held",
+    "Move",
+    "Rule",
     "StepDecision",
     "Verdict",
     "bad_morning",
@@ -36,13 +41,46 @@ _MIN_READINGS = 3
 _WEEK_DAYS = 7
 
 
+class Rule(StrEnum):
+    """The rule of DESIGN §4 that decided a light (its reason is catalogue key `reason.<rule>`)."""
+
+    RED_RISE = "red.rise"
+    RED_SEVERE = "red.severe"
+    RED_UNSETTLED = "red.unsettled"
+    RED_MORNING = "red.morning"
+    GREEN_STEADY = "green.steady"
+    GREEN_MILD = "green.mild"
+    AMBER_RISE = "amber.rise"
+    AMBER_LATE = "amber.late"
+    UNFINISHED_A1 = "unfinished.a1"
+    UNFINISHED_A2 = "unfinished.a2"
+
+
+class Move(StrEnum):
+    """Where a ladder goes after one check-in."""
+
+    UP = "up"
+    REPEAT = "repeat"
+    BACK = "back"
+    RETURN = "return"
+    HOLD = "hold"
+    NONE = "none"
+
+
+class Held(StrEnum):
+    """Why progression is held."""
+
+    REDS = "reds"  # REDs within the window: see a clinician (a flare-up plan holds it too)
+    WEEK = "week"  # waking pain rising week on week
+    HARD_DAY = "hard_day"  # a very painful start: a GREEN repeats the level
+
+
 @dataclass(frozen=True)
 class Verdict:
-    """The light for one check-in and the name of the rule that decided it."""
+    """The light for one check-in and the rule that decided it."""
 
     light: Light
-    rule: str  # "red.rise", "red.severe", "red.unsettled", "red.morning", "green.steady",
-    #            "green.mild", "amber.rise", "amber.late", "unfinished.a1", "unfinished.a2"
+    rule: Rule
 
 
 @dataclass(frozen=True)
@@ -51,10 +89,10 @@ class StepDecision:
 
     level: int
     return_to: int | None
-    move: str  # "up", "repeat", "back", "return", "hold", "none"
+    move: Move
     flare: bool = False  # 2 REDs in a row on this movement: offer the flare-up plan
     see_clinician: bool = False  # 3 REDs within the window: pause, suggest physio/doctor
-    held: str | None = None  # why progression is held: "reds" | "week" | "hard_day" | None
+    held: Held | None = None  # why progression is held (None: it is not)
 
 
 # --------------------------------------------------------------------------- one check-in
@@ -88,25 +126,25 @@ def judge(
     b, d = baseline, during
     rise = d - b
     if rise >= t.red_rise:
-        return Verdict(Light.RED, "red.rise")
+        return Verdict(Light.RED, Rule.RED_RISE)
     if d >= t.severe_during and rise >= t.severe_rise:
-        return Verdict(Light.RED, "red.severe")
+        return Verdict(Light.RED, Rule.RED_SEVERE)
     if a2 is not None and not settled(a2, b, t):
-        return Verdict(Light.RED, "red.unsettled")
+        return Verdict(Light.RED, Rule.RED_UNSETTLED)
     if morning is not None and bad_morning(morning, usual_morning, t):
-        return Verdict(Light.RED, "red.morning")
+        return Verdict(Light.RED, Rule.RED_MORNING)
     if a1 is None:
-        return Verdict(Light.UNFINISHED, "unfinished.a1")
+        return Verdict(Light.UNFINISHED, Rule.UNFINISHED_A1)
     if not settled(a1, b, t):
         if a2 is None:
-            return Verdict(Light.UNFINISHED, "unfinished.a2")
+            return Verdict(Light.UNFINISHED, Rule.UNFINISHED_A2)
         # Not settled at one hour and, since red.unsettled did not match, settled at two.
-        return Verdict(Light.AMBER, "amber.late")
+        return Verdict(Light.AMBER, Rule.AMBER_LATE)
     if rise <= t.green_rise_max:
-        return Verdict(Light.GREEN, "green.steady")
+        return Verdict(Light.GREEN, Rule.GREEN_STEADY)
     if d <= t.green_mild_max:
-        return Verdict(Light.GREEN, "green.mild")
-    return Verdict(Light.AMBER, "amber.rise")
+        return Verdict(Light.GREEN, Rule.GREEN_MILD)
+    return Verdict(Light.AMBER, Rule.AMBER_RISE)
 
 
 # --------------------------------------------------------------------------- the ladder
@@ -131,32 +169,32 @@ def next_step(
     """
     level, return_to = state.level, state.return_to
     if light is Light.UNFINISHED:
-        return StepDecision(level, return_to, "none")
+        return StepDecision(level, return_to, Move.NONE)
 
     see_clinician = reds_in_window >= t.pause_reds
-    held = "reds" if see_clinician else ("week" if week_hold else None)
+    held = Held.REDS if see_clinician else (Held.WEEK if week_hold else None)
 
     if light is Light.RED:
         flare = reds_in_row >= t.flare_reds_in_row
         if level <= 1:
-            return StepDecision(1, return_to, "repeat", flare, see_clinician, held)
-        return StepDecision(level - 1, level, "back", flare, see_clinician, held)
+            return StepDecision(1, return_to, Move.REPEAT, flare, see_clinician, held)
+        return StepDecision(level - 1, level, Move.BACK, flare, see_clinician, held)
 
     if light is Light.AMBER or held is not None:
-        move = "repeat" if light is Light.AMBER else "hold"
+        move = Move.REPEAT if light is Light.AMBER else Move.HOLD
         return StepDecision(level, return_to, move, see_clinician=see_clinician, held=held)
 
     # GREEN, nothing holding progression.
     climbs = (return_to is not None and level < return_to) or previous is Light.GREEN
     if climbs and level < top and baseline is not None and baseline >= t.hard_day_pain:
-        return StepDecision(level, return_to, "repeat", held="hard_day")
+        return StepDecision(level, return_to, Move.REPEAT, held=Held.HARD_DAY)
     if return_to is not None and level < return_to:
         new = min(level + 1, return_to, top)
         keep = return_to if new < min(return_to, top) else None
-        return StepDecision(new, keep, "return" if new > level else "repeat")
+        return StepDecision(new, keep, Move.RETURN if new > level else Move.REPEAT)
     if previous is Light.GREEN and level < top:
-        return StepDecision(level + 1, None, "up")
-    return StepDecision(level, None, "repeat")
+        return StepDecision(level + 1, None, Move.UP)
+    return StepDecision(level, None, Move.REPEAT)
 
 
 def easier_today(level: int) -> int:

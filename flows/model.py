@@ -1,7 +1,9 @@
 """The coach's vocabulary: frozen records in, frozen records out.
 
 Everything here is plain data. The shell (bot/) loads these from storage, hands them to a flow with
-the time and the content, and applies what comes back.
+the time and the content, and applies what comes back. Over 300 lines on purpose: the whole
+vocabulary in one place, so the records a flow may receive and the effects it may return are read
+as one closed set.
 """
 
 from __future__ import annotations
@@ -31,6 +33,23 @@ class Phase(StrEnum):
     REBUILD = "rebuild"
     PROGRESS = "progress"
     RETURN = "return"
+
+
+class Flow(StrEnum):
+    """The flows, by the name a frame keeps of its flow. Stored in the database and in JSON
+    contexts: a value is never renamed."""
+
+    ONBOARDING = "onboarding"
+    CHECKIN = "checkin"
+    MORNING = "morning"
+    SAFETY = "safety"
+    SETTINGS = "settings"
+    BREAK = "break"
+    RESCREEN = "rescreen"
+    DELETE = "delete"
+    CONSENT = "consent"
+    CRISIS = "crisis"
+    PORTFOLIO = "portfolio"
 
 
 class ActivityKind(StrEnum):

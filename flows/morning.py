@@ -8,7 +8,7 @@ from typing import Any
 
 from flows.catalogue import keys
 from flows.checkin import followup_key
-from flows.decision import judge, next_step, reds_in_window, usual_morning
+from flows.decision import Rule, judge, next_step, reds_in_window, usual_morning
 from flows.engine import LATER, Ask, FlowSpec, Turn, on_answer
 from flows.model import (
     ActivityKind,
@@ -16,6 +16,7 @@ from flows.model import (
     Checkin,
     CheckinStatus,
     Choice,
+    Flow,
     Frame,
     LevelState,
     Light,
@@ -131,7 +132,7 @@ class MorningTurn(Turn):
             return
         t = self.content.thresholds
         verdict = judge(ci.baseline, ci.during, ci.a1, ci.a2, t, morning=pain, usual_morning=usual)
-        turned_red = verdict.rule == "red.morning"
+        turned_red = verdict.rule is Rule.RED_MORNING
         if not turned_red:
             if ci.status in AWAITING:
                 self.close_unfinished(ci, morning=pain)
@@ -193,7 +194,7 @@ class MorningTurn(Turn):
         self.say(LATER.later)
 
     def start_checkin(self) -> None:
-        self.then = Frame("checkin", "choose", {})
+        self.then = Frame(Flow.CHECKIN, "choose", {})
 
 
 C = keys("choice", "checkin_now", "later", "flared")
@@ -228,4 +229,4 @@ ASKS: dict[str, Ask] = {
     "start_now": Ask(K.start_now, choices=start_choices),
 }
 
-FLOW = FlowSpec("morning", MorningTurn, STATES, TRANSITIONS, ASKS)
+FLOW = FlowSpec(Flow.MORNING, MorningTurn, STATES, TRANSITIONS, ASKS)

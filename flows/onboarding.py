@@ -9,13 +9,14 @@ from dataclasses import replace
 from datetime import time, timedelta
 from typing import Any
 
-from flows.catalogue import keys
+from flows.catalogue import keyed, keys
 from flows.content import PURPOSES
 from flows.engine import LATER, Ask, FlowSpec, Invalid, Turn, on_answer
 from flows.engine import K as K_INVALID
 from flows.model import (
     Choice,
     Facts,
+    Flow,
     Frame,
     LevelState,
     Scale,
@@ -25,7 +26,7 @@ from flows.model import (
 from flows.outreach import all_chains, break_hours, switch_breaks
 from flows.parse import days_ago
 from flows.plan import describe_plan, todays_plan
-from flows.rescreen import screen_frame
+from flows.rescreen import QUESTION, screen_frame
 from flows.settings import NUDGE_TIMES, current, parse_time
 from flows.tz import label, note_if_fixed, parse_zone
 
@@ -79,9 +80,16 @@ C = keys(
     "breaks_no",
 )
 
-keys("purpose", *PURPOSES)
+PURPOSE = keyed("purpose", PURPOSES)  # what each movement of the portfolio is for
 
 EPISODE_DAYS = {"week": 3, "2weeks": 10, "6weeks": 28, "12weeks": 63, "older": 100}
+EPISODE_CHOICES = {
+    "week": C.ep_week,
+    "2weeks": C.ep_2weeks,
+    "6weeks": C.ep_6weeks,
+    "12weeks": C.ep_12weeks,
+    "older": C.ep_older,
+}
 LONG_EPISODE_DAYS = 84  # beyond ~12 weeks the episode is no longer recent: suggest a review
 
 
@@ -126,15 +134,15 @@ class Onboarding(Turn):
     def record_adult(self) -> None:
         self.save_profile(adult_at=self.now)
         self.say(K.redflag_intro)
-        self.then = screen_frame("onboarding", then=Frame("onboarding", "episode"))
+        self.then = screen_frame("onboarding", then=Frame(Flow.ONBOARDING, "episode"))
 
     def to_screen(self) -> None:
         """A screen begun before the red-flag questions moved into their own flow: it carries on
         there, from the question it had reached (asked again)."""
         urgent = ["?"] if self.ctx.get("urgent") else []
         context = {"i": int(self.ctx.get("rf", 0)), "context": "onboarding", "urgent": urgent}
-        context["then"] = frame_json(Frame("onboarding", "episode"))
-        self.then = Frame("rescreen", "q", context)
+        context["then"] = frame_json(Frame(Flow.ONBOARDING, "episode"))
+        self.then = Frame(Flow.RESCREEN, "q", context)
 
     def record_episode(self) -> None:
         days = EPISODE_DAYS.get(self.value, self.value)
@@ -207,7 +215,7 @@ class Onboarding(Turn):
         self.say(LATER.later)
 
     def start_checkin(self) -> None:
-        self.then = Frame("checkin", "choose", {})
+        self.then = Frame(Flow.CHECKIN, "choose", {})
 
 
 def purposes(turn: Turn) -> Sequence[str]:
@@ -215,12 +223,15 @@ def purposes(turn: Turn) -> Sequence[str]:
 
 
 def red_flag_params(turn: Turn) -> dict[str, Any]:
+    """The question a frame stored before the red-flag screen moved into flows.rescreen was at.
+    Asked again, its answer hands over to that one screen (`to_screen`), which asks it and the
+    rest: no red-flag answer is recorded, and no hold set, here."""
     index = int(turn.ctx.get("rf", 0))
     question = turn.content.red_flags[index]
     return {
         "n": index + 1,
         "total": len(turn.content.red_flags),
-        "question": turn.text(f"redflag.q.{question.id}"),
+        "question": turn.text(QUESTION[question.id]),
     }
 
 
@@ -231,7 +242,7 @@ def fear_params(turn: Turn) -> dict[str, Any]:
 
 def portfolio_params(turn: Turn) -> dict[str, Any]:
     purpose = purposes(turn)[int(turn.ctx.get("pi", 0))]
-    return {"purpose": turn.text(f"purpose.{purpose}")}
+    return {"purpose": turn.text(PURPOSE[purpose])}
 
 
 def portfolio_choices(turn: Turn) -> Sequence[Choice]:
@@ -302,7 +313,7 @@ ASKS: dict[str, Ask] = {
     ),
     "episode": Ask(
         K.episode,
-        choices=lambda t: tuple(Choice(k, f"choice.ep_{k}") for k in EPISODE_DAYS),
+        choices=lambda t: tuple(Choice(k, EPISODE_CHOICES[k]) for k in EPISODE_DAYS),
         parse=parse_days,
     ),
     "fear": Ask(K.fear, params=fear_params, scale=SCORE),
@@ -336,4 +347,4 @@ ASKS: dict[str, Ask] = {
     ),
 }
 
-FLOW = FlowSpec("onboarding", Onboarding, STATES, TRANSITIONS, ASKS)
+FLOW = FlowSpec(Flow.ONBOARDING, Onboarding, STATES, TRANSITIONS, ASKS)

@@ -16,7 +16,7 @@ from flows.catalogue import keys
 from flows.content import BREATHING, Content
 from flows.engine import Ask, FlowSpec, Turn, on_answer
 from flows.exercise import described
-from flows.model import CancelKind, Choice, Effect, Profile, SaveProfile, Schedule
+from flows.model import CancelKind, Choice, Effect, Flow, Profile, SaveProfile, Schedule
 from flows.modes import in_mode
 from flows.rhythm import in_quiet_hours, local_instant, next_daily, next_weekly, spread
 
@@ -185,7 +185,7 @@ def count_ignored(profile: Profile) -> SaveProfile:
 
 
 FLOW = FlowSpec(
-    "break",
+    Flow.BREAK,
     BreakTurn,
     ("offer",),
     (

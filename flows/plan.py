@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from flows.catalogue import keys
+from flows.catalogue import keyed, keys
 from flows.content import Content
 from flows.decision import bad_morning, easier_today, usual_morning, week_hold
 from flows.engine import Turn
@@ -26,8 +26,8 @@ K = keys(
     "portfolio_reminder",
     "gentle_easier",
 )
-L = keys("light", "green", "amber", "red", "unfinished")
-keys("phase", *(p.value for p in Phase))
+LIGHT = keyed("light", Light)  # a light's name
+PHASE = keyed("phase", Phase)  # a phase's name
 GENTLE = ("walk", "knee_rolls", "cat_cow", "supported_bridge")
 GENTLEST = "knee_rolls"  # lying down, in a small comfortable range: the bad-morning choice
 
@@ -136,7 +136,7 @@ def describe_plan(turn: Turn, plan: Plan) -> None:
 
 
 def light_label(turn: Turn, light: Light | None) -> str:
-    return turn.text(f"light.{(light or Light.UNFINISHED).value}")
+    return turn.text(LIGHT[light or Light.UNFINISHED])
 
 
 def describe_progress(turn: Turn) -> None:
@@ -167,7 +167,7 @@ def describe_progress(turn: Turn) -> None:
             )
         )
     phase = current_phase(facts, turn.today, turn.now, turn.content.thresholds)
-    turn.say(K.progress_header, ladders="\n".join(lines), phase=turn.text(f"phase.{phase.value}"))
+    turn.say(K.progress_header, ladders="\n".join(lines), phase=turn.text(PHASE[phase]))
     say_mode(turn)
 
 

@@ -7,29 +7,29 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from flows.catalogue import keys
+from flows.catalogue import keyed, keys
 from flows.content import PURPOSES, Exercise
 from flows.engine import Ask, FlowSpec, Invalid, Turn, on_answer
 from flows.engine import K as K_INVALID
-from flows.model import Choice
+from flows.model import Choice, Flow
 
 __all__ = ["FLOW", "K"]
 
 K = keys("portfolio", "menu", "line", "missing", "pick", "swapped", "unchanged")
 C = keys("choice", "keep_portfolio", "keep_movement")
-keys("purpose_why", *PURPOSES)
-keys("purpose_short", *PURPOSES)
+WHY = keyed("purpose_why", PURPOSES)
+SHORT = keyed("purpose_short", PURPOSES)
 KEEP = "keep"
 
 
 def short(purpose: str) -> str:
     """The key of a purpose's short name ("Hip mobility")."""
-    return f"purpose_short.{purpose}"
+    return SHORT[purpose]
 
 
 def why(purpose: str) -> str:
     """The key of the one plain sentence on what a purpose is for."""
-    return f"purpose_why.{purpose}"
+    return WHY[purpose]
 
 
 def current(turn: Turn, purpose: str) -> Exercise | None:
@@ -151,4 +151,4 @@ ASKS: dict[str, Ask] = {
     ),
 }
 
-FLOW = FlowSpec("portfolio", PortfolioTurn, STATES, TRANSITIONS, ASKS)
+FLOW = FlowSpec(Flow.PORTFOLIO, PortfolioTurn, STATES, TRANSITIONS, ASKS)

@@ -11,7 +11,7 @@ from typing import Any
 
 from flows.catalogue import keys
 from flows.engine import Ask, FlowSpec, Turn, on_answer
-from flows.model import Choice, Conversation, DeleteEverything, Outcome, Reply
+from flows.model import Choice, Conversation, DeleteEverything, Flow, Outcome, Reply
 
 K = keys(
     "privacy",
@@ -96,7 +96,7 @@ def consent_params(turn: Turn) -> dict[str, Any]:
 
 
 DELETE = FlowSpec(
-    "delete",
+    Flow.DELETE,
     DeleteTurn,
     ("confirm",),
     (
@@ -116,7 +116,7 @@ DELETE = FlowSpec(
 )
 
 CONSENT = FlowSpec(
-    "consent",
+    Flow.CONSENT,
     ConsentTurn,
     ("ask",),
     (

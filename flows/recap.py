@@ -8,11 +8,11 @@ from datetime import date, timedelta
 from statistics import fmean
 from typing import Any
 
-from flows.catalogue import keys
+from flows.catalogue import keyed, keys
 from flows.engine import Turn
-from flows.model import ActivityKind, Chart, Checkin, CheckinStatus, Light, Reply, Series
+from flows.model import ActivityKind, Chart, Checkin, CheckinStatus, Light, Phase, Reply, Series
 from flows.modes import current_phase, flare_on, pause_on
-from flows.plan import local_today, pause_why, todays_plan
+from flows.plan import PHASE, local_today, pause_why, todays_plan
 
 K = keys(
     "recap",
@@ -33,7 +33,8 @@ K = keys(
     "during",
     "after",
 )
-FOCUS = keys("focus", "settle", "rebuild", "progress", "return", "flare", "paused")
+FOCUS = keys("focus", "flare", "paused")
+FOCUS_IN = keyed("focus", Phase)  # the week's focus in each phase
 keys("recap", "moves_line", "stayed_line")
 DAYS = keys("day", "mon", "tue", "wed", "thu", "fri", "sat", "sun")
 DAY_KEYS = (DAYS.mon, DAYS.tue, DAYS.wed, DAYS.thu, DAYS.fri, DAYS.sat, DAYS.sun)
@@ -192,8 +193,8 @@ def say_recap(turn: Turn) -> None:
     elif w.predicted:
         turn.say(K.no_evidence)
     t = turn.content.thresholds
-    phase = current_phase(turn.facts, turn.today, turn.now, t).value
-    turn.say(K.phase, phase=turn.text(f"phase.{phase}"))
+    phase = current_phase(turn.facts, turn.today, turn.now, t)
+    turn.say(K.phase, phase=turn.text(PHASE[phase]))
     plan = todays_plan(turn.facts, turn.content, turn.now)
     focus = (
         ladders[plan.activity].name
@@ -205,7 +206,7 @@ def say_recap(turn: Turn) -> None:
     elif pause_on(turn.profile, turn.facts.checkins, turn.now, t):
         turn.say(FOCUS.paused, focus=focus, why=pause_why(turn))
     else:
-        turn.say(f"focus.{phase}", focus=focus)
+        turn.say(FOCUS_IN[phase], focus=focus)
 
 
 keys("recap", "evidence_line")

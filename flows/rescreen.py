@@ -16,12 +16,30 @@ from collections.abc import Sequence
 from typing import Any
 
 from flows import safety
-from flows.catalogue import keys
+from flows.catalogue import Family, keys
 from flows.content import RedFlagQuestion
 from flows.engine import Ask, FlowSpec, Turn, on_answer
-from flows.model import Answer3, Choice, Frame, RecordRedFlags, SafetyHold, frame_json, frame_of
+from flows.model import (
+    Answer3,
+    Choice,
+    Flow,
+    Frame,
+    RecordRedFlags,
+    SafetyHold,
+    frame_json,
+    frame_of,
+)
 
-__all__ = ["FLOW", "K", "check_frame", "clarify_frame", "quick_frame", "screen_frame"]
+__all__ = [
+    "FLOW",
+    "QUESTION",
+    "SIGN",
+    "K",
+    "check_frame",
+    "clarify_frame",
+    "quick_frame",
+    "screen_frame",
+]
 
 K = keys(
     "rescreen",
@@ -40,6 +58,8 @@ K = keys(
     "check_before_consent",
 )
 C = keys("choice", "yes", "no", "unsure", "wrong")
+QUESTION = Family("redflag.q")  # each red-flag question, by its id (declared by the loader)
+SIGN = Family("redflag.sign")  # each emergency sign, named in the question after a RED
 CORRECTION = "correction"  # RecordRedFlags context of an answer given again after a mis-tap
 
 
@@ -48,12 +68,12 @@ def screen_frame(context: str, then: Frame | None = None) -> Frame:
     ctx: dict[str, Any] = {"i": 0, "context": context}
     if then is not None:
         ctx["then"] = frame_json(then)
-    return Frame("rescreen", "q", ctx)
+    return Frame(Flow.RESCREEN, "q", ctx)
 
 
 def quick_frame() -> Frame:
     """The one combined question asked after a RED."""
-    return Frame("rescreen", "quick", {"context": "after_red"})
+    return Frame(Flow.RESCREEN, "quick", {"context": "after_red"})
 
 
 def clarify_frame(resume: Frame | None) -> Frame:
@@ -72,7 +92,7 @@ def _free_text_frame(state: str, resume: Frame | None) -> Frame:
     ctx: dict[str, Any] = {"context": "free_text"}
     if resume is not None:
         ctx["then"] = frame_json(resume)
-    return Frame("rescreen", state, ctx)
+    return Frame(Flow.RESCREEN, state, ctx)
 
 
 def questions(turn: Turn) -> Sequence[RedFlagQuestion]:
@@ -142,7 +162,7 @@ class RescreenTurn(Turn):
     def hold_emergency(self) -> None:
         unsure = self.value == "unsure"
         asked = {k: v for k, v in self.ctx.items() if k not in ("last", "correcting")}
-        undo = Frame("rescreen", "q", {**asked, "correcting": True, "held": True})
+        undo = Frame(Flow.RESCREEN, "q", {**asked, "correcting": True, "held": True})
         self.record()
         self.hold(SafetyHold.EMERGENCY, unsure=unsure, undo=undo)
 
@@ -152,7 +172,7 @@ class RescreenTurn(Turn):
 
     def hold(self, kind: SafetyHold, *, unsure: bool, undo: Frame | None = None) -> None:
         rest = self.index < len(questions(self))
-        resume = Frame("rescreen", "q", self.ctx) if rest else self.after()
+        resume = Frame(Flow.RESCREEN, "q", self.ctx) if rest else self.after()
         self.then = safety.hold(self, kind, unsure=unsure, resume=resume, undo=undo)
 
     def all_clear(self) -> None:
@@ -200,13 +220,13 @@ def question_params(turn: Turn) -> dict[str, Any]:
     return {
         "n": index + 1,
         "total": len(asked),
-        "question": turn.text(f"redflag.q.{asked[index].id}"),
+        "question": turn.text(QUESTION[asked[index].id]),
     }
 
 
 def quick_params(turn: Turn) -> dict[str, Any]:
     signs = (q for q in turn.content.red_flags if q.category == "emergency")
-    return {"signs": "\n".join("• " + turn.text(f"redflag.sign.{q.id}") for q in signs)}
+    return {"signs": "\n".join("• " + turn.text(SIGN[q.id]) for q in signs)}
 
 
 def yes_no_unsure(turn: Turn) -> tuple[Choice, ...]:
@@ -219,7 +239,7 @@ def question_choices(turn: Turn) -> tuple[Choice, ...]:
 
 
 FLOW = FlowSpec(
-    "rescreen",
+    Flow.RESCREEN,
     RescreenTurn,
     ("q", "quick", "clarify", "check"),
     (

@@ -13,7 +13,7 @@ from typing import Any
 from flows.catalogue import keys
 from flows.engine import Ask, FlowSpec, Turn, on_answer
 from flows.helplines import for_zone
-from flows.model import JSON, Choice, Frame, SafetyHold, frame_json, frame_of
+from flows.model import JSON, Choice, Flow, Frame, SafetyHold, frame_json, frame_of
 
 __all__ = ["FLOW", "K", "emergency_number", "hold"]
 
@@ -76,7 +76,7 @@ def hold(
         context["resume"] = frame_json(resume)
     if undo is not None:
         context["undo"] = frame_json(undo)
-    return Frame("safety", "hold", context)
+    return Frame(Flow.SAFETY, "hold", context)
 
 
 class SafetyTurn(Turn):
@@ -138,4 +138,4 @@ ASKS: dict[str, Ask] = {
     ),
 }
 
-FLOW = FlowSpec("safety", SafetyTurn, STATES, TRANSITIONS, ASKS)
+FLOW = FlowSpec(Flow.SAFETY, SafetyTurn, STATES, TRANSITIONS, ASKS)

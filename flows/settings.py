@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import time
 from typing import Any
 
-from flows.catalogue import declare, keys
+from flows.catalogue import keys
 from flows.engine import Ask, FlowSpec, Invalid, Turn, on_answer
 from flows.engine import K as K_INVALID
-from flows.model import Choice, Profile
+from flows.model import Choice, Flow, Profile
 from flows.outreach import all_chains, recap_slot, switch_breaks
 from flows.parse import time_of_day
 from flows.tz import label, note_if_fixed, parse_zone
@@ -25,6 +25,7 @@ K = keys(
     "unchanged",
 )
 C = keys("choice", "change_tz", "change_time", "change_recap", "toggle_breaks", "keep")
+BREAKS = keys("settings", "breaks_state_on", "breaks_state_off")  # micro-breaks on or off
 NUDGE_TIMES = ("07:00", "07:30", "08:00", "08:30", "09:00")
 RECAP_SLOTS = ("6 18:00", "6 10:00", "5 17:00", "0 08:30")
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -85,12 +86,12 @@ def current(turn: Turn) -> dict[str, Any]:
     """The person's settings as shown to them: zone, morning time, weekly recap, micro-breaks."""
     nudge = turn.profile.nudge_time
     weekday, at = recap_slot(turn.profile, turn.content)
-    breaks = "breaks_state_on" if turn.profile.micro_breaks else "breaks_state_off"
+    breaks = BREAKS.breaks_state_on if turn.profile.micro_breaks else BREAKS.breaks_state_off
     return {
         "tz": label(turn.profile.tz or "UTC"),
         "time": nudge.strftime("%H:%M") if nudge else "–",
         "recap": slot_label(f"{weekday} {at.strftime('%H:%M')}"),
-        "breaks": turn.text(f"settings.{breaks}"),
+        "breaks": turn.text(breaks),
     }
 
 
@@ -152,6 +153,5 @@ ASKS: dict[str, Ask] = {
     ),
 }
 
-declare("settings.breaks_state_on", "settings.breaks_state_off")
 
-FLOW = FlowSpec("settings", SettingsTurn, STATES, TRANSITIONS, ASKS)
+FLOW = FlowSpec(Flow.SETTINGS, SettingsTurn, STATES, TRANSITIONS, ASKS)

@@ -43,6 +43,7 @@ class DueEvent:
     attempts: int
     dedupe_key: str
     status: str = "claimed"
+    outbox: Mapping[str, Any] | None = None  # its turn ran: the replies it still has to send
 
 
 def plain(value: Any) -> Any:
@@ -182,4 +183,5 @@ def due_event(r: AnyRow, external_id: str, chat_id: int | None, status: str) -> 
         attempts=r.attempts,
         dedupe_key=r.dedupe_key,
         status=status,
+        outbox=r.outbox,
     )

@@ -8,8 +8,9 @@ PostgreSQL; SQLite serialises writers, so the same statement without the lock cl
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import ColumnElement, Row, and_, case, func, select, update
 from sqlalchemy.orm import Session
 
 from bot.storage import queries as q
@@ -19,8 +20,10 @@ from flows.model import Schedule
 
 _d = t.due_events
 _DUE_COLUMNS = tuple(
-    _d.c[name] for name in ("id", "user_id", "kind", "due_at", "payload", "attempts", "dedupe_key")
+    _d.c[name]
+    for name in ("id", "user_id", "kind", "due_at", "payload", "attempts", "dedupe_key", "outbox")
 )
+_HELD = ("claimed", "sending")  # a claim is on the event: its turn runs, or its replies go out
 
 
 def utcnow() -> datetime:
@@ -56,6 +59,8 @@ class DueEvents:
             "claimed_at": None,
             "claimed_by": None,
             "updated_at": now,
+            "outbox": None,
+            "retry_at": None,
         }
         self.session.execute(q.schedule(self._postgres), row)
 
@@ -80,29 +85,19 @@ class DueEvents:
         return len(cancelled.all())
 
     def claim_due(self, now: datetime, limit: int, worker: str) -> list[DueEvent]:
-        """Claims up to `limit` pending events due by `now`, oldest first; the caller commits."""
-        pick = (
-            select(_d.c.id)
-            .where(_d.c.status == "pending", _d.c.due_at <= now)
-            .order_by(_d.c.due_at, _d.c.id)
-            .limit(limit)
+        """Claims up to `limit` events, oldest first; the caller commits. First the events whose
+        replies are still to be sent, unclaimed, once their retry time has come (they stay
+        "sending"; a handful at most, after an outage), then the pending events due by `now`
+        (→ "claimed": their turn is to run), read in the order of the claim's index."""
+        retries = and_(
+            _d.c.status == "sending",
+            _d.c.claimed_by.is_(None),
+            func.coalesce(_d.c.retry_at, _d.c.due_at) <= now,
         )
-        if self._postgres:
-            pick = pick.with_for_update(skip_locked=True)
-        claimed = (
-            self.session.execute(
-                update(_d)
-                .where(_d.c.id.in_(pick))
-                .values(
-                    status="claimed",
-                    claimed_at=now,
-                    claimed_by=worker,
-                    attempts=_d.c.attempts + 1,
-                    updated_at=now,
-                )
-                .returning(*_DUE_COLUMNS)
-            )
-        ).all()
+        claimed = self._claim(retries, now, limit, worker, "sending")
+        if len(claimed) < limit:
+            due = and_(_d.c.status == "pending", _d.c.due_at <= now)
+            claimed += self._claim(due, now, limit - len(claimed), worker, "claimed")
         if not claimed:
             return []
         u = t.users
@@ -112,15 +107,59 @@ class DueEvents:
             )
         )
         who = {r.id: (r.external_id, r.chat_id) for r in addresses}
-        events = [due_event(r, *who[r.user_id], "claimed") for r in claimed]
+        events = [due_event(r, *who[r.user_id], r.status) for r in claimed]
         return sorted(events, key=lambda e: (e.due_at, e.id))
 
+    def _claim(
+        self, waiting: ColumnElement[bool], now: datetime, limit: int, worker: str, status: str
+    ) -> list[Row[Any]]:
+        pick = select(_d.c.id).where(waiting).order_by(_d.c.due_at, _d.c.id).limit(limit)
+        if self._postgres:
+            pick = pick.with_for_update(skip_locked=True)
+        return list(
+            self.session.execute(
+                update(_d)
+                .where(_d.c.id.in_(pick))
+                .values(
+                    status=status,
+                    claimed_at=now,
+                    claimed_by=worker,
+                    attempts=_d.c.attempts + 1,
+                    updated_at=now,
+                )
+                .returning(*_DUE_COLUMNS, _d.c.status)
+            )
+        )
+
+    def hold_replies(self, event_id: int, outbox: dict[str, Any], now: datetime) -> None:
+        """Keeps what a claimed event's turn has to send until Telegram accepts it: status
+        "sending", the replies in `outbox`, the claim kept and its clock restarted — the time it
+        waited for its send slot does not count against the send (DESIGN §7: nothing due is
+        lost; taken over only if this process stops answering)."""
+        self.session.execute(
+            update(_d)
+            .where(_d.c.id == event_id)
+            .values(status="sending", outbox=outbox, retry_at=None, claimed_at=now, updated_at=now)
+        )
+
+    def retry_send(self, event_id: int, at: datetime, now: datetime) -> None:
+        """Gives up this claim on an event whose replies Telegram did not take: any process
+        claims it again from `at` and sends the kept replies (its turn is not run again)."""
+        self.session.execute(
+            update(_d)
+            .where(_d.c.id == event_id, _d.c.status == "sending")
+            .values(claimed_at=None, claimed_by=None, retry_at=at, updated_at=now)
+        )
+
     def finish_due(self, event_id: int, status: str, *, now: datetime | None = None) -> None:
-        """Records how a claimed event ended: done, skipped, failed, or back to pending."""
+        """Records how a claimed event ended: done, skipped, failed, or back to pending. Replies
+        it kept are dropped: they were sent, or will never be."""
         if status not in t.DUE_STATUSES:
             raise ValueError(f"unknown due-event status {status!r}")
         self.session.execute(
-            update(_d).where(_d.c.id == event_id).values(status=status, updated_at=now or utcnow())
+            update(_d)
+            .where(_d.c.id == event_id)
+            .values(status=status, outbox=None, retry_at=None, updated_at=now or utcnow())
         )
 
     def is_claimed(self, event_id: int, user_id: int, attempts: int | None = None) -> bool:
@@ -128,7 +167,7 @@ class DueEvents:
         `attempts` (the count it was claimed with) is given: an event claimed just before its
         person was deleted is gone (cascade), and one whose claim went stale and was taken up by
         another process belongs to that process now."""
-        where = [_d.c.id == event_id, _d.c.user_id == user_id, _d.c.status == "claimed"]
+        where = [_d.c.id == event_id, _d.c.user_id == user_id, _d.c.status.in_(_HELD)]
         if attempts is not None:
             where.append(_d.c.attempts == attempts)
         check = select(_d.c.id).where(*where)
@@ -141,11 +180,19 @@ class DueEvents:
         return self.session.scalar(check) is not None
 
     def release_stale_claims(self, now: datetime, older_than: timedelta) -> int:
-        """Returns claims older than `older_than` to pending (their worker died); counts them."""
+        """Takes back claims older than `older_than` (their worker died); counts them. A claimed
+        event goes back to pending (its turn never committed); a sending one stays sending, its
+        kept replies to be sent by whoever claims it next."""
         released = self.session.execute(
             update(_d)
-            .where(_d.c.status == "claimed", _d.c.claimed_at < now - older_than)
-            .values(status="pending", claimed_at=None, claimed_by=None, updated_at=now)
+            .where(_d.c.status.in_(_HELD), _d.c.claimed_by.is_not(None))
+            .where(_d.c.claimed_at < now - older_than)
+            .values(
+                status=case((_d.c.status == "claimed", "pending"), else_=_d.c.status),
+                claimed_at=None,
+                claimed_by=None,
+                updated_at=now,
+            )
             .returning(_d.c.id)
         )
         return len(released.all())

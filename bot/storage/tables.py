@@ -36,7 +36,10 @@ NAMING = {
     "pk": "pk_%(table_name)s",
 }
 
-DUE_STATUSES = ("pending", "claimed", "done", "skipped", "cancelled", "failed")
+# pending → claimed (its turn runs) → sending (the turn is stored; its replies wait in `outbox`
+# until Telegram accepts them) → done; or skipped (a nudge too late), cancelled, failed (its turn
+# kept failing). A claim whose process died goes back: claimed → pending, sending stays sending.
+DUE_STATUSES = ("pending", "claimed", "sending", "done", "skipped", "cancelled", "failed")
 
 
 class UTCDateTime(TypeDecorator[datetime]):
@@ -180,6 +183,8 @@ class DueEventRow(Base):
     claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     claimed_by: Mapped[str | None] = mapped_column(String(64))
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    outbox: Mapped[dict[str, Any] | None] = mapped_column(JSON)  # replies still to send
+    retry_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # a failed send's next try
 
 
 class RedFlagAnswerRow(Base):

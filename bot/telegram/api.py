@@ -1,40 +1,37 @@
-"""The Bot API calls of every turn, posted as plain JSON through python-telegram-bot's request.
+"""The Bot API calls of every turn, posted as plain JSON through python-telegram-bot's public
+`Bot.do_api_request`.
 
 `Bot.send_message` and its kin turn each parameter into PTB objects and back, then parse the
 answer into a `Message`; on a busy bot that was most of the CPU of an update (docs/PERFORMANCE.md),
-and the coach needs nothing from the answer but the new message's id. These calls build the
-parameters as JSON-ready values and read the answer as a dict. They go through the Bot's own
-request object (its HTTP client, timeouts and connection pool) and its error mapping, so a 403,
-a 429 with retry_after, "message is not modified" or a timeout raise the same `TelegramError`s as
-`Bot` methods do. Photos and documents, rare and carrying files, still go through `Bot`.
+and the coach needs nothing from the answer but the new message's id. These calls pass the
+parameters as JSON-ready values and read the answer as a dict (`do_api_request` without a
+`return_type`). They go through the Bot's own request object (its HTTP client, timeouts and
+connection pool) and its error mapping, so a 403, a 429 with retry_after, "message is not
+modified" or a timeout raise the same `TelegramError`s as `Bot` methods do. Photos and documents,
+rare and carrying files, still go through `Bot`.
 """
 
 from __future__ import annotations
 
+import warnings
 from typing import Any
 
 from telegram import Bot
 from telegram.constants import ParseMode
-from telegram.request import RequestData
+from telegram.warnings import PTBUserWarning
 
-# Not exported by telegram.request, but what a RequestData is made of; PTB is pinned below 23 and
-# every handler test goes through this module.
-from telegram.request._requestparameter import RequestParameter
+from bot.telegram.render import Markup
 
-Markup = dict[str, Any]  # {"inline_keyboard": [[{"text": …, "callback_data": …}, …], …]}
+# do_api_request suggests Bot's own method for every endpoint Bot has: skipping that method's
+# object layer is the point here.
+warnings.filterwarnings("ignore", message=r"Please use 'Bot\.", category=PTBUserWarning)
 
 
 async def post(bot: Bot, method: str, **parameters: object) -> Any:
     """Calls a Bot API method with JSON-ready parameters (None ones left out); returns the
     `result` of Telegram's answer as parsed JSON, or raises its TelegramError."""
-    data = RequestData(
-        [
-            RequestParameter(name, value, None)
-            for name, value in parameters.items()
-            if value is not None
-        ]
-    )
-    return await bot.request.post(f"{bot.base_url}/{method}", request_data=data)
+    given = {name: value for name, value in parameters.items() if value is not None}
+    return await bot.do_api_request(method, api_kwargs=given)
 
 
 async def send_message(bot: Bot, chat_id: int, html: str, markup: Markup | None = None) -> int:

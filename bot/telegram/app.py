@@ -29,12 +29,14 @@ from telegram.ext import (
 )
 from telegram.request import BaseRequest
 
-from bot.coach import Coach, Said
+from bot import compose
+from bot.coach import Coach
+from bot.said import Delivery, Said
 from bot.settings import Settings
 from bot.storage import Database, DueEvent
 from bot.telegram.errors import ErrorHandler
 from bot.telegram.handlers import ConversationHandlers
-from bot.telegram.limiter import Limiter, make_limiter
+from bot.telegram.limiter import Limiter
 from bot.telegram.membership import MembershipHandlers, private_only
 from bot.telegram.polling import PTB_NETWORK_LOOP, PollingRequest, QuietRefusedToken
 from bot.telegram.processor import PerUserUpdateProcessor
@@ -112,17 +114,18 @@ def wire(
         builder = builder.updater(None)
     scheduler = AsyncIOScheduler()
     app = builder.build()
-    sender = Sender(app.bot, coach, limiter or make_limiter(settings.send_rate, coach.db))
+    sender = compose.sender(settings, app.bot, coach, limiter)
 
     async def pace(due: DueEvent) -> None:
         if due.chat_id is not None:
             await sender.pace(due.chat_id)
 
-    async def deliver(due: DueEvent, said: Said) -> None:
-        if said.replies and due.chat_id is not None:
-            await sender.send(due.chat_id, said, proactive=True, paced=True)
+    async def deliver(due: DueEvent, said: Said) -> Delivery:
+        if due.chat_id is None:  # a terminal chat's person: never a Telegram chat
+            return Delivery.sent(said.prompt_message_id)
+        return await sender.send(due.chat_id, said, proactive=True, paced=True)
 
-    ticker = Ticker(coach, deliver, claim_timeout=settings.claim_timeout, pace=pace)
+    ticker = compose.ticker(settings, coach, deliver, pace)
 
     async def post_init(application: App) -> None:
         language = "en"
@@ -205,19 +208,13 @@ async def token_refused(settings: Settings) -> bool:
 def run_bot(settings: Settings) -> int:
     """Runs the bot with long polling until interrupted; refuses to be the second poller. A
     token Telegram refuses, at start-up or later, ends it with one line and exit status 2."""
-    from bot.content import load_content
-    from bot.storage import upgrade_sync
     from bot.storage.locks import PollerLock, take_poller_lock
 
     # First, before the database is touched or anything is logged: a wrong token is one line.
     if asyncio.run(token_refused(settings)):
         print(TOKEN_REFUSED, file=sys.stderr)
         return 2
-    content = load_content(settings.data_dir)
-    if settings.auto_migrate:
-        upgrade_sync(settings.db_url)
-    db = Database.open(settings.db_url)
-    coach = Coach(db, content, time_scale=settings.time_scale)
+    coaching = compose.Coaching.start_sync(settings)
     refused: list[bool] = []
 
     def stop_refused() -> None:
@@ -225,7 +222,7 @@ def run_bot(settings: Settings) -> int:
         app.stop_running()
 
     polling = PollingRequest(on_refused=stop_refused)
-    app = build_application(settings, coach, db=db, updates_request=polling)
+    app = build_application(settings, coaching.coach, db=coaching.db, updates_request=polling)
     start, stop = app.post_init, app.post_shutdown
     held: list[PollerLock] = []
 

@@ -12,7 +12,7 @@ from telegram.ext import ContextTypes
 from bot.coach import Coach
 from bot.logs import described
 from bot.metrics import UPDATES
-from bot.telegram.render import message_html
+from bot.said import Outcome, Said
 from bot.telegram.sender import Sender, SendFailed
 from flows.catalogue import keys
 from flows.model import Event, EventKind, Reply
@@ -46,11 +46,14 @@ class ErrorHandler:
         if not isinstance(update, Update) or update.effective_chat is None:
             return
         key = K.send_failed if isinstance(error, SendFailed) else K.error
-        text = message_html(self.coach.content, "en", Reply(key))
-        try:
-            await context.bot.send_message(update.effective_chat.id, text)
-            if isinstance(error, SendFailed):
+        # Nothing to retire and no one to record: an apology only (keep_prompt, no prompt).
+        apology = Said(0, "en", (Reply(key),), keep_prompt=True)
+        chat_id = update.effective_chat.id
+        if (await self.sender.send(chat_id, apology)).outcome is not Outcome.SENT:
+            return  # cannot reach them right now; the log line above is what matters
+        if isinstance(error, SendFailed):
+            try:
                 again = await self.coach.handle(error.user_id, Event(EventKind.COMMAND, "again"))
-                await self.sender.send(error.chat_id, again)
-        except (TelegramError, SendFailed):
-            pass  # cannot reach them right now; the log line above is what matters
+                await self.coach.record(again, await self.sender.send(error.chat_id, again))
+            except Exception as failure:
+                log.error("asking again after a failed send failed: %s", described(failure))

@@ -2,22 +2,23 @@
 
 Every text the person sends is screened (DESIGN §5): a caption and the new words of an edited
 message reach the coach as answers marked with their origin, and the coach decides what they mean.
+One way: the coach's turn commits, the sender sends and reports, the coach records the report.
+Handlers never call the Bot API themselves.
 """
 
 from __future__ import annotations
 
-import html
 import logging
+from collections.abc import Collection
 
-from telegram import Bot, Message, MessageEntity, Update
-from telegram.error import BadRequest
+from telegram import Message, MessageEntity, Update
 from telegram.ext import ContextTypes
 
-from bot.coach import Coach, Said
+from bot.coach import Coach
 from bot.metrics import UPDATES
-from bot.telegram import api
+from bot.said import Outcome, Said
 from bot.telegram.render import parse_callback
-from bot.telegram.sender import Blocked, Sender, call
+from bot.telegram.sender import Sender, SendFailed
 from flows.model import Event, EventKind, Origin
 
 log = logging.getLogger(__name__)
@@ -78,6 +79,14 @@ class ConversationHandlers:
         UPDATES.labels("duplicate" if said.duplicate else "handled").inc()
         return said
 
+    async def _deliver(self, chat_id: int, said: Said, retired: Collection[int] = ()) -> None:
+        """Sends the turn's replies and records what became of them. Replies that could not be
+        sent raise SendFailed: the error handler apologises and asks the open question again."""
+        delivery = await self.sender.send(chat_id, said, retired=retired)
+        await self.coach.record(said, delivery)
+        if delivery.outcome is Outcome.FAILED and not said.deleted:
+            raise SendFailed(said.user_id, chat_id)
+
     async def command(self, update: Update, context: Context) -> None:
         """Runs a /command; words typed after it are screened (a deep-link payload after /start
         is accepted and otherwise ignored)."""
@@ -88,7 +97,7 @@ class ConversationHandlers:
         words = message.text.split(maxsplit=1)[1] if len(message.text.split()) > 1 else ""
         said = await self._run(update, Event(EventKind.COMMAND, name=name, value=words))
         if said is not None and not said.duplicate:
-            await self.sender.send(message.chat_id, said)
+            await self._deliver(message.chat_id, said)
 
     async def text(self, update: Update, context: Context) -> None:
         """Takes typed text as the answer to the question in front of the person."""
@@ -97,7 +106,7 @@ class ConversationHandlers:
             return
         said = await self._run(update, answer_of(message))
         if said is not None and not said.duplicate:
-            await self.sender.send(message.chat_id, said)
+            await self._deliver(message.chat_id, said)
 
     async def other(self, update: Update, context: Context) -> None:
         """A photo's, video's or document's caption is screened; a sticker, a bare photo or
@@ -113,7 +122,7 @@ class ConversationHandlers:
         said = await self._run(update, edit_of(message))
         # An empty send would still retire the live question's buttons: nothing happened.
         if said is not None and not said.duplicate and said.replies:
-            await self.sender.send(message.chat_id, said)
+            await self._deliver(message.chat_id, said)
 
     async def button(self, update: Update, context: Context) -> None:
         """Answers a button press: the question is edited to show the choice; the coach replies."""
@@ -121,10 +130,7 @@ class ConversationHandlers:
         if query is None:
             return
         parsed = parse_callback(query.data)
-        try:
-            await call(lambda: api.answer_callback(context.bot, query.id))
-        except (BadRequest, Blocked):
-            pass  # too old to answer, or the person left: the press itself is still handled
+        await self.sender.answer_press(query.id)
         if parsed is None or query.message is None or not isinstance(query.message, Message):
             return  # forged, malformed, or from a message we can no longer see: ignored safely
         step, value = parsed
@@ -132,23 +138,5 @@ class ConversationHandlers:
         if said is None or said.duplicate:
             return
         question = query.message
-        await self._show_choice(context.bot, question, query.data or "", stale=said.stale)
-        await self.sender.send(question.chat_id, said, retired={question.message_id})
-
-    async def _show_choice(self, bot: Bot, question: Message, data: str, *, stale: bool) -> None:
-        """Edits the question in place: the buttons go, the choice is shown (if it counted)."""
-        label = None
-        if question.reply_markup is not None and not stale:
-            for row in question.reply_markup.inline_keyboard:
-                for button in row:
-                    if button.callback_data == data:
-                        label = button.text
-        try:
-            chat, message = question.chat_id, question.message_id
-            if label is None:
-                await call(lambda: api.remove_buttons(bot, chat, message))
-            else:
-                text = f"{question.text_html}\n\n<b>→ {html.escape(label, quote=False)}</b>"
-                await call(lambda: api.edit_text(bot, chat, message, text))
-        except (BadRequest, Blocked):
-            pass  # "message is not modified" or too old: nothing live is left either way
+        await self.sender.show_choice(question, query.data or "", stale=said.stale)
+        await self._deliver(question.chat_id, said, retired={question.message_id})

@@ -14,8 +14,8 @@ import json
 import logging
 from collections.abc import Callable
 from http import HTTPStatus
+from typing import Any
 
-from telegram._utils.types import ODVInput
 from telegram.error import InvalidToken, NetworkError, TelegramError, TimedOut
 from telegram.request import BaseRequest, HTTPXRequest, RequestData
 
@@ -25,6 +25,9 @@ __all__ = ["PollBackoff", "PollingRequest", "QuietRefusedToken", "reason"]
 
 log = logging.getLogger(__name__)
 NO_UPDATES = b'{"ok": true, "result": []}'
+# A timeout as BaseRequest.do_request takes it: seconds, None, or BaseRequest.DEFAULT_NONE (PTB's
+# own name for that type, ODVInput, is private).
+Timeout = Any
 PTB_NETWORK_LOOP = "telegram.ext"  # its retry loop logs a refused token with a traceback
 
 
@@ -92,10 +95,10 @@ class PollingRequest(HTTPXRequest):
         url: str,
         method: str,
         request_data: RequestData | None = None,
-        read_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
-        write_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
-        connect_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
-        pool_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
+        read_timeout: Timeout = BaseRequest.DEFAULT_NONE,
+        write_timeout: Timeout = BaseRequest.DEFAULT_NONE,
+        connect_timeout: Timeout = BaseRequest.DEFAULT_NONE,
+        pool_timeout: Timeout = BaseRequest.DEFAULT_NONE,
     ) -> tuple[int, bytes]:
         try:
             code, payload = await super().do_request(

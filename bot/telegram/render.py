@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import html
 import re
+from typing import Any
 
 from bot.render import label_of, scale_hint, text_of
-from bot.telegram.api import Markup
 from flows.content import Content
 from flows.model import Reply
 
+Markup = dict[str, Any]  # {"inline_keyboard": [[{"text": …, "callback_data": …}, …], …]}
 LIMIT = 4000  # Telegram allows 4096 characters per message; leave room for the edit suffix
 CALLBACK = re.compile(r"^a\|(\d{1,9})\|([^|]{1,54})$")
 SHORT_LABEL = 14  # labels up to this length share a row, three to a row

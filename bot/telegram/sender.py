@@ -1,15 +1,18 @@
 """Sending the coach's replies to a chat: HTML, buttons, long texts split, errors handled.
 
-429 waits `retry_after` and tries again; timeouts and server errors are retried with backoff; 403
-means the person blocked the bot: they are marked blocked and nothing more is sent. The buttons of
-the previous question are retired whenever a new question (or none) takes its place, unless it is
-still open: a note came, or it was set aside for another question. A reply asking
-for the person's export is followed by the files, sent as documents.
+The only module (with its low-level `api`) that talks to the Bot API, and it touches no database:
+`Sender.send` reports a `Delivery` (sent with the message carrying the live buttons, blocked, or
+failed) and its caller records it (`Coach.record`). 429 waits `retry_after` and tries again;
+timeouts and server errors are retried with backoff; 403 means the person blocked the bot. The
+buttons of the previous question are retired whenever a new question (or none) takes its place,
+unless it is still open: a note came, or it was set aside for another question. A reply asking for
+the person's export is followed by the files (from the data the turn read), sent as documents.
 """
 
 from __future__ import annotations
 
 import asyncio
+import html as html_escape
 import logging
 import warnings
 from collections.abc import Awaitable, Callable, Collection
@@ -29,13 +32,13 @@ from telegram.error import (
 from telegram.warnings import PTBDeprecationWarning
 
 from bot.chart import png_async
-from bot.coach import Coach, Said
 from bot.export import EXPORT, export_files
 from bot.metrics import SENDS
+from bot.said import Delivery, Said
 from bot.telegram import api
-from bot.telegram.api import Markup
 from bot.telegram.limiter import Limiter
-from bot.telegram.render import keyboard, message_html, split
+from bot.telegram.render import Markup, keyboard, message_html, split
+from flows.content import Content
 from flows.model import Reply
 
 log = logging.getLogger(__name__)
@@ -106,11 +109,11 @@ async def call(
 
 
 class Sender:
-    """Turns a Said into messages in one chat."""
+    """Turns a Said into messages in one chat, and edits and answers what a button press needs."""
 
-    def __init__(self, bot: Bot, coach: Coach, limiter: Limiter | None = None) -> None:
+    def __init__(self, bot: Bot, content: Content, limiter: Limiter | None = None) -> None:
         self.bot = bot
-        self.coach = coach
+        self.content = content
         self.limiter = limiter
 
     async def send(
@@ -121,12 +124,12 @@ class Sender:
         retired: Collection[int] = (),
         proactive: bool = False,
         paced: bool = False,
-    ) -> None:
-        """Sends every reply; a 403 marks the person blocked instead of failing.
+    ) -> Delivery:
+        """Sends every reply and reports what became of them; never raises for Telegram's errors.
 
         Proactive sends (nudges, follow-ups, recaps) pass the rate limiter; answers do not wait.
         `paced`: the caller already waited for this chat's first slot (the tick does, before the
-        turn, so that a turn stored as done is sent moments later, not after a queue).
+        turn, so that a turn stored is sent moments later, not after a queue).
         """
         prepaid = _PREPAID.set([chat_id] if paced else None)
         try:
@@ -134,29 +137,24 @@ class Sender:
             old = said.prompt_message_id
             if prompt is None and said.keep_prompt:
                 prompt = old  # a note: the question above it is still the one to answer
-            if prompt != old and not said.deleted:
-                await self.coach.set_prompt(said.user_id, prompt)
             if old is not None and old != prompt and old not in retired and not said.keep_prompt:
                 await self._pace(chat_id, proactive)
                 await self.retire(chat_id, old)
+            return Delivery.sent(prompt)
         except Blocked:
-            if said.deleted:
-                return  # nothing of theirs is left to mark
-            log.info("a person blocked the bot; marking them blocked")
-            await self.coach.set_blocked(said.user_id, True)
+            if not said.deleted:
+                log.info("a person blocked the bot")
+            return Delivery.blocked()
         except TelegramError as error:
-            if said.deleted:
-                # Their data is gone: there is no question to ask again, and no one to mark.
-                log.warning("the goodbye after a deletion could not be sent")
-                return
-            raise SendFailed(said.user_id, chat_id) from error
+            log.warning("sending to a chat failed after retries: %s", type(error).__name__)
+            return Delivery.failed()
         finally:
             _PREPAID.reset(prepaid)
 
     async def _send_all(self, chat_id: int, said: Said, proactive: bool) -> int | None:
         """Sends the replies as few messages as reads well: text runs up to and including a
         question become one message, its buttons at the end; a chart goes as a photo."""
-        content = self.coach.content
+        content = self.content
         prompt: int | None = None
         pending: list[str] = []
 
@@ -179,7 +177,7 @@ class Sender:
                 await self._pace(chat_id, proactive)
                 await self._photo(chat_id, picture, caption, proactive)
                 continue
-            files = await self._attachment(said, reply)  # read before any of it is sent
+            files = self._attachment(said, reply)
             pending.append(message_html(content, said.language, reply))
             markup = keyboard(content, said.language, reply)
             if markup is not None:
@@ -193,14 +191,15 @@ class Sender:
         await flush()
         return prompt
 
-    async def _attachment(self, said: Said, reply: Reply) -> list[tuple[str, bytes]]:
-        """The files a reply carries: "export" is everything stored about the person."""
+    def _attachment(self, said: Said, reply: Reply) -> list[tuple[str, bytes]]:
+        """The files a reply carries: "export" is everything stored about the person (read by
+        the turn, in its transaction)."""
         if reply.attachment is None:
             return []
-        if reply.attachment != EXPORT:
-            log.warning("unknown attachment %r: not sent", reply.attachment)
+        if reply.attachment != EXPORT or EXPORT not in said.attachments:
+            log.warning("attachment %r without its data: not sent", reply.attachment)
             return []
-        return export_files(await self.coach.export(said.user_id))
+        return export_files(said.attachments[EXPORT])
 
     async def pace(self, chat_id: int) -> None:
         """Waits for this chat's next proactive send slot (see `send(paced=True)`)."""
@@ -237,5 +236,31 @@ class Sender:
         """Removes the buttons from an earlier question (it has passed)."""
         try:
             await call(lambda: api.remove_buttons(self.bot, chat_id, message_id))
-        except BadRequest:
-            pass  # already without buttons, or too old to edit: nothing live is left either way
+        except (BadRequest, Blocked):
+            pass  # already without buttons, too old to edit, or the person left: nothing live
+
+    async def show_choice(self, question: Message, data: str, *, stale: bool) -> None:
+        """Edits a question whose button was pressed: its buttons go, and the choice is shown
+        under it (unless the press did not count: a stale button only loses its buttons)."""
+        label = None
+        if question.reply_markup is not None and not stale:
+            for row in question.reply_markup.inline_keyboard:
+                for button in row:
+                    if button.callback_data == data:
+                        label = button.text
+        if label is None:
+            await self.retire(question.chat_id, question.message_id)
+            return
+        chat, message = question.chat_id, question.message_id
+        text = f"{question.text_html}\n\n<b>→ {html_escape.escape(label, quote=False)}</b>"
+        try:
+            await call(lambda: api.edit_text(self.bot, chat, message, text))
+        except (BadRequest, Blocked):
+            pass  # "message is not modified" or too old: nothing live is left either way
+
+    async def answer_press(self, query_id: str) -> None:
+        """Answers a button press, so the person's app stops showing it as loading."""
+        try:
+            await call(lambda: api.answer_callback(self.bot, query_id))
+        except (BadRequest, Blocked):
+            pass  # too old to answer, or the person left: the press itself is still handled

@@ -32,6 +32,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from bot.coach import Coach
+from bot.compose import Coaching
 from bot.logs import described
 from bot.metrics import REGISTRY
 from bot.settings import Settings
@@ -153,16 +154,10 @@ class WebhookServer:
                 log.info("backcoach serve stopping")
 
     async def _start(self, stack: AsyncExitStack) -> Running:
-        from bot.content import load_content
-        from bot.storage import upgrade
-
         settings = self.settings
-        content = load_content(settings.data_dir)
-        if settings.auto_migrate:
-            await upgrade(settings.db_url)
-        db = Database.open(settings.db_url)
-        stack.push_async_callback(db.dispose)
-        coach = Coach(db, content, time_scale=settings.time_scale)
+        coaching = await Coaching.start(settings)
+        stack.push_async_callback(coaching.stop)
+        db, coach = coaching.db, coaching.coach
         wiring = wire(settings, coach, db=db, polling=False)
         app = wiring.app
         assert app.post_init is not None and app.post_shutdown is not None

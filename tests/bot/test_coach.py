@@ -10,6 +10,7 @@ import sqlalchemy as sa
 
 from bot.coach import Coach, Said
 from bot.content import load_content
+from bot.said import Delivery
 from bot.storage import Database, DueEvent, tables
 from bot.ticker import Ticker
 from flows.model import CheckinStatus, Event, EventKind, Light
@@ -38,8 +39,9 @@ class Inbox:
     def __init__(self) -> None:
         self.items: list[tuple[DueEvent, Said]] = []
 
-    async def __call__(self, due: DueEvent, said: Said) -> None:
+    async def __call__(self, due: DueEvent, said: Said) -> Delivery:
         self.items.append((due, said))
+        return Delivery.sent(said.prompt_message_id)
 
     def keys(self) -> list[str]:
         return [reply.key for _, said in self.items for reply in said.replies]
@@ -274,12 +276,12 @@ async def test_the_chat_id_is_kept_current(db: Database) -> None:
 
 
 async def test_said_names_the_message_with_the_live_buttons(db: Database) -> None:
-    """The prompt recorded after the last send comes back with the next turn."""
+    """The prompt a recorded Delivery names comes back with the next turn."""
     coach = Coach(db, CONTENT, clock=Clock())
     start = Event(EventKind.COMMAND, name="start")
     said = await coach.handle_external("tg:9", 9, start)
     assert said.prompt_message_id is None
-    await coach.set_prompt(said.user_id, 42)
+    await coach.record(said, Delivery.sent(42))
     said = await coach.handle_external("tg:9", 9, answer("go_on"))
     assert said.prompt_message_id == 42
 

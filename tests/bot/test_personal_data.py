@@ -19,8 +19,9 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot.chat import TerminalChat
 from bot.coach import RETENTION, Coach, Said
-from bot.export import CSV_NAME, HEADERS, JSON_NAME, export_files, write_files
-from bot.storage import Database, Repository, UnknownUser, tables
+from bot.export import CSV_NAME, EXPORT, HEADERS, JSON_NAME, export_files, write_files
+from bot.said import Delivery
+from bot.storage import Database, DueEvent, Repository, UnknownUser, tables
 from bot.storage import privacy as privacy_queries
 from bot.storage.convert import CHECKIN_FIELDS, checkin_values, frame_json, profile_values
 from bot.telegram.sender import Sender
@@ -410,8 +411,8 @@ async def test_retention_runs_as_a_daily_job_soon_after_start(db: Database) -> N
     """The retention job is an interval job of 24 hours whose first run is within minutes."""
     coach = Coach(db, CONTENT)
 
-    async def deliver(*_: Any) -> None:
-        return None
+    async def deliver(due: DueEvent, said: Said) -> Delivery:
+        return Delivery.sent(said.prompt_message_id)
 
     scheduler = AsyncIOScheduler()
     Ticker(coach, deliver).schedule_retention(scheduler)
@@ -437,14 +438,17 @@ async def test_an_export_reply_is_its_text_then_two_documents(db: Database) -> N
         await h.onboard()
         user_id = await h.user_id()
         assert user_id is not None
-        sender = Sender(h.app.bot, h.coach)
+        sender = Sender(h.app.bot, h.coach.content)
         h.api.clear()
         reply = Reply("common.later", attachment="export")
-        await sender.send(1001, Said(user_id, "en", (Reply("common.welcome_back"), reply)))
+        data = await h.coach.export(user_id)
+        said = Said(
+            user_id, "en", (Reply("common.welcome_back"), reply), attachments={EXPORT: data}
+        )
+        await sender.send(1001, said)
         methods = h.api.methods()
         texts = h.api.texts()
         documents = h.api.documents(1001)
-        data = await h.coach.export(user_id)
     assert methods == ["sendMessage", "sendDocument", "sendDocument"]
     assert texts == [text("common.welcome_back") + "\n\n" + text("common.later")]
     assert [(d.filename, d.mime_type) for d in documents] == [

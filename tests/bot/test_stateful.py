@@ -48,6 +48,7 @@ from hypothesis.stateful import (
 from bot.coach import Coach, Said
 from bot.content import load_content
 from bot.render import as_text
+from bot.said import Delivery
 from bot.storage import Database, DueEvent
 from bot.ticker import Ticker
 from flows.content import Content
@@ -347,8 +348,9 @@ class Dialogue(RuleBasedStateMachine):
     def command(self, name: str, value: str = "") -> Said:
         return self.send(Event(EventKind.COMMAND, name=name, value=value))
 
-    async def _deliver(self, due: DueEvent, said: Said) -> None:
+    async def _deliver(self, due: DueEvent, said: Said) -> Delivery:
         self.deliveries.append((due, said))
+        return Delivery.sent(said.prompt_message_id)
 
     def tick(self) -> None:
         before = self.last

@@ -2,9 +2,10 @@
 killed with SIGKILL in the middle of its batch.
 
 The fake Bot API enforces the send rate (429 beyond it): the replicas share one budget through
-the database, so together they stay under it. After the kill and a restart nobody has two
-nudges, nobody's nudge is left pending or claimed, and at most a message that was on the wire
-when the process died is missing (at most once: the turn is stored before the send).
+the database, so together they stay under it. After the kill and a restart everybody has their
+nudge (DESIGN §7: nothing due is lost), nobody's nudge is left pending, claimed or sending, and
+only a message that was on the wire when the process died can arrive twice (it reached Telegram,
+but the process died before recording that; its replies were kept and sent again).
 """
 
 from __future__ import annotations
@@ -97,7 +98,7 @@ def statuses(db_url: str) -> Counter[str]:
     return Counter(row["status"] for row in rows)
 
 
-def test_a_replica_killed_mid_fan_out_sends_nothing_twice(
+def test_a_replica_killed_mid_fan_out_loses_no_nudge(
     api: FakeBotApi, db_url: str, tmp_path: Path
 ) -> None:
     run_in_thread(people_due(db_url))
@@ -115,7 +116,11 @@ def test_a_replica_killed_mid_fan_out_sends_nothing_twice(
         third = Replica(api, db_url, tmp_path, claim_timeout=3, env=env)
         replicas.append(third)
         third.ready()
-        wait_until(lambda: not (statuses(db_url).keys() & {"pending", "claimed"}), 60, "all taken")
+        wait_until(
+            lambda: not (statuses(db_url).keys() & {"pending", "claimed", "sending"}),
+            60,
+            "all taken",
+        )
     finally:
         for replica in replicas:  # SIGTERM: each sends what its tick has in hand, then exits
             if replica.process.poll() is None:
@@ -128,12 +133,11 @@ def test_a_replica_killed_mid_fan_out_sends_nothing_twice(
     )
     print(f"sent {len(sent)} of {PEOPLE}, {[tuple(c) for c in claimers]}, {at_kill} at the kill")
     assert len(claimers) >= 2, "the replicas did not share the fan-out"
-    assert max(sent.values()) == 1, "a nudge was sent twice"
     assert statuses(db_url) == Counter({"done": PEOPLE})
-    # Lost: only a turn the killed replica had committed in the moment before its message
-    # reached Telegram (the send slot is waited for before the turn, so that moment is short);
-    # everyone else got theirs, from whichever replica took their event up.
-    assert PEOPLE - len(sent) <= 2
+    assert len(sent) == PEOPLE, "a nudge was lost"
+    # Twice: only a message on the wire when the replica was killed (its slot is waited for
+    # before the turn, so that moment is short); everyone else got theirs once.
+    assert sum(count - 1 for count in sent.values()) <= 2, sent
     tried = sum(1 for c in api.calls if c.method.lower() == "sendmessage")
     stored = sum(len(api.bot_messages(chat)) for chat in range(FIRST_CHAT, FIRST_CHAT + PEOPLE))
     # A few 429s come from timing jitter on a loaded machine (each is waited out and retried);

@@ -109,13 +109,14 @@ class Answers(Protocol):
     def type(self, question: str, text: str) -> object: ...
 
 
-def onboard(ann: Person) -> None:
+def onboard(ann: Person, nudge_at: str | None = None) -> None:
     ann.user.send_text("/start")
-    answer_onboarding(ann)
+    answer_onboarding(ann, nudge_at)
 
 
-def answer_onboarding(ann: Answers) -> None:
-    """Presses through onboarding after /start: no red flags, London, a nudge a day away."""
+def answer_onboarding(ann: Answers, nudge_at: str | None = None) -> None:
+    """Presses through onboarding after /start: no red flags, London, a nudge a day away (or at
+    `nudge_at`, local time in London)."""
     ann.answer("Hi, I'm backcoach", "Continue")
     ann.answer("a word on privacy", "I agree")
     ann.answer("18 or older", "Yes")
@@ -127,7 +128,7 @@ def answer_onboarding(ann: Answers) -> None:
         ann.answer("How threatening does", rating)
     ann.answer("movement portfolio", "Use the suggested set")
     ann.answer("Which time zone", "Europe/London")
-    ann.type("What time would you like", far_nudge_time())
+    ann.type("What time would you like", nudge_at or far_nudge_time())
     ann.answer("micro-breaks", "No thanks")
 
 

@@ -104,6 +104,10 @@ MEDIA: dict[str, Json] = {
 }
 
 
+class _Dropped(Exception):
+    """A held request that is lost (FakeBotApi.drop): it is never answered nor takes effect."""
+
+
 class ApiError(Exception):
     """A Telegram error answer: HTTP status, description and optional retry_after."""
 
@@ -247,7 +251,11 @@ class _Handler(BaseHTTPRequestHandler):
     def do_POST(self) -> None:
         url = urlsplit(self.path)
         ctype = self.headers.get("Content-Type", "")
-        status, payload = self.server.api._dispatch(url.path, url.query, ctype, self._body())
+        try:
+            status, payload = self.server.api._dispatch(url.path, url.query, ctype, self._body())
+        except _Dropped:
+            self.close_connection = True  # no answer: the request never reached Telegram
+            return
         data = json.dumps(payload).encode()
         try:
             self.send_response(status)
@@ -325,6 +333,7 @@ class FakeBotApi:
         self.webhook: Json | None = None  # url, secret_token, allowed_updates once set
         self._holds: list[tuple[str, int | str | None, threading.Event]] = []
         self._held = 0
+        self._dropped: set[int] = set()  # ids of the gates whose held requests are lost
         self._closed = False
         self._connections: set[socket.socket] = set()
         self._server, self._thread = self._serve(0)
@@ -429,6 +438,14 @@ class FakeBotApi:
             self._holds.append((method.lower(), chat_id, gate))
         return gate
 
+    def drop(self, gate: threading.Event) -> None:
+        """Ends a hold by losing what it held: each held request's connection is closed without
+        an answer and nothing of it takes effect (a request that never reached Telegram)."""
+        with self._lock:
+            self._holds = [hold for hold in self._holds if hold[2] is not gate]
+            self._dropped.add(id(gate))
+        gate.set()
+
     def held(self) -> int:
         """How many requests are waiting on a hold right now."""
         with self._lock:
@@ -483,6 +500,8 @@ class FakeBotApi:
             gate.wait(60)
             with self._lock:
                 self._held -= 1
+                if id(gate) in self._dropped:
+                    raise _Dropped
 
     def _gate(self, method: str, chat_id: int | str | None) -> None:
         with self._lock:

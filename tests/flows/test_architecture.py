@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -108,6 +109,84 @@ def test_the_checks_catch_what_they_look_for() -> None:
     assert len(impure_calls(bad)) == 4
     fine = ast.parse("from datetime import time, timedelta\nfrom flows.model import Facts\n")
     assert set(imported_modules(fine)) & FORBIDDEN_IMPORTS == set()
+
+
+# A catalogue key reads "namespace.name" ("advice.green", "next.gentle_red"): a literal piece of an
+# f-string, a concatenation or a .format() that starts that way, or that starts or ends with the
+# dot between two pieces, is a key being built.
+KEY_START = re.compile(r"^[a-z_]+\.")
+KEY_SEAM = re.compile(r"^\.|\.$")
+# The one module that makes keys: keys(), keyed() and Family turn a declared name into its key.
+DECLARES_KEYS = "catalogue"
+
+
+def _text(node: ast.AST) -> str | None:
+    return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
+
+
+def built_keys(tree: ast.AST) -> list[str]:
+    """Message keys assembled at run time (f-string, +, .format) instead of looked up."""
+    found = []
+    for node in ast.walk(tree):
+        pieces: list[str] = []
+        if isinstance(node, ast.JoinedStr):
+            texts = [_text(v) for v in node.values]
+            pieces = [t for t in texts if t is not None]
+            head = texts[0] if texts else None
+            if (head is not None and KEY_START.match(head)) or any(
+                KEY_SEAM.search(p) for p in pieces
+            ):
+                found.append(f"line {node.lineno}: {ast.unparse(node)}")
+        elif isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+            left, right = _text(node.left), _text(node.right)
+            if (left is not None and (KEY_START.match(left) or KEY_SEAM.search(left))) or (
+                right is not None and KEY_SEAM.search(right)
+            ):
+                found.append(f"line {node.lineno}: {ast.unparse(node)}")
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+            owner = _text(node.func.value)
+            if node.func.attr == "format" and owner is not None and KEY_START.match(owner):
+                found.append(f"line {node.lineno}: {ast.unparse(node)}")
+    return found
+
+
+@pytest.mark.parametrize(
+    "module",
+    [m for m in MODULES if m.stem != DECLARES_KEYS],
+    ids=[m.stem for m in MODULES if m.stem != DECLARES_KEYS],
+)
+def test_flows_module_looks_message_keys_up(module: Path) -> None:
+    """Message keys are looked up among declared keys (keys, keyed, Family), never built from
+    pieces: what is said can be found by its key, and the start-up check sees every key."""
+    tree = ast.parse(module.read_text(encoding="utf-8"), filename=str(module))
+    assert built_keys(tree) == []
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'turn.say(f"advice.{verdict.light.value}")',
+        'turn.say(f"next.gentle_{light}")',
+        'turn.text(f"redflag.q.{question.id}")',
+        'Choice(k, f"choice.ep_{k}")',
+        'turn.say("reason." + rule)',
+        'turn.say(prefix + "." + name)',
+        'turn.say(f"{prefix}.{name}")',
+        'turn.say("phase.{}".format(phase))',
+    ],
+)
+def test_the_key_check_sees_a_built_key(source: str) -> None:
+    """The key detector flags each way a key was (or could be) built in flows/."""
+    assert built_keys(ast.parse(source)) != []
+
+
+def test_the_key_check_lets_other_strings_be() -> None:
+    """Schedule keys, choice values, numbers and bullets are not message keys."""
+    fine = ast.parse(
+        'f"followup:{user_id}:{no}:{which}"\nf"l:{m}"\nf"{usual:g}"\n"• " + turn.text(key)\n'
+        'f"{ladder.name} ({step})"\nf"UTC{hours:+d}"\n'
+    )
+    assert built_keys(fine) == []
 
 
 def conversation_through_every_flow() -> None:

@@ -8,7 +8,7 @@ import pytest
 from bot.render import as_text
 from flows.dialogue import COMMANDS
 from flows.model import CheckinStatus, Event, EventKind, Origin, Reply
-from tests.flows.test_commands import QUESTIONS, SHORT, assert_unchanged, at
+from tests.flows.questions import QUESTIONS, SHORT, assert_unchanged, at
 from tests.flows.transcript import CONTENT, ONBOARDING, START, Chat, keys_of, onboard
 
 CANCEL = ["/cancel", "cancel", "Stop", "never mind", "nevermind", "Never mind."]

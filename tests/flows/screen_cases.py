@@ -1,0 +1,50 @@
+"""The screen corpus (screen_corpus.toml) and what the screen must answer for each of its cases;
+shared by the test_screen* files. The `rules` fixture (the shipped English screen) is in
+conftest.py."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from flows.content import SCREEN_KINDS, ScreenRules
+from flows.screen import Finding, screen
+
+CORPUS: list[dict[str, Any]] = tomllib.loads(
+    Path(__file__).with_name("screen_corpus.toml").read_text(encoding="utf-8")
+)["case"]
+POSITIVES = [c for c in CORPUS if c["expect"] != "none"]
+NEGATIVES = [c for c in CORPUS if c["expect"] == "none"]
+MAX_FALSE_POSITIVE_RATE = 0.05  # escalations (any kind but "check") on calm texts
+MAX_CHECK_RATE = 0.15  # check questions on calm texts: one question each, but not every message
+KINDS = (*SCREEN_KINDS, "none")
+E, U, C, Q, K = "emergency", "urgent", "crisis", "clarify", "check"
+# the check question that answers a case of each kind, when the specific rules do not find it
+RIGHT_CHECK = {E: "check_cauda", C: "check_crisis"}
+
+
+def kind_of(text: str, rules: ScreenRules) -> str:
+    """The kind the screen finds in `text`, or "none"."""
+    finding = screen(text, rules)
+    return finding.kind if finding else "none"
+
+
+def answer(case: dict[str, Any]) -> Finding | None:
+    """What the screen must return for `case`: its check question if it carries one, else its
+    kind (and rule, where named; None for "none")."""
+    if "check" in case:
+        return Finding(K, case["check"])
+    if case["expect"] == "none":
+        return None
+    return Finding(case["expect"], case.get("id", "?"))
+
+
+def expected_kind(case: dict[str, Any]) -> str:
+    """The kind the screen must return for `case` ("check" for a case a check question answers)."""
+    return K if "check" in case else case["expect"]
+
+
+def found(text: str, rules: ScreenRules) -> Finding | None:
+    """What the screen finds in `text` (None: nothing)."""
+    return screen(text, rules)
