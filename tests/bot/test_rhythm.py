@@ -21,7 +21,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-import bot.telegram.app as telegram_app
+import bot.compose as compose
 from bot.coach import Coach, Said
 from bot.said import Delivery
 from bot.storage import Database, DueEvent
@@ -217,8 +217,8 @@ async def simulation(
         return RateLimiter(per_second, clock=virtual, sleep=virtual.sleep)
 
     CapturedTicker.made = []
-    monkeypatch.setattr(telegram_app, "Ticker", CapturedTicker)
-    monkeypatch.setattr(telegram_app, "make_limiter", limiter)
+    monkeypatch.setattr(compose, "Ticker", CapturedTicker)
+    monkeypatch.setattr(compose, "make_limiter", limiter)
     async with running_bot(db, clock, api=api, send_rate=send_rate) as h:
         (ticker,) = CapturedTicker.made
         sim = Sim(h, clock, ticker)
