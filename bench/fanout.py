@@ -66,6 +66,7 @@ from bot.content import load_content
 from bot.said import Delivery
 from bot.storage import Database, DueEvent, Repository, upgrade
 from bot.storage import tables as t
+from bot.storage.due import DueEvents
 from bot.telegram.limiter import make_limiter
 from bot.telegram.sender import Sender
 from bot.ticker import Ticker
@@ -160,10 +161,8 @@ async def template(coach: Coach) -> int:
 def copy_people(repo: Repository, template_id: int, people: int, prompts: bool) -> None:
     """`people` copies of the template (chat ids from FIRST_CHAT), without due events."""
     u, c = t.users, t.conversations
-    row = dict(repo.session.execute(select(u).where(u.c.id == template_id)).mappings().one())
-    conversation = dict(
-        repo.session.execute(select(c).where(c.c.user_id == template_id)).mappings().one()
-    )
+    row = dict(repo.sql.rows(select(u).where(u.c.id == template_id))[0]._mapping)
+    conversation = dict(repo.sql.rows(select(c).where(c.c.user_id == template_id))[0]._mapping)
     del row["id"]
     # Each nudge's turn schedules the person's next one. At the template's 08:00 (plus the
     # spread) that was today's for a run begun just before it, sent mid-run and counted as a
@@ -173,25 +172,25 @@ def copy_people(repo: Repository, template_id: int, people: int, prompts: bool) 
     chunk = 5_000
     for start in range(0, people, chunk):
         chats = range(FIRST_CHAT + start, FIRST_CHAT + min(start + chunk, people))
-        repo.session.execute(
+        repo.sql.run(
             insert(u), [{**row, "external_id": f"tg:{chat}", "chat_id": chat} for chat in chats]
         )
-    ids = repo.session.execute(
-        select(u.c.id).where(u.c.id != template_id).order_by(u.c.id)
-    ).scalars()
+    ids = [
+        r.id for r in repo.sql.rows(select(u.c.id).where(u.c.id != template_id).order_by(u.c.id))
+    ]
     rows = [
         {**conversation, "user_id": i, "prompt_message_id": 999_999 if prompts else None}
         for i in ids
     ]
     for start in range(0, len(rows), chunk):
-        repo.session.execute(insert(c), rows[start : start + chunk])
+        repo.sql.run(insert(c), rows[start : start + chunk])
 
 
 def nudges_due(repo: Repository, now: datetime) -> int:
     """Everyone's nudge (the template's cancelled), due within the minute before `now`."""
     d, u = t.due_events, t.users
-    repo.session.execute(d.update().values(status="cancelled"))
-    ids = repo.session.execute(select(u.c.id).where(u.c.chat_id.is_not(None))).scalars().all()
+    repo.sql.run(d.update().values(status="cancelled"))
+    ids = [r.id for r in repo.sql.rows(select(u.c.id).where(u.c.chat_id.is_not(None)))]
     day = now.date().isoformat()
     rows = []
     for i in ids:
@@ -209,7 +208,7 @@ def nudges_due(repo: Repository, now: datetime) -> int:
             }
         )
     for start in range(0, len(rows), 5_000):
-        repo.session.execute(insert(d), rows[start : start + 5_000])
+        repo.sql.run(insert(d), rows[start : start + 5_000])
     return len(rows)
 
 
@@ -220,7 +219,7 @@ def remaining(repo: Repository, before: datetime, statuses: tuple[str, ...] = UN
     """How many of the morning's nudges (due by `before`) have one of `statuses`."""
     d = t.due_events
     return int(
-        repo.session.scalar(
+        repo.sql.scalar(
             select(func.count())
             .select_from(d)
             .where(d.c.status.in_(statuses), d.c.due_at <= before)
@@ -262,30 +261,30 @@ def cpu_seconds() -> float:
 
 
 class ClaimTimer:
-    """Times Repository.claim_due (the SQL of the claim) in the database thread."""
+    """Times DueEvents.claim_due (the SQL of the claim) in the database thread."""
 
     def __init__(self) -> None:
         self.seconds = 0.0
         self.claims = 0
         self.claimed = 0
-        self.original: Callable[..., list[DueEvent]] = Repository.claim_due
+        self.original: Callable[..., list[DueEvent]] = DueEvents.claim_due
 
     def __enter__(self) -> ClaimTimer:
         timer, original = self, self.original
 
-        def timed(repo: Repository, now: datetime, limit: int, worker: str) -> list[DueEvent]:
+        def timed(due: DueEvents, now: datetime, limit: int, worker: str) -> list[DueEvent]:
             began = time.perf_counter()
-            claimed = original(repo, now, limit, worker)
+            claimed = original(due, now, limit, worker)
             timer.seconds += time.perf_counter() - began
             timer.claims += 1
             timer.claimed += len(claimed)
             return claimed
 
-        Repository.claim_due = timed  # type: ignore[method-assign,assignment]
+        DueEvents.claim_due = timed  # type: ignore[method-assign,assignment]
         return self
 
     def __exit__(self, *exc: object) -> None:
-        Repository.claim_due = self.original  # type: ignore[method-assign]
+        DueEvents.claim_due = self.original  # type: ignore[method-assign]
 
 
 @dataclass

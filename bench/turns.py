@@ -20,7 +20,6 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # bench.common, run as a file
 
 import sqlalchemy as sa
-from sqlalchemy import text
 from sqlalchemy.orm import sessionmaker
 from transitions import Machine
 
@@ -162,7 +161,7 @@ async def db_turns(n: int) -> tuple[float, list[float]]:
         coach = Coach(db, CONTENT, clock=lambda: clock_now[0])
 
         async def bare() -> None:
-            await db.run(lambda repo: repo.session.execute(text("SELECT 1")))
+            await db.run(lambda repo: repo.ping())
 
         for _ in range(50):
             await bare()

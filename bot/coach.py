@@ -25,7 +25,8 @@ from bot.outbox import said_json
 from bot.said import Delivery, Outcome
 from bot.said import Said as Said
 from bot.storage import Database, DueEvent, Repository, StaleConversation, UnknownUser
-from bot.storage.repo import Loaded
+from bot.storage.turns import Loaded
+from bot.storage.updates import UPDATES_KEPT
 from flows import privacy
 from flows.content import Content
 from flows.dialogue import turn
@@ -60,20 +61,22 @@ class _Turn:
         if user_id is None:
             return self._nobody(repo)
         now = self.now
-        if self.due is not None and not repo.is_claimed(self.due.id, user_id, self.due.attempts):
+        if self.due is not None and not repo.due.is_claimed(
+            self.due.id, user_id, self.due.attempts
+        ):
             return Said(user_id, "en", ())  # its person was deleted after the claim: gone too
-        if self.update_id is not None and not repo.mark_update_processed(
-            self.update_id, user_id, now=now
+        if self.update_id is not None and not repo.updates.mark_processed(
+            self.coach.bot_id, self.update_id, user_id, now=now
         ):
             return Said(user_id, "en", (), duplicate=True)
         if loaded is None:
-            loaded = repo.load_turn(user_id, now)
+            loaded = repo.turns.load_turn(user_id, now)
         conversation, facts, version, prompt, last_active, last_press = loaded
         press = self.press()
         if press is not None and press == last_press:
             return Said(user_id, facts.profile.language, (), duplicate=True)
         outcome = turn(conversation, self.event, facts, self.coach.content, now)
-        repo.apply(user_id, outcome.effects, now, time_scale=self.coach.time_scale)
+        repo.turns.apply(user_id, outcome.effects, now, time_scale=self.coach.time_scale)
         # Stale: a button the flows said had passed, or of no question open when it was pressed.
         step = self.event.step
         stale = step is not None and (outcome.stale or not conversation.live(step))
@@ -87,23 +90,25 @@ class _Turn:
             # The update id alone stays, unattributed, so that Telegram delivering this very
             # update again cannot bring them back.
             if self.update_id is not None:
-                repo.mark_update_processed(self.update_id, None, now=now)
+                repo.updates.mark_processed(self.coach.bot_id, self.update_id, None, now=now)
             return replace(said, deleted=True)
         taken = None if stale else press
-        repo.save_conversation(user_id, outcome.conversation, version, now=now, last_press=taken)
+        repo.turns.save_conversation(
+            user_id, outcome.conversation, version, now=now, last_press=taken
+        )
         if self.due is None:
             # Only what the person does counts as being active.
-            repo.touch(user_id, now, last=last_active)
+            repo.people.touch(user_id, now, last=last_active)
         elif self.event.payload.get("late"):
-            repo.finish_due(self.due.id, "skipped", now=now)
+            repo.due.finish_due(self.due.id, "skipped", now=now)
         elif said.replies:
             # Kept with the event until Telegram takes them (Coach.record): nothing due is lost.
-            repo.hold_replies(self.due.id, said_json(said), now)
+            repo.due.hold_replies(self.due.id, said_json(said), now)
         else:
-            repo.finish_due(self.due.id, "done", now=now)
+            repo.due.finish_due(self.due.id, "done", now=now)
         if any(reply.attachment == EXPORT for reply in said.replies):
             # Read here, in the turn's own transaction: the sender touches no database.
-            said = replace(said, attachments={EXPORT: repo.export(user_id)})
+            said = replace(said, attachments={EXPORT: repo.privacy.export(user_id)})
         return said
 
     def press(self) -> str | None:
@@ -128,20 +133,20 @@ class _Turn:
         if self.user_id is not None:
             return self.user_id, None
         assert self.external_id is not None
-        found = repo.load_turn_of(self.external_id, self.chat_id, self.now)
+        found = repo.turns.load_turn_of(self.external_id, self.chat_id, self.now)
         if found is not None:
             return found
-        if self.update_id is not None and repo.update_seen(self.update_id):
+        if self.update_id is not None and repo.updates.seen(self.coach.bot_id, self.update_id):
             return None, None
         if self.event.step is not None:
             return None, None  # a button is no first contact: only what the person sends starts
-        return _existing(repo.user_id_for(self.external_id, self.chat_id)), None
+        return _existing(repo.people.user_id_for(self.external_id, self.chat_id)), None
 
     def _nobody(self, repo: Repository) -> Said:
         """No one behind the update: a redelivery changes nothing; a button press gets one line
         on how to begin again (its update id kept, unattributed, so it is said once)."""
-        if self.update_id is not None and not repo.mark_update_processed(
-            self.update_id, None, now=self.now
+        if self.update_id is not None and not repo.updates.mark_processed(
+            self.coach.bot_id, self.update_id, None, now=self.now
         ):
             return Said(0, "en", (), duplicate=True)
         return Said(0, "en", privacy.begin_again(), stale=True, deleted=True)
@@ -174,11 +179,14 @@ class Coach:
         *,
         clock: Clock = system_clock,
         time_scale: float = 1.0,
+        bot_id: int = 0,
     ) -> None:
         self.db = db
         self.content = content
         self.clock = clock
         self.time_scale = time_scale
+        # Whose update ids a turn's update_id is (Settings.bot_id; 0 where there is no bot).
+        self.bot_id = bot_id
         # Keyed by outside id (str) where the caller knows it, else by user id (int).
         self._locks: weakref.WeakValueDictionary[str | int, asyncio.Lock] = (
             weakref.WeakValueDictionary()
@@ -193,11 +201,13 @@ class Coach:
 
     async def user(self, external_id: str, chat_id: int | None = None) -> int:
         """Finds or creates the person behind an outside id, keeping the chat id current."""
-        return await self.db.run(lambda repo: _existing(repo.user_id_for(external_id, chat_id)))
+        return await self.db.run(
+            lambda repo: _existing(repo.people.user_id_for(external_id, chat_id))
+        )
 
     async def known_user(self, external_id: str) -> int | None:
         """The person behind an outside id, if we have ever coached them."""
-        return await self.db.run(lambda repo: repo.user_id_for(external_id, create=False))
+        return await self.db.run(lambda repo: repo.people.user_id_for(external_id, create=False))
 
     async def handle_external(
         self, external_id: str, chat_id: int | None, event: Event, *, update_id: int | None = None
@@ -274,19 +284,19 @@ class Coach:
         now = self.clock()
 
         def work(repo: Repository) -> None:
-            if due is not None and not repo.is_claimed(due.id, due.user_id, due.attempts):
+            if due is not None and not repo.due.is_claimed(due.id, due.user_id, due.attempts):
                 return
             if delivery.outcome is Outcome.FAILED:
                 if due is not None:
-                    repo.retry_send(due.id, retry_at or now, now)
+                    repo.due.retry_send(due.id, retry_at or now, now)
                 return
             if delivery.outcome is Outcome.BLOCKED:
-                repo.set_blocked(user_id, True)
-                repo.cancel_pending(user_id, now=now)
+                repo.people.set_blocked(user_id, True)
+                repo.due.cancel_pending(user_id, now=now)
             elif prompt_moved and not said.deleted:
-                repo.set_prompt(user_id, delivery.prompt)
+                repo.turns.set_prompt(user_id, delivery.prompt)
             if due is not None:
-                repo.finish_due(due.id, "done", now=now)
+                repo.due.finish_due(due.id, "done", now=now)
 
         # An answer's new prompt is one UPDATE: autocommitted, one round trip instead of three.
         await self.db.run(work, one_statement=due is None and not blocked)
@@ -296,9 +306,9 @@ class Coach:
         now = self.clock()
 
         def work(repo: Repository) -> None:
-            repo.set_blocked(user_id, blocked)
+            repo.people.set_blocked(user_id, blocked)
             if blocked:
-                repo.cancel_pending(user_id, now=now)
+                repo.due.cancel_pending(user_id, now=now)
 
         await self.db.run(work)
 
@@ -307,21 +317,29 @@ class Coach:
         now = self.clock()
 
         def work(repo: Repository) -> None:
-            if repo.is_claimed(due.id, due.user_id, due.attempts):
-                repo.finish_due(due.id, status, now=now)
+            if repo.due.is_claimed(due.id, due.user_id, due.attempts):
+                repo.due.finish_due(due.id, status, now=now)
 
         await self.db.run(work)
 
     async def export(self, user_id: int) -> dict[str, Any]:
         """Everything stored about the person, as stored (bot.export turns it into files)."""
-        return await self.db.run(lambda repo: repo.export(user_id))
+        return await self.db.run(lambda repo: repo.privacy.export(user_id))
 
     async def forget_inactive(self, inactive_for: timedelta = RETENTION) -> int:
         """Deletes everyone not active for `inactive_for` (a year), with all their data; returns
         how many people went. Only the count is logged."""
         before = self.clock() - inactive_for
-        count = await self.db.run(lambda repo: repo.delete_inactive(before))
+        count = await self.db.run(lambda repo: repo.privacy.delete_inactive(before))
         log.info("retention: deleted %d inactive account(s)", count)
+        return count
+
+    async def forget_updates(self, kept_for: timedelta = UPDATES_KEPT) -> int:
+        """Forgets the update ids handled more than `kept_for` (two days) ago; returns how many.
+        Telegram redelivers an update for about a day, so older ids guard nothing."""
+        before = self.clock() - kept_for
+        count = await self.db.run(lambda repo: repo.updates.prune(before))
+        log.info("pruned %d processed update id(s)", count)
         return count
 
     async def handle_due(self, due: DueEvent, *, late: bool = False) -> Said:

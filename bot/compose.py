@@ -52,7 +52,12 @@ class Coaching:
     @classmethod
     def open(cls, settings: Settings, content: Content) -> Coaching:
         db = Database.open(settings.db_url)
-        return cls(settings, content, db, Coach(db, content, time_scale=settings.time_scale))
+        return cls(
+            settings,
+            content,
+            db,
+            Coach(db, content, time_scale=settings.time_scale, bot_id=settings.bot_id),
+        )
 
     async def stop(self) -> None:
         """Closes the database (its connections and, on SQLite, the file)."""

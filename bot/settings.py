@@ -69,6 +69,16 @@ class Settings(BaseSettings):
         return value
 
     @property
+    def bot_id(self) -> int:
+        """The bot's own id: the numeric part of its token before ':' (0 without a token, or
+        with one of another shape). Processed update ids are kept under it; the token itself
+        is never stored."""
+        if self.telegram_bot_token is None:
+            return 0
+        head = self.telegram_bot_token.get_secret_value().partition(":")[0]
+        return int(head) if head.isascii() and head.isdigit() else 0
+
+    @property
     def db_url(self) -> str:
         """The SQLAlchemy URL: DATABASE_URL, or the embedded SQLite file under BACKCOACH_HOME."""
         if self.database_url:

@@ -8,7 +8,8 @@ taken its message (or the person has blocked the bot); a failed send is tried ag
 by any process, from the replies kept (the turn is not run again); a process killed mid-send
 leaves its claim to go stale and be taken up again (a duplicate question is possible, a lost one
 is not). A morning nudge too late is recorded as skipped rather than sent at noon. A second,
-daily job deletes the accounts that have been silent for a year.
+daily job deletes the accounts that have been silent for a year; a third, hourly, forgets the
+update ids handled more than two days ago.
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ RETRY_MOST = 300.0  # … up to this: after an outage of any length, asked withi
 RETENTION_EVERY = timedelta(hours=24)
 _COUNTED = {Outcome.SENT: "sent", Outcome.BLOCKED: "blocked", Outcome.FAILED: "retry"}
 RETENTION_FIRST = timedelta(minutes=1)  # the first run, shortly after start
+PRUNE_EVERY = timedelta(hours=1)  # processed update ids: kept two days, gone within the hour after
 
 
 class Ticker:
@@ -125,8 +127,8 @@ class Ticker:
             await asyncio.sleep(0.05)
 
     def _claim(self, repo: Repository, now: datetime) -> list[DueEvent]:
-        repo.release_stale_claims(now, self.claim_timeout)
-        return repo.claim_due(now, self.batch, self.worker)
+        repo.due.release_stale_claims(now, self.claim_timeout)
+        return repo.due.claim_due(now, self.batch, self.worker)
 
     async def _one(self, due: DueEvent) -> None:
         async with self.in_flight:
@@ -188,7 +190,7 @@ class Ticker:
 
     async def _failed(self, event_id: int) -> None:
         now = self.coach.clock()
-        await self.coach.db.run(lambda repo: repo.finish_due(event_id, "failed", now=now))
+        await self.coach.db.run(lambda repo: repo.due.finish_due(event_id, "failed", now=now))
 
     def schedule(self, scheduler: AsyncIOScheduler, every_seconds: float) -> None:
         """Adds the tick as an interval job (one at a time, missed runs coalesced)."""
@@ -210,6 +212,14 @@ class Ticker:
             log.error("retention run failed: %s", described(error))
             return 0
 
+    async def forget_updates(self) -> int:
+        """Forgets the update ids handled two days ago or more (Coach.forget_updates)."""
+        try:
+            return await self.coach.forget_updates()
+        except Exception as error:
+            log.error("pruning update ids failed: %s", described(error))
+            return 0
+
     def schedule_retention(
         self,
         scheduler: AsyncIOScheduler,
@@ -217,14 +227,19 @@ class Ticker:
         every: timedelta = RETENTION_EVERY,
         first_after: timedelta = RETENTION_FIRST,
     ) -> None:
-        """Adds the daily retention run as an interval job, first run shortly after start."""
-        scheduler.add_job(
-            self.forget_inactive,
-            "interval",
-            seconds=every.total_seconds(),
-            next_run_time=datetime.now(UTC) + first_after,
-            id="backcoach-retention",
-            max_instances=1,
-            coalesce=True,
-            misfire_grace_time=None,
-        )
+        """Adds the daily retention run and the hourly pruning of update ids as interval jobs,
+        each run first shortly after start."""
+        for run, job_id, interval in (
+            (self.forget_inactive, "backcoach-retention", every),
+            (self.forget_updates, "backcoach-prune-updates", PRUNE_EVERY),
+        ):
+            scheduler.add_job(
+                run,
+                "interval",
+                seconds=interval.total_seconds(),
+                next_run_time=datetime.now(UTC) + first_after,
+                id=job_id,
+                max_instances=1,
+                coalesce=True,
+                misfire_grace_time=None,
+            )

@@ -2,9 +2,11 @@
 
 from bot.storage.convert import DueEvent
 from bot.storage.database import Database
-from bot.storage.db import is_sqlite
+from bot.storage.db import is_postgres, is_sqlite
 from bot.storage.migrate import upgrade, upgrade_sync
-from bot.storage.repo import Repository, StaleConversation, UnknownUser
+from bot.storage.people import UnknownUser
+from bot.storage.repo import Repository
+from bot.storage.turns import StaleConversation
 
 __all__ = [
     "Database",
@@ -12,6 +14,7 @@ __all__ = [
     "Repository",
     "StaleConversation",
     "UnknownUser",
+    "is_postgres",
     "is_sqlite",
     "upgrade",
     "upgrade_sync",

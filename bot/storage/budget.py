@@ -15,7 +15,7 @@ from sqlalchemy import text
 
 from bot.storage import queries as q
 from bot.storage import tables as t
-from bot.storage.repo import Repository
+from bot.storage.part import Part
 
 _RESERVE = text(
     """
@@ -37,14 +37,17 @@ class Block(NamedTuple):
     spacing: float
 
 
-def reserve(repo: Repository, name: str, count: int, spacing: float) -> Block:
-    """Reserves the next `count` send slots of the named budget (PostgreSQL only)."""
-    if repo.session.get_bind().dialect.name != "postgresql":
-        raise RuntimeError("a shared send budget needs PostgreSQL")
-    params = {"name": name, "span": count * spacing}
-    row = repo.session.execute(_RESERVE, params).first()
-    if row is None:  # first use of this budget: create its row, then reserve
-        create = q.insert_on_conflict(True, t.send_budget, ("name",))
-        repo.session.execute(create, {"name": name, "next_at": 0.0})
-        row = repo.session.execute(_RESERVE, params).one()
-    return Block(max(0.0, float(row.start) - float(row.now)), count, spacing)
+class SendBudget(Part):
+    """Works the send_budget table (`repo.budget`)."""
+
+    def reserve(self, name: str, count: int, spacing: float) -> Block:
+        """Reserves the next `count` send slots of the named budget (PostgreSQL only)."""
+        if not self._postgres:
+            raise RuntimeError("a shared send budget needs PostgreSQL")
+        params = {"name": name, "span": count * spacing}
+        row = self.session.execute(_RESERVE, params).first()
+        if row is None:  # first use of this budget: create its row, then reserve
+            create = q.insert_on_conflict(True, t.send_budget, ("name",))
+            self.session.execute(create, {"name": name, "next_at": 0.0})
+            row = self.session.execute(_RESERVE, params).one()
+        return Block(max(0.0, float(row.start) - float(row.now)), count, spacing)

@@ -7,14 +7,20 @@ hand-off, one BEGIN and one COMMIT for the lot; if any of them fails, the lot is
 each unit runs again in a transaction of its own, so no unit's outcome depends on another's). On
 PostgreSQL a unit runs through SQLAlchemy's greenlet bridge over asyncpg, so the same synchronous
 repository code serves both.
+
+On SQLite, a commit that erased someone (their /delete, the retention run) is followed by a WAL
+checkpoint that truncates the -wal file: with secure_delete on (bot.storage.db), nothing of the
+person stays readable in the database's files while the bot runs (DESIGN §6).
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import logging
 import queue
 import threading
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -24,7 +30,10 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.storage.db import is_sqlite, make_engine, make_sqlite_engine
+from bot.storage.part import erased
 from bot.storage.repo import Repository
+
+log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 Work = Callable[[Repository], T]
@@ -50,13 +59,11 @@ class Database:
         self._postgres = postgres
         self._disposed = False
         self._worker: _SQLiteThread | None = None
-        # PostgreSQL only: async sessions, for the rare caller that must hold a transaction open
-        # across awaits (a test of row locks). Everything else goes through run().
-        self.sessions: async_sessionmaker[AsyncSession] | None = None
+        self._sessions: async_sessionmaker[AsyncSession] | None = None
         if sqlite is not None:
             self._worker = _SQLiteThread(sqlite)
         elif postgres is not None:
-            self.sessions = async_sessionmaker(postgres, expire_on_commit=False)
+            self._sessions = async_sessionmaker(postgres, expire_on_commit=False)
         else:
             raise ValueError("a Database needs an engine")
 
@@ -84,13 +91,13 @@ class Database:
             raise RuntimeError("the database is closed")
         if self._worker is not None:
             return await self._worker.submit(work)
-        assert self.sessions is not None and self._postgres is not None
+        assert self._sessions is not None and self._postgres is not None
         if one_statement:
             return await self._run_alone(work)
         for attempt in range(1, RECONNECTS + 2):
             ran = False
             try:
-                async with self.sessions() as session, session.begin():
+                async with self._sessions() as session, session.begin():
                     value = await session.run_sync(lambda s: _guarded(work, s))
                     ran = True
                 return value
@@ -109,6 +116,16 @@ class Database:
             alone = await connection.execution_options(isolation_level="AUTOCOMMIT")
             return await alone.run_sync(lambda c: _autocommitted(work, c))
 
+    @contextlib.asynccontextmanager
+    async def held(self) -> AsyncIterator[Held]:
+        """PostgreSQL only: one transaction held open across awaits, committed at the end of the
+        block; units run in it one after another. For the rare caller that must hold row locks
+        while something else happens (a test of two processes' turns)."""
+        if self._sessions is None:
+            raise RuntimeError("a transaction held across awaits needs PostgreSQL")
+        async with self._sessions() as session, session.begin():
+            yield Held(session)
+
     async def dispose(self) -> None:
         """Closes every connection (on SQLite from its own thread, then ends the thread)."""
         if self._disposed:
@@ -122,6 +139,17 @@ class Database:
     def __repr__(self) -> str:
         shown = self.url.render_as_string(hide_password=True)
         return f"<Database {shown}{' (closed)' if self._disposed else ''}>"
+
+
+class Held:
+    """A PostgreSQL transaction held open (Database.held): `run` runs a unit inside it."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def run(self, work: Work[T]) -> T:
+        """Runs `work` in the held transaction, which commits when the block ends."""
+        return await self._session.run_sync(lambda sync_session: _guarded(work, sync_session))
 
 
 def _autocommitted(work: Work[T], connection: Connection) -> T:
@@ -195,17 +223,35 @@ class _SQLiteThread:
             try:
                 with self._sessions.begin() as session:
                     values = [_guarded(job.work, session) for job in jobs]
-                return [(True, value) for value in values]
             except BaseException:
                 pass  # rolled back: each runs again alone, so only the failing one fails
+            else:
+                self._after(session)
+                return [(True, value) for value in values]
         return [self._alone(job) for job in jobs]
 
     def _alone(self, job: _Job) -> tuple[bool, Any]:
         try:
             with self._sessions.begin() as session:
-                return True, _guarded(job.work, session)
+                value = _guarded(job.work, session)
         except BaseException as error:  # as a ThreadPoolExecutor would: the caller gets it
             return False, error
+        self._after(session)
+        return True, value
+
+    def _after(self, session: Session) -> None:
+        """After a commit: if it erased someone, the WAL is checkpointed into the database file
+        and truncated, so the erased rows live on in neither file."""
+        if not erased(session):
+            return
+        try:
+            with self._engine.connect() as connection:
+                busy = connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").scalar()
+        except Exception as error:  # the erase is committed; the next erase checkpoints again
+            log.error("WAL checkpoint after an erase failed: %s", type(error).__name__)
+            return
+        if busy:  # another process reading (a CLI command): the next erase checkpoints again
+            log.warning("WAL checkpoint after an erase was blocked by a reader")
 
     @staticmethod
     def _deliver(jobs: list[_Job], outcomes: list[tuple[bool, Any]]) -> None:

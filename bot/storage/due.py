@@ -1,8 +1,8 @@
 """Due events: scheduled, cancelled, claimed atomically by any process, finished.
 
-`DueEvents` is the half of the Repository that works the due_events table; the Repository adds
-the per-turn half. A claim is `UPDATE … RETURNING` over `SELECT … FOR UPDATE SKIP LOCKED` on
-PostgreSQL; SQLite serialises writers, so the same statement without the lock clause is atomic.
+`DueEvents` is the Repository's part for the due_events table (`repo.due`). A claim is
+`UPDATE … RETURNING` over `SELECT … FOR UPDATE SKIP LOCKED` on PostgreSQL; SQLite serialises
+writers, so the same statement without the lock clause is atomic.
 """
 
 from __future__ import annotations
@@ -11,11 +11,11 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import ColumnElement, Row, and_, case, func, select, update
-from sqlalchemy.orm import Session
 
 from bot.storage import queries as q
 from bot.storage import tables as t
 from bot.storage.convert import DueEvent, due_event
+from bot.storage.part import Part
 from flows.model import Schedule
 
 _d = t.due_events
@@ -31,12 +31,8 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
-class DueEvents:
+class DueEvents(Part):
     """Works the due_events table through one session; the caller commits."""
-
-    def __init__(self, session: Session) -> None:
-        self.session = session
-        self._postgres = session.get_bind().dialect.name == "postgresql"
 
     def schedule(
         self, user_id: int, s: Schedule, now: datetime, *, time_scale: float = 1.0

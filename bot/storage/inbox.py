@@ -9,7 +9,8 @@ claimable only while no earlier row of its sender waits and no other row of its 
 live claim. On PostgreSQL the claim is `UPDATE … RETURNING` over `SELECT … FOR UPDATE SKIP
 LOCKED`; SQLite serialises writers, so the same statement without the lock clause is atomic.
 
-Functions of one Session; the caller owns the transaction (Database.run commits it).
+`Inbox` is the Repository's part for it (`repo.inbox`); the caller owns the transaction
+(Database.run commits it). Removing names from an update is a pure function here too.
 """
 
 from __future__ import annotations
@@ -20,10 +21,11 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import delete, func, or_, select, update
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import aliased
 
 from bot.storage import queries as q
 from bot.storage import tables as t
+from bot.storage.part import Part
 
 log = logging.getLogger(__name__)
 
@@ -90,94 +92,87 @@ def _bigint(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and -(2**63) <= value < 2**63
 
 
-def put(session: Session, update_id: int, sender: int | None, body: Json, now: datetime) -> bool:
-    """Stores an update (names removed) unless it is already waiting; tells whether it was new."""
-    insert = q.insert_on_conflict(_postgres(session), _i, ("update_id",), returning=("update_id",))
-    row = {
-        "update_id": update_id,
-        "sender": sender,
-        "body": without_names(body),
-        "received_at": now,
-        "claimed_at": None,
-        "claimed_by": None,
-        "attempts": 0,
-    }
-    return session.execute(insert, row).first() is not None
+class Inbox(Part):
+    """Works the inbox table (`repo.inbox`)."""
 
+    def put(self, update_id: int, sender: int | None, body: Json, now: datetime) -> bool:
+        """Stores an update (names removed) unless it is already waiting; tells whether it is
+        new."""
+        insert = q.insert_on_conflict(self._postgres, _i, ("update_id",), returning=("update_id",))
+        row = {
+            "update_id": update_id,
+            "sender": sender,
+            "body": without_names(body),
+            "received_at": now,
+            "claimed_at": None,
+            "claimed_by": None,
+            "attempts": 0,
+        }
+        return self.session.execute(insert, row).first() is not None
 
-def claim(
-    session: Session, now: datetime, limit: int, worker: str, stale_after: timedelta
-) -> list[Claimed]:
-    """Claims up to `limit` waiting updates, at most one per sender, each its sender's earliest.
+    def claim(
+        self, now: datetime, limit: int, worker: str, stale_after: timedelta
+    ) -> list[Claimed]:
+        """Claims up to `limit` waiting updates, at most one per sender, each its sender's earliest.
 
-    Rows claimed `MAX_ATTEMPTS` times without finishing are dropped first (logged by id only).
-    """
-    cutoff = now - stale_after
-    free = or_(_i.c.claimed_at.is_(None), _i.c.claimed_at < cutoff)
-    postgres = _postgres(session)
-    _drop_exhausted(session, free, postgres)
-    other = aliased(_i)
-    held_back = (
-        select(other.c.update_id)
-        .where(
-            other.c.sender == _i.c.sender,
-            other.c.update_id != _i.c.update_id,
-            or_(other.c.update_id < _i.c.update_id, other.c.claimed_at >= cutoff),
+        Rows claimed `MAX_ATTEMPTS` times without finishing are dropped first (logged by id only).
+        """
+        cutoff = now - stale_after
+        free = or_(_i.c.claimed_at.is_(None), _i.c.claimed_at < cutoff)
+        self._drop_exhausted(free)
+        other = aliased(_i)
+        held_back = (
+            select(other.c.update_id)
+            .where(
+                other.c.sender == _i.c.sender,
+                other.c.update_id != _i.c.update_id,
+                or_(other.c.update_id < _i.c.update_id, other.c.claimed_at >= cutoff),
+            )
+            .exists()
         )
-        .exists()
-    )
-    pick = select(_i.c.update_id).where(free, ~held_back).order_by(_i.c.update_id).limit(limit)
-    if postgres:
-        pick = pick.with_for_update(skip_locked=True)
-    rows = session.execute(
-        update(_i)
-        .where(_i.c.update_id.in_(pick))
-        .values(claimed_at=now, claimed_by=worker[:64], attempts=_i.c.attempts + 1)
-        .returning(_i.c.update_id, _i.c.sender, _i.c.body, _i.c.attempts)
-    ).all()
-    claimed = [Claimed(r.update_id, r.sender, dict(r.body), r.attempts) for r in rows]
-    return sorted(claimed, key=lambda c: c.update_id)
+        pick = select(_i.c.update_id).where(free, ~held_back).order_by(_i.c.update_id).limit(limit)
+        if self._postgres:
+            pick = pick.with_for_update(skip_locked=True)
+        rows = self.session.execute(
+            update(_i)
+            .where(_i.c.update_id.in_(pick))
+            .values(claimed_at=now, claimed_by=worker[:64], attempts=_i.c.attempts + 1)
+            .returning(_i.c.update_id, _i.c.sender, _i.c.body, _i.c.attempts)
+        ).all()
+        claimed = [Claimed(r.update_id, r.sender, dict(r.body), r.attempts) for r in rows]
+        return sorted(claimed, key=lambda c: c.update_id)
 
+    def _drop_exhausted(self, free: Any) -> None:
+        pick = select(_i.c.update_id).where(free, _i.c.attempts >= MAX_ATTEMPTS)
+        if self._postgres:
+            pick = pick.with_for_update(skip_locked=True)
+        dropped = self.session.execute(
+            delete(_i).where(_i.c.update_id.in_(pick)).returning(_i.c.update_id, _i.c.attempts)
+        ).all()
+        for row in dropped:
+            log.error("inbox: update %s dropped after %d unfinished attempts", *row)
 
-def _drop_exhausted(session: Session, free: Any, postgres: bool) -> None:
-    pick = select(_i.c.update_id).where(free, _i.c.attempts >= MAX_ATTEMPTS)
-    if postgres:
-        pick = pick.with_for_update(skip_locked=True)
-    dropped = session.execute(
-        delete(_i).where(_i.c.update_id.in_(pick)).returning(_i.c.update_id, _i.c.attempts)
-    ).all()
-    for row in dropped:
-        log.error("inbox: update %s dropped after %d unfinished attempts", *row)
+    def done(self, update_id: int) -> None:
+        """Removes a handled update."""
+        self.session.execute(delete(_i).where(_i.c.update_id == update_id))
 
+    def give_up(self, update_id: int, reason: str) -> None:
+        """Removes an update that can never be handled, saying why (never what it contained)."""
+        self.session.execute(delete(_i).where(_i.c.update_id == update_id))
+        log.error("inbox: update %s dropped: %s", update_id, reason)
 
-def done(session: Session, update_id: int) -> None:
-    """Removes a handled update."""
-    session.execute(delete(_i).where(_i.c.update_id == update_id))
+    def release(self, update_id: int, worker: str, *, failed: bool = True) -> None:
+        """Hands a claimed update back for any replica to take; an unfailed release (this process
+        stopping before it began) does not count as an attempt."""
+        values: dict[str, Any] = {"claimed_at": None, "claimed_by": None}
+        if not failed:
+            values["attempts"] = _i.c.attempts - 1
+        self.session.execute(
+            update(_i)
+            .where(_i.c.update_id == update_id, _i.c.claimed_by == worker[:64])
+            .values(**values)
+        )
 
-
-def give_up(session: Session, update_id: int, reason: str) -> None:
-    """Removes an update that can never be handled, saying why (never what it contained)."""
-    session.execute(delete(_i).where(_i.c.update_id == update_id))
-    log.error("inbox: update %s dropped: %s", update_id, reason)
-
-
-def release(session: Session, update_id: int, worker: str, *, failed: bool = True) -> None:
-    """Hands a claimed update back for any replica to take; an unfailed release (this process
-    stopping before it began) does not count as an attempt."""
-    values: dict[str, Any] = {"claimed_at": None, "claimed_by": None}
-    if not failed:
-        values["attempts"] = _i.c.attempts - 1
-    session.execute(
-        update(_i)
-        .where(_i.c.update_id == update_id, _i.c.claimed_by == worker[:64])
-        .values(**values)
-    )
-
-
-def waiting(session: Session) -> int:
-    """How many updates are acknowledged and not yet handled (claimed or not)."""
-    return int(session.execute(select(func.count()).select_from(_i)).scalar_one())
-
-
-def _postgres(session: Session) -> bool:
-    return session.get_bind().dialect.name == "postgresql"
+    def waiting(self) -> int:
+        """How many updates are acknowledged and not yet handled (claimed or not)."""
+        return int(self.session.execute(select(func.count()).select_from(_i)).scalar_one())

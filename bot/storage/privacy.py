@@ -2,7 +2,9 @@
 
 The export is driven by the schema itself (every table that has a `user_id`, every column but the
 internal ids), so a column added later is exported without anyone remembering to add it here.
-Erasure is the user row's delete: every other table cascades.
+Erasure is the user row's delete: every other table cascades. An erasing unit of work is
+marked on its session, so that the Database, once it has committed, checkpoints SQLite's WAL:
+nothing of the person stays readable in the files while the bot runs (DESIGN §6).
 """
 
 from __future__ import annotations
@@ -11,9 +13,10 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Table, delete, func, select
-from sqlalchemy.orm import Session
 
 from bot.storage import tables as t
+from bot.storage.part import Part, mark_erased
+from bot.storage.people import UnknownUser
 
 INTERNAL = frozenset({"id", "user_id"})  # row ids and the link to the user row: ours, not theirs
 
@@ -38,33 +41,43 @@ def _shown(table: Table) -> list[Any]:
     return [column for column in table.c if column.name not in INTERNAL]
 
 
-def export(session: Session, user_id: int) -> dict[str, Any] | None:
-    """Every stored row of the person (None if there is no such person), values as stored:
-    aware UTC datetimes, dates, times, JSON columns as dicts and lists."""
-    found: dict[str, Any] = {}
-    for key, table in SINGLE.items():
-        query = select(*_shown(table)).where(_owner(table) == user_id)
-        row = session.execute(query).first()
-        found[key] = dict(row._mapping) if row is not None else None
-    if found["profile"] is None:
-        return None
-    for key, (table, order) in MANY.items():
-        query = (
-            select(*_shown(table))
-            .where(_owner(table) == user_id)
-            .order_by(*(table.c[name] for name in order))
-        )
-        found[key] = [dict(row._mapping) for row in session.execute(query)]
-    for key, table in COUNTED.items():
-        count = select(func.count()).select_from(table).where(_owner(table) == user_id)
-        found[key] = {"count": int(session.scalar(count) or 0)}
-    return found
+class Privacy(Part):
+    """A person's data as a whole (`repo.privacy`): exported, erased, forgotten when silent."""
 
+    def export(self, user_id: int) -> dict[str, Any]:
+        """Every stored row of the person, values as stored: aware UTC datetimes, dates, times,
+        JSON columns as dicts and lists. UnknownUser if there is no such person."""
+        found: dict[str, Any] = {}
+        for key, table in SINGLE.items():
+            query = select(*_shown(table)).where(_owner(table) == user_id)
+            row = self.session.execute(query).first()
+            found[key] = dict(row._mapping) if row is not None else None
+        if found["profile"] is None:
+            raise UnknownUser(user_id)
+        for key, (table, order) in MANY.items():
+            query = (
+                select(*_shown(table))
+                .where(_owner(table) == user_id)
+                .order_by(*(table.c[name] for name in order))
+            )
+            found[key] = [dict(row._mapping) for row in self.session.execute(query)]
+        for key, table in COUNTED.items():
+            count = select(func.count()).select_from(table).where(_owner(table) == user_id)
+            found[key] = {"count": int(self.session.scalar(count) or 0)}
+        return found
 
-def delete_inactive(session: Session, before: datetime) -> int:
-    """Deletes everyone last active before `before` (their sign-up time if they never were);
-    returns how many. Everything they owned goes with them (ON DELETE CASCADE)."""
-    u = t.users
-    last_seen = func.coalesce(u.c.last_active_at, u.c.created_at)
-    deleted = session.execute(delete(u).where(last_seen < before).returning(u.c.id))
-    return len(deleted.all())
+    def delete_user(self, user_id: int) -> None:
+        """Deletes the person and, by cascade, everything stored about them."""
+        self.session.execute(delete(t.users).where(t.users.c.id == user_id))
+        mark_erased(self.session)
+
+    def delete_inactive(self, before: datetime) -> int:
+        """Deletes everyone last active before `before` (their sign-up time if they never were);
+        returns how many. Everything they owned goes with them (ON DELETE CASCADE)."""
+        u = t.users
+        last_seen = func.coalesce(u.c.last_active_at, u.c.created_at)
+        deleted = self.session.execute(delete(u).where(last_seen < before).returning(u.c.id))
+        gone = len(deleted.all())
+        if gone:
+            mark_erased(self.session)
+        return gone

@@ -1,282 +1,78 @@
-"""The only code that writes SQL: a turn's facts in, its outcome out, due events claimed.
+"""The Repository: the only code that writes SQL, made of one part per family of tables.
 
-One Repository wraps one synchronous Session (one per unit of work: bot.storage.database runs it
-in SQLite's thread, or through SQLAlchemy's greenlet bridge on asyncpg); the caller owns the
-transaction and commits before any network call. Rows become flows.model records in
-bot.storage.convert.
+One Repository wraps one synchronous Session, one per unit of work (bot.storage.database runs it
+in SQLite's thread, or through SQLAlchemy's greenlet bridge on asyncpg); the caller never sees
+the session and the Database commits. Each part is built on first use:
+
+    repo.people    users: found or created by outside id, touched, blocked      (people.py)
+    repo.turns     a turn: load the conversation and facts, save, apply effects  (turns.py)
+    repo.due       due events: scheduled, claimed, finished                      (due.py)
+    repo.privacy   a person's data as a whole: exported, erased, retention       (privacy.py)
+    repo.updates   processed Telegram update ids, per bot, pruned                (updates.py)
+    repo.inbox     the webhook's durable inbox                                    (inbox.py)
+    repo.budget    the shared send budget (PostgreSQL)                            (budget.py)
+    repo.sql       statements of tests and benchmarks, never of the coach         (sql.py)
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from datetime import datetime, timedelta
-from typing import Any, NamedTuple, assert_never
+from functools import cached_property
 
-from sqlalchemy import Table, delete, insert, select
+from sqlalchemy import text
+from sqlalchemy.orm import Session
 
-from bot.storage import convert, privacy
-from bot.storage import queries as q
-from bot.storage import tables as t
-from bot.storage.due import DueEvents, utcnow
-from flows.model import (
-    Cancel,
-    CancelKind,
-    Checkin,
-    Conversation,
-    DeleteEverything,
-    Effect,
-    Facts,
-    RecordRedFlags,
-    SaveCheckin,
-    SaveMorning,
-    SaveProfile,
-    Schedule,
-    SetLevel,
-)
+from bot.storage.budget import SendBudget
+from bot.storage.db import is_postgres
+from bot.storage.due import DueEvents
+from bot.storage.inbox import Inbox
+from bot.storage.people import People
+from bot.storage.privacy import Privacy
+from bot.storage.sql import Statements
+from bot.storage.turns import Turns
+from bot.storage.updates import Updates
 
-RECENT = timedelta(days=14)
-# Activity is for retention (a year): it is written when the stored time is older than this.
-ACTIVITY_PRECISION = timedelta(hours=1)
+_PING = text("SELECT 1")
 
 
-class Loaded(NamedTuple):
-    """What a turn starts from: the conversation, the facts, the version, the live prompt, when
-    the person was last active, and the last button press taken as an answer."""
+class Repository:
+    """Storage for one unit of work: its parts share one session (and one transaction)."""
 
-    conversation: Conversation
-    facts: Facts
-    version: int
-    prompt_message_id: int | None
-    last_active_at: datetime | None = None
-    last_press: str | None = None
+    def __init__(self, session: Session) -> None:
+        self._session = session
+        self._postgres = is_postgres(session)
 
+    @cached_property
+    def people(self) -> People:
+        return People(self._session, self._postgres)
 
-def _since(now: datetime) -> dict[str, Any]:
-    """The parameters that bound what a turn loads."""
-    # One day more for mornings: `day` is the person's local date, `now` is UTC.
-    return {"since": now - RECENT, "since_day": (now - RECENT - timedelta(days=1)).date()}
+    @cached_property
+    def due(self) -> DueEvents:
+        return DueEvents(self._session, self._postgres)
 
+    @cached_property
+    def privacy(self) -> Privacy:
+        return Privacy(self._session, self._postgres)
 
-def _loaded(head: Any, checkins: tuple[Checkin, ...]) -> Loaded:
-    """A turn's start from its head row (bot.storage.queries.head) and its check-ins."""
-    conversation = Conversation(
-        active=convert.frame(head.active),
-        suspended=convert.frame(head.suspended),
-        step=head.step or 0,
-    )
-    facts = Facts(
-        profile=convert.profile(head),
-        levels=convert.levels(head.levels),
-        checkins=checkins,
-        mornings=convert.mornings(head.mornings),
-        next_checkin_no=(head.max_no or 0) + 1,
-    )
-    return Loaded(
-        conversation,
-        facts,
-        int(head.version or 0),
-        head.prompt_message_id,
-        head.last_active_at,
-        head.last_press,
-    )
+    @cached_property
+    def turns(self) -> Turns:
+        return Turns(self._session, self._postgres, self.people, self.due, self.privacy)
 
+    @cached_property
+    def updates(self) -> Updates:
+        return Updates(self._session, self._postgres)
 
-class StaleConversation(Exception):
-    """Another turn saved this conversation after it was loaded."""
+    @cached_property
+    def inbox(self) -> Inbox:
+        return Inbox(self._session, self._postgres)
 
+    @cached_property
+    def budget(self) -> SendBudget:
+        return SendBudget(self._session, self._postgres)
 
-class UnknownUser(LookupError):
-    """No user has this id."""
+    @cached_property
+    def sql(self) -> Statements:
+        return Statements(self._session, self._postgres)
 
-
-class Repository(DueEvents):
-    """Reads and writes one person's coaching data, and the due events, through one session."""
-
-    # ----------------------------------------------------------------------------------- users
-
-    def user_id_for(
-        self, external_id: str, chat_id: int | None = None, *, create: bool = True
-    ) -> int | None:
-        """Finds (or creates) the user behind an outside id, keeping the chat id current."""
-        found = (self.session.execute(q.USER_BY_EXTERNAL, {"external_id": external_id})).first()
-        if found is not None:
-            if chat_id is not None and found.chat_id != chat_id:
-                self._update_user(found.id, chat_id=chat_id)
-            return int(found.id)
-        if not create:
-            return None
-        new = q.insert_on_conflict(self._postgres, t.users, ("external_id",), returning=("id",))
-        new_id = (
-            self.session.execute(new, {"external_id": external_id, "chat_id": chat_id})
-        ).scalar_one_or_none()
-        if new_id is None:  # a concurrent turn created it in between
-            return self.user_id_for(external_id, chat_id, create=False)
-        return int(new_id)
-
-    def touch(self, user_id: int, now: datetime, *, last: datetime | None = None) -> None:
-        """Records that the person was active, unless `last` (the stored time) is recent."""
-        if last is None or not now - ACTIVITY_PRECISION < last <= now:
-            self._update_user(user_id, last_active_at=now)
-
-    def set_blocked(self, user_id: int, blocked: bool) -> None:
-        """Marks that the person blocked (or unblocked) the bot."""
-        self._update_user(user_id, blocked=blocked)
-
-    def delete_user(self, user_id: int) -> None:
-        """Deletes the person and, by cascade, everything stored about them."""
-        self.session.execute(delete(t.users).where(t.users.c.id == user_id))
-
-    def delete_inactive(self, before: datetime) -> int:
-        """Deletes everyone not active since `before` (never active: created before it), with
-        everything they own; returns how many people went."""
-        return privacy.delete_inactive(self.session, before)
-
-    def export(self, user_id: int) -> dict[str, Any]:
-        """Every stored row of the person, values as stored (see bot.storage.privacy.export)."""
-        found = privacy.export(self.session, user_id)
-        if found is None:
-            raise UnknownUser(user_id)
-        return found
-
-    # ------------------------------------------------------------------------------ one turn
-
-    def load(self, user_id: int, now: datetime) -> tuple[Conversation, Facts, int]:
-        """Loads the conversation, the facts a flow needs, and the conversation's version."""
-        conversation, facts, version, *_ = self.load_turn(user_id, now)
-        return conversation, facts, version
-
-    def load_turn(self, user_id: int, now: datetime) -> Loaded:
-        """Loads what `load` does and the id of the message holding the live buttons."""
-        params = {"user_id": user_id, **_since(now)}
-        head = (self.session.execute(q.head(self._postgres), params)).first()
-        if head is None:
-            raise UnknownUser(user_id)
-        checkins = self.session.execute(q.CHECKINS, params)
-        return _loaded(head, tuple(convert.checkin(r) for r in checkins))
-
-    def load_turn_of(
-        self, external_id: str, chat_id: int | None, now: datetime
-    ) -> tuple[int, Loaded] | None:
-        """The user id behind an outside id and what `load_turn` loads, in one statement (the
-        chat id kept current); None when nobody has that outside id."""
-        params = {"external_id": external_id, **_since(now)}
-        head = (self.session.execute(q.turn_by_external(self._postgres), params)).first()
-        if head is None:
-            return None
-        if chat_id is not None and head.chat_id != chat_id:
-            self._update_user(head.id, chat_id=chat_id)
-        return int(head.id), _loaded(head, convert.checkins(head.checkins))
-
-    def save_conversation(
-        self,
-        user_id: int,
-        conv: Conversation,
-        expected_version: int,
-        *,
-        now: datetime | None = None,
-        last_press: str | None = None,
-    ) -> int:
-        """Saves the conversation unless saved since `expected_version`; returns the new version.
-
-        `last_press`, when given, replaces the remembered last button press taken as an answer.
-        """
-        c = t.conversations
-        values: dict[str, Any] = {
-            "active": convert.frame_json(conv.active),
-            "suspended": convert.frame_json(conv.suspended),
-            "step": conv.step,
-            "updated_at": now or utcnow(),
-            "version": expected_version + 1,
-        }
-        if last_press is not None:
-            values["last_press"] = last_press
-        if expected_version == 0:
-            stmt = q.insert_on_conflict(self._postgres, c, ("user_id",), returning=("version",))
-            values["user_id"] = user_id
-        else:
-            stmt = q.SAVE_CONVERSATION
-            values |= {"b_user_id": user_id, "b_expected": expected_version}
-        if (self.session.execute(stmt, values)).first() is None:
-            raise StaleConversation(f"user {user_id}: version {expected_version} is stale")
-        return expected_version + 1
-
-    def apply(
-        self, user_id: int, effects: Sequence[Effect], now: datetime, *, time_scale: float = 1.0
-    ) -> None:
-        """Applies a flow's effects in order; Schedule delays are divided by `time_scale`.
-
-        DeleteEverything is applied last, whatever its place: the person and every row of theirs
-        are deleted, so nothing of this turn outlives it either.
-        """
-        if time_scale <= 0:
-            raise ValueError(f"time_scale must be positive, not {time_scale}")
-        erase = False
-        for effect in effects:
-            match effect:
-                case SaveProfile():
-                    self._update_user(user_id, **convert.profile_values(effect.profile))
-                case SaveCheckin():
-                    row = {"user_id": user_id, **convert.checkin_values(effect.checkin)}
-                    self._upsert(t.checkins, row, ("user_id", "no"))
-                case SetLevel():
-                    state = effect.state
-                    row = {"user_id": user_id, "movement": state.movement, "level": state.level}
-                    row |= {"return_to": state.return_to, "updated_at": now}
-                    self._upsert(t.exposure_levels, row, ("user_id", "movement"))
-                case SaveMorning():
-                    day, pain = effect.morning.day, effect.morning.pain
-                    row = {"user_id": user_id, "day": day, "pain": pain}
-                    self._upsert(t.mornings, row, ("user_id", "day"))
-                case Schedule():
-                    self.schedule(user_id, effect, now, time_scale=time_scale)
-                case Cancel():
-                    self.cancel(user_id, effect.dedupe_key, now)
-                case CancelKind():
-                    self.cancel_kind(user_id, effect.kind, now)
-                case RecordRedFlags():
-                    self._record_red_flags(user_id, effect, now)
-                case DeleteEverything():
-                    erase = True
-                case _:
-                    assert_never(effect)
-        if erase:
-            self.delete_user(user_id)
-
-    # ------------------------------------------------------------------------------ updates
-
-    def mark_update_processed(
-        self, update_id: int, user_id: int | None, *, now: datetime | None = None
-    ) -> bool:
-        """Remembers a Telegram update id; False when it had been seen already."""
-        p = t.processed_updates
-        stmt = q.insert_on_conflict(self._postgres, p, ("update_id",), returning=("update_id",))
-        row = {"update_id": update_id, "user_id": user_id, "handled_at": now or utcnow()}
-        return (self.session.execute(stmt, row)).first() is not None
-
-    def update_seen(self, update_id: int) -> bool:
-        """Whether a Telegram update id has been handled already."""
-        p = t.processed_updates
-        found = self.session.scalar(select(p.c.update_id).where(p.c.update_id == update_id))
-        return found is not None
-
-    def set_prompt(self, user_id: int, message_id: int | None) -> None:
-        """Records the message holding the live buttons."""
-        self.session.execute(q.SET_PROMPT, {"b_user_id": user_id, "prompt_message_id": message_id})
-
-    # ------------------------------------------------------------------------------ helpers
-
-    def _update_user(self, user_id: int, **values: Any) -> None:
-        self.session.execute(q.UPDATE_USER, {"b_user_id": user_id, **values})
-
-    def _upsert(self, table: Table, row: dict[str, Any], key: tuple[str, ...]) -> None:
-        changed = tuple(name for name in row if name not in key)
-        self.session.execute(q.insert_on_conflict(self._postgres, table, key, changed), row)
-
-    def _record_red_flags(self, user_id: int, e: RecordRedFlags, now: datetime) -> None:
-        rows = [
-            {"user_id": user_id, "question_id": question, "answer": answer.value}
-            | {"context": e.context, "answered_at": now}
-            for question, answer in e.answers
-        ]
-        if rows:
-            self.session.execute(insert(t.redflag_answers), rows)
+    def ping(self) -> None:
+        """One round trip to the database (the readiness check)."""
+        self._session.execute(_PING)

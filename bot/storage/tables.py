@@ -199,12 +199,16 @@ class RedFlagAnswerRow(Base):
 
 
 class ProcessedUpdateRow(Base):
+    """A Telegram update handled, per bot: update ids are unique within one bot only. `bot_id`
+    is the numeric part of the bot's token (never the token). Pruned after two days."""
+
     __tablename__ = "processed_updates"
     __table_args__ = (Index(None, "handled_at"),)  # pruning old ids
 
     update_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     user_id: Mapped[int | None] = mapped_column(_user_fk(), index=True)
     handled_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    bot_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
 
 
 class InboxRow(Base):

@@ -18,7 +18,7 @@ from collections.abc import Awaitable, Callable
 from typing import Protocol
 
 from bot.storage import Database
-from bot.storage.budget import Block, reserve
+from bot.storage.budget import Block
 
 EPSILON = 1e-6
 MARGIN = 0.98
@@ -186,7 +186,7 @@ class DatabaseBudget:
         self.name = name
 
     async def reserve(self, count: int, spacing: float) -> Block:
-        return await self.db.run(lambda repo: reserve(repo, self.name, count, spacing))
+        return await self.db.run(lambda repo: repo.budget.reserve(self.name, count, spacing))
 
 
 def make_limiter(per_second: float, db: Database | None) -> Limiter:

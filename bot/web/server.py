@@ -25,7 +25,6 @@ from typing import Any
 
 import uvicorn
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
-from sqlalchemy import text
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
@@ -36,7 +35,7 @@ from bot.compose import Coaching
 from bot.logs import described
 from bot.metrics import REGISTRY
 from bot.settings import Settings
-from bot.storage import Database, Repository, inbox
+from bot.storage import Database, Repository
 from bot.telegram.app import ALLOWED_UPDATES, App, Wiring, wire
 from bot.web.intake import MAX_BODY, Rejected, read_update
 from bot.web.worker import InboxWorker
@@ -104,7 +103,7 @@ class WebhookServer:
             return _error(rejected.status, rejected.reason)
         now = running.coach.clock()
         try:
-            await running.db.run(lambda repo: inbox.put(repo.session, update_id, sender, body, now))
+            await running.db.run(lambda repo: repo.inbox.put(update_id, sender, body, now))
         except Exception as error:
             log.error("inbox: storing update %s failed: %s", update_id, described(error))
             return _error(503, "could not store the update; try again")  # Telegram retries
@@ -226,11 +225,8 @@ def serve(settings: Settings) -> int:
 
 
 async def _database(db: Database) -> str:
-    def ping(repo: Repository) -> None:
-        repo.session.execute(text("SELECT 1"))
-
     try:
-        await asyncio.wait_for(db.run(ping), HEALTH_TIMEOUT)
+        await asyncio.wait_for(db.run(Repository.ping), HEALTH_TIMEOUT)
     except Exception:
         return "unreachable"
     return "ok"

@@ -84,7 +84,7 @@ class InboxWorker:
             await self._quietly(self._hand_back(update_id))
 
     def _hand_back(self, update_id: int) -> Callable[[Repository], None]:
-        return lambda repo: inbox.release(repo.session, update_id, self.name, failed=False)
+        return lambda repo: repo.inbox.release(update_id, self.name, failed=False)
 
     async def _run(self) -> None:
         while not self._stopping:
@@ -106,8 +106,8 @@ class InboxWorker:
         now = self.clock()
 
         def work(repo: Repository) -> list[inbox.Claimed]:
-            claimed = inbox.claim(repo.session, now, limit, self.name, self.stale_after)
-            INBOX_WAITING.set(inbox.waiting(repo.session))
+            claimed = repo.inbox.claim(now, limit, self.name, self.stale_after)
+            INBOX_WAITING.set(repo.inbox.waiting())
             return claimed
 
         try:
@@ -121,7 +121,7 @@ class InboxWorker:
             update = Update.de_json(row.body, self.app.bot)
         except Exception:
             await self._quietly(
-                lambda repo: inbox.give_up(repo.session, row.update_id, "not a Telegram update")
+                lambda repo: repo.inbox.give_up(row.update_id, "not a Telegram update")
             )
             return
         try:
@@ -129,11 +129,11 @@ class InboxWorker:
         except Exception as error:
             # Handler failures went to the error handler already; this is what escaped it.
             log.error("inbox: update %s failed: %s", row.update_id, described(error))
-            await self._quietly(lambda repo: inbox.release(repo.session, row.update_id, self.name))
+            await self._quietly(lambda repo: repo.inbox.release(row.update_id, self.name))
             return
         for attempt in range(1, DONE_RETRIES + 1):
             try:
-                await self.db.run(lambda repo: inbox.done(repo.session, row.update_id))
+                await self.db.run(lambda repo: repo.inbox.done(row.update_id))
                 return
             except Exception as error:
                 # Left claimed, it is taken up again after the claim timeout: a no-op then.

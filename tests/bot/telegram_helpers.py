@@ -160,26 +160,26 @@ class Harness:
 
     async def user_id(self, user: int = ANN) -> int | None:
         key = external_id(user)
-        return await self.coach.db.run(lambda repo: repo.user_id_for(key, create=False))
+        return await self.coach.db.run(lambda repo: repo.people.user_id_for(key, create=False))
 
     async def state(self, user: int = ANN) -> tuple[Conversation, Facts]:
         user_id = await self.user_id(user)
         assert user_id is not None
         now = self.coach.clock()
-        conversation, facts, _ = await self.coach.db.run(lambda repo: repo.load(user_id, now))
+        conversation, facts, _ = await self.coach.db.run(lambda repo: repo.turns.load(user_id, now))
         return conversation, facts
 
     async def blocked(self, user: int = ANN) -> bool:
         user_id = await self.user_id(user)
         query = select(t.users.c.blocked).where(t.users.c.id == user_id)
-        return bool(await self.coach.db.run(lambda repo: repo.session.execute(query).scalar_one()))
+        return bool(await self.coach.db.run(lambda repo: repo.sql.scalar(query)))
 
     async def pending(self, user: int = ANN) -> list[tuple[str, datetime]]:
         """The person's pending due events: kind and when due (UTC)."""
         user_id = await self.user_id(user)
         d = t.due_events
         query = select(d.c.kind, d.c.due_at).where(d.c.user_id == user_id, d.c.status == "pending")
-        rows = await self.coach.db.run(lambda repo: list(repo.session.execute(query)))
+        rows = await self.coach.db.run(lambda repo: repo.sql.rows(query))
         return [(kind, at if at.tzinfo else at.replace(tzinfo=UTC)) for kind, at in rows]
 
     async def due_statuses(self, user: int = ANN) -> list[tuple[str, str]]:
@@ -187,7 +187,7 @@ class Harness:
         d = t.due_events
         query = select(d.c.kind, d.c.status).where(d.c.user_id == user_id).order_by(d.c.id)
         return await self.coach.db.run(
-            lambda repo: [(row.kind, row.status) for row in repo.session.execute(query)]
+            lambda repo: [(row.kind, row.status) for row in repo.sql.rows(query)]
         )
 
 

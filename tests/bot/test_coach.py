@@ -60,7 +60,7 @@ async def onboard(coach: Coach, external_id: str = "test:1") -> int:
 
 
 async def facts_of(db: Database, user: int, now: datetime):  # type: ignore[no-untyped-def]
-    return await db.run(lambda repo: repo.load(user, now))
+    return await db.run(lambda repo: repo.turns.load(user, now))
 
 
 async def start_bend_checkin(coach: Coach, user: int) -> None:
@@ -100,7 +100,7 @@ async def test_a_checkin_follow_up_is_delivered_by_the_tick(
         Light.GREEN,
         2,
     )
-    events = await db.run(lambda repo: repo.due_events_for(user))
+    events = await db.run(lambda repo: repo.due.due_events_for(user))
     assert [(e.kind, e.status) for e in events] == [  # the follow-up done; outreach waits
         ("followup", "done"),
         ("nudge", "pending"),
@@ -116,7 +116,7 @@ async def test_time_scale_shortens_the_wait_for_a_follow_up(
     coach = Coach(db, CONTENT, clock=clock, time_scale=600)
     user = await onboard(coach)
     await start_bend_checkin(coach, user)
-    events = await db.run(lambda repo: repo.due_events_for(user))
+    events = await db.run(lambda repo: repo.due.due_events_for(user))
     (event,) = [e for e in events if e.kind == "followup"]
     assert event.due_at == START + timedelta(seconds=6)
 
@@ -272,7 +272,7 @@ async def test_the_chat_id_is_kept_current(db: Database) -> None:
     user = (await coach.handle_external("tg:9", 9, start)).user_id
     await coach.handle_external("tg:9", 99, start)
     chat = sa.select(tables.users.c.chat_id).where(tables.users.c.id == user)
-    assert await db.run(lambda repo: repo.session.scalar(chat)) == 99
+    assert await db.run(lambda repo: repo.sql.scalar(chat)) == 99
 
 
 async def test_said_names_the_message_with_the_live_buttons(db: Database) -> None:
@@ -290,7 +290,7 @@ async def test_a_person_whose_data_was_deleted_starts_afresh(db: Database) -> No
     """After their data is deleted, the next update creates them anew and begins onboarding."""
     coach = Coach(db, CONTENT, clock=Clock())
     old = await onboard(coach, "tg:9")
-    await db.run(lambda repo: repo.delete_user(old))
+    await db.run(lambda repo: repo.privacy.delete_user(old))
     said = await coach.handle_external("tg:9", 9, answer("hello"))
     assert await coach.known_user("tg:9") == said.user_id
     conversation, facts, _ = await facts_of(db, said.user_id, START)

@@ -39,7 +39,7 @@ class Telegram:
 
 
 async def events(db: Database, user: int, kind: str) -> list[DueEvent]:
-    return [e for e in await db.run(lambda repo: repo.due_events_for(user)) if e.kind == kind]
+    return [e for e in await db.run(lambda repo: repo.due.due_events_for(user)) if e.kind == kind]
 
 
 def test_a_said_kept_as_json_reads_back_the_same() -> None:
@@ -106,14 +106,14 @@ async def test_a_blocked_person_ends_the_event_and_what_is_due(db: Database) -> 
     await start_bend_checkin(coach, user)
     clock.now += timedelta(minutes=61)
     assert await ticker.tick() == 1
-    everything = await db.run(lambda repo: repo.due_events_for(user))
+    everything = await db.run(lambda repo: repo.due.due_events_for(user))
     assert {(e.kind, e.status) for e in everything} == {
         ("followup", "done"),
         ("nudge", "cancelled"),
         ("recap", "cancelled"),
     }
     blocked = sa.select(tables.users.c.blocked).where(tables.users.c.id == user)
-    assert await db.run(lambda repo: repo.session.scalar(blocked)) is True
+    assert await db.run(lambda repo: repo.sql.scalar(blocked)) is True
 
 
 async def test_a_kept_nudge_past_its_lateness_limit_is_skipped_unsent(db: Database) -> None:
@@ -143,7 +143,7 @@ async def test_a_claim_whose_process_died_mid_send_is_taken_up_and_sent(db: Data
     user = await onboard(coach)
     await start_bend_checkin(coach, user)
     clock.now += timedelta(minutes=61)
-    (due,) = await db.run(lambda repo: repo.claim_due(clock.now, 8, "dead:1"))
+    (due,) = await db.run(lambda repo: repo.due.claim_due(clock.now, 8, "dead:1"))
     said = await coach.handle_due(due)  # the turn ran; then the process died
     assert [r.key for r in said.replies] == FOLLOW_UP
 

@@ -64,7 +64,7 @@ def owner(table: sa.Table) -> sa.ColumnElement[Any]:
 
 
 async def new_user(db: Database, external_id: str) -> int:
-    user_id = await db.run(lambda repo: repo.user_id_for(external_id, 7))
+    user_id = await db.run(lambda repo: repo.people.user_id_for(external_id, 7))
     assert user_id is not None
     return user_id
 
@@ -118,13 +118,13 @@ async def person(db: Database, external_id: str, update_ids: tuple[int, ...] = (
     user_id = await new_user(db, external_id)
 
     def work(repo: Repository) -> None:
-        repo.apply(user_id, everything(user_id), NOW)
+        repo.turns.apply(user_id, everything(user_id), NOW)
         frame = Frame("checkin", "during", {"no": 2, "typed": "a little stiff"})
-        repo.save_conversation(user_id, Conversation(frame, None, 5), 0, now=NOW)
-        repo.set_prompt(user_id, 42)
-        repo.touch(user_id, NOW)
+        repo.turns.save_conversation(user_id, Conversation(frame, None, 5), 0, now=NOW)
+        repo.turns.set_prompt(user_id, 42)
+        repo.people.touch(user_id, NOW)
         for update_id in update_ids:
-            repo.mark_update_processed(update_id, user_id, now=NOW)
+            repo.updates.mark_processed(0, update_id, user_id, now=NOW)
 
     await db.run(work)
     return user_id
@@ -137,7 +137,7 @@ async def rows_of(db: Database, user_id: int) -> dict[str, list[dict[str, Any]]]
         found = {}
         for table in tables.ALL_TABLES:
             query = sa.select(table).where(owner(table) == user_id)
-            found[table.name] = [dict(r._mapping) for r in repo.session.execute(query)]
+            found[table.name] = [dict(r._mapping) for r in repo.sql.rows(query)]
         return found
 
     return await db.run(work)
@@ -158,7 +158,7 @@ async def test_delete_everything_leaves_no_row_of_the_person(db: Database) -> No
     before = await rows_of(db, kept)
     later = Checkin(3, ActivityKind.WALK, "walk", None, NOW)
     effects = (DeleteEverything(), SaveCheckin(later), SaveMorning(Morning(NOW.date(), 1)))
-    await db.run(lambda repo: repo.apply(gone, effects, NOW))
+    await db.run(lambda repo: repo.turns.apply(gone, effects, NOW))
     assert {name: rows for name, rows in (await rows_of(db, gone)).items() if rows} == {}
     assert await rows_of(db, kept) == before
     assert all(before[table.name] for table in tables.ALL_TABLES)  # the check covered them all
@@ -187,10 +187,10 @@ async def test_a_deleting_turn_saves_nothing_after_and_still_says_goodbye(
     assert said.prompt_message_id == 42  # so the confirmation's buttons can be retired
     assert {name: rows for name, rows in (await rows_of(db, gone)).items() if rows} == {}
     clock.now = NOW + timedelta(days=2)
-    assert await db.run(lambda repo: repo.claim_due(clock.now, 100, "w")) == []
+    assert await db.run(lambda repo: repo.due.claim_due(clock.now, 100, "w")) == []
     p = tables.processed_updates
     updates = await db.run(
-        lambda repo: [tuple(r) for r in repo.session.execute(sa.select(p.c.update_id, p.c.user_id))]
+        lambda repo: [tuple(r) for r in repo.sql.rows(sa.select(p.c.update_id, p.c.user_id))]
     )
     assert updates == [(102, None)]
 
@@ -233,8 +233,8 @@ async def test_a_due_event_claimed_before_the_deletion_is_dropped(db: Database) 
     nothing, creates nothing and raises nothing."""
     coach = Coach(db, CONTENT, clock=Clock(NOW + timedelta(hours=2)))
     gone = await person(db, "tg:1")
-    (due,) = await db.run(lambda repo: repo.claim_due(NOW + timedelta(hours=2), 10, "w"))
-    await db.run(lambda repo: repo.delete_user(gone))
+    (due,) = await db.run(lambda repo: repo.due.claim_due(NOW + timedelta(hours=2), 10, "w"))
+    await db.run(lambda repo: repo.privacy.delete_user(gone))
     said = await coach.handle_due(due)
     assert said.replies == ()
     assert {name: rows for name, rows in (await rows_of(db, gone)).items() if rows} == {}
@@ -264,9 +264,9 @@ async def test_the_export_is_what_is_stored(db: Database) -> None:
     direct queries return; nothing of anyone else."""
     ann = await person(db, "tg:1", (11, 12))
     await person(db, "tg:2", (21,))
-    data = await db.run(lambda repo: repo.export(ann))
+    data = await db.run(lambda repo: repo.privacy.export(ann))
     stored = await rows_of(db, ann)
-    conversation, facts, version = await db.run(lambda repo: repo.load(ann, NOW))
+    conversation, facts, version = await db.run(lambda repo: repo.turns.load(ann, NOW))
 
     assert data["profile"] == without_ids(stored["users"])[0]
     assert {k: data["profile"][k] for k in profile_values(facts.profile)} == profile_values(
@@ -290,7 +290,7 @@ async def test_the_export_is_what_is_stored(db: Database) -> None:
     assert [(r["day"], r["pain"]) for r in data["mornings"]] == [
         (m.day, m.pain) for m in facts.mornings
     ]
-    due = await db.run(lambda repo: repo.due_events_for(ann))
+    due = await db.run(lambda repo: repo.due.due_events_for(ann))
     assert [(r["kind"], r["due_at"], r["dedupe_key"], r["status"]) for r in data["due_events"]] == [
         (e.kind, e.due_at, e.dedupe_key, e.status) for e in due
     ]
@@ -305,7 +305,7 @@ async def test_the_export_is_what_is_stored(db: Database) -> None:
 
 async def test_export_of_nobody_is_an_error(db: Database) -> None:
     with pytest.raises(UnknownUser):
-        await db.run(lambda repo: repo.export(999))
+        await db.run(lambda repo: repo.privacy.export(999))
 
 
 async def test_export_files_are_json_and_a_checkin_csv(db: Database, tmp_path: Path) -> None:
@@ -313,7 +313,7 @@ async def test_export_files_are_json_and_a_checkin_csv(db: Database, tmp_path: P
     in plain words, its times on the person's clock (Europe/Berlin, UTC+1 in March) and the zone
     named; written files are for their owner's eyes only."""
     ann = await person(db, "tg:1")
-    data = await db.run(lambda repo: repo.export(ann))
+    data = await db.run(lambda repo: repo.privacy.export(ann))
     files = export_files(data)
     assert [name for name, _ in files] == [JSON_NAME, CSV_NAME]
     parsed = json.loads(files[0][1])
@@ -346,7 +346,7 @@ async def test_export_files_are_json_and_a_checkin_csv(db: Database, tmp_path: P
 async def set_times(db: Database, user_id: int, created: datetime, active: datetime | None) -> None:
     u = tables.users
     query = sa.update(u).where(u.c.id == user_id).values(created_at=created, last_active_at=active)
-    await db.run(lambda repo: repo.session.execute(query))
+    await db.run(lambda repo: repo.sql.run(query))
 
 
 async def test_retention_deletes_exactly_the_accounts_silent_for_a_year(
@@ -370,7 +370,7 @@ async def test_retention_deletes_exactly_the_accounts_silent_for_a_year(
     coach = Coach(db, CONTENT, clock=Clock(NOW))
     assert year == RETENTION
     assert await coach.forget_inactive() == 2
-    left = await db.run(lambda repo: set(repo.session.scalars(sa.select(tables.users.c.id))))
+    left = await db.run(lambda repo: {r.id for r in repo.sql.rows(sa.select(tables.users.c.id))})
     assert left == {ids["exactly"], ids["never_active_new"], ids["old_but_active"]}
     for name in ("just_over", "never_active_old"):
         assert {n: r for n, r in (await rows_of(db, ids[name])).items() if r} == {}
@@ -384,13 +384,15 @@ async def test_only_what_the_person_does_counts_as_activity(db: Database) -> Non
     said = await coach.handle_external("tg:1", 1, Event(EventKind.COMMAND, "start"))
     u = tables.users
     last = sa.select(u.c.last_active_at).where(u.c.id == said.user_id)
-    assert await db.run(lambda repo: repo.session.scalar(last)) == NOW
+    assert await db.run(lambda repo: repo.sql.scalar(last)) == NOW
     soon = NOW + timedelta(minutes=5)
-    await db.run(lambda repo: repo.apply(said.user_id, (Schedule("nudge", soon, "n:1"),), NOW))
+    await db.run(
+        lambda repo: repo.turns.apply(said.user_id, (Schedule("nudge", soon, "n:1"),), NOW)
+    )
     clock.now = soon
-    (due,) = await db.run(lambda repo: repo.claim_due(soon, 10, "w"))
+    (due,) = await db.run(lambda repo: repo.due.claim_due(soon, 10, "w"))
     await coach.handle_due(due)
-    assert await db.run(lambda repo: repo.session.scalar(last)) == NOW
+    assert await db.run(lambda repo: repo.sql.scalar(last)) == NOW
 
 
 async def test_activity_is_written_at_most_hourly(db: Database) -> None:
@@ -404,7 +406,7 @@ async def test_activity_is_written_at_most_hourly(db: Database) -> None:
     for minutes, stored in ((10, NOW), (59, NOW), (61, NOW + timedelta(minutes=61)), (0, NOW)):
         clock.now = NOW + timedelta(minutes=minutes)
         await coach.handle_external("tg:1", 1, Event(EventKind.COMMAND, "help"))
-        assert await db.run(lambda repo: repo.session.scalar(last)) == stored, minutes
+        assert await db.run(lambda repo: repo.sql.scalar(last)) == stored, minutes
 
 
 async def test_retention_runs_as_a_daily_job_soon_after_start(db: Database) -> None:
@@ -526,7 +528,7 @@ async def test_a_crisis_message_keeps_only_its_date(db: Database) -> None:
     exported = json.loads(documents[0].content)
     local_day = clock.now.astimezone(ZoneInfo("Europe/London")).date()
     assert exported["profile"]["crisis_on"] == local_day.isoformat()
-    user_id = await db.run(lambda repo: repo.user_id_for("tg:1001", create=False))
+    user_id = await db.run(lambda repo: repo.people.user_id_for("tg:1001", create=False))
     assert user_id is not None
     stored = json.dumps(await rows_of(db, user_id), default=str)
     assert "end it" not in stored and words not in stored

@@ -20,7 +20,7 @@ import pytest
 from telegram.error import RetryAfter
 
 from bot.storage import Database, DueEvent, Repository
-from bot.storage.budget import Block, reserve
+from bot.storage.budget import Block
 from bot.storage.locks import take_poller_lock
 from bot.telegram.limiter import DatabaseBudget, RateLimiter, SharedRateLimiter, make_limiter
 from bot.telegram.sender import RETRY_AFTER_WAITS, call
@@ -133,11 +133,11 @@ async def test_the_budget_does_not_bank_idle_time(db_url: str) -> None:
     second block starts where the first ended."""
     db = Database.open(db_url)
     try:
-        first = await db.run(lambda repo: reserve(repo, "idle", 10, 0.02))
-        second = await db.run(lambda repo: reserve(repo, "idle", 10, 0.02))
+        first = await db.run(lambda repo: repo.budget.reserve("idle", 10, 0.02))
+        second = await db.run(lambda repo: repo.budget.reserve("idle", 10, 0.02))
         await asyncio.sleep(0.6)
-        third = await db.run(lambda repo: reserve(repo, "idle", 10, 0.02))
-        fourth = await db.run(lambda repo: reserve(repo, "idle", 1, 0.02))
+        third = await db.run(lambda repo: repo.budget.reserve("idle", 10, 0.02))
+        fourth = await db.run(lambda repo: repo.budget.reserve("idle", 1, 0.02))
     finally:
         await db.dispose()
     assert first.delay == 0.0
@@ -229,16 +229,16 @@ async def test_a_claim_taken_over_after_it_went_stale_is_run_once(db: Database) 
     nudge = Schedule("nudge", now, f"nudge:{user}:takeover", {"at": now.isoformat()})
 
     def schedule(repo: Repository) -> None:
-        repo.cancel_pending(user, now=now)  # only this one is due
-        repo.schedule(user, nudge, now)
+        repo.due.cancel_pending(user, now=now)  # only this one is due
+        repo.due.schedule(user, nudge, now)
 
     await db.run(schedule)
-    (stalled,) = await db.run(lambda repo: repo.claim_due(now, 10, "a"))
+    (stalled,) = await db.run(lambda repo: repo.due.claim_due(now, 10, "a"))
     later = now + timedelta(minutes=11)
 
     def take_over(repo: Repository) -> list[DueEvent]:
-        repo.release_stale_claims(later, timedelta(minutes=10))
-        return repo.claim_due(later, 10, "b")
+        repo.due.release_stale_claims(later, timedelta(minutes=10))
+        return repo.due.claim_due(later, 10, "b")
 
     (taken,) = await db.run(take_over)
     assert (taken.id, taken.attempts) == (stalled.id, stalled.attempts + 1)
@@ -254,33 +254,30 @@ async def test_a_turn_checking_its_claim_holds_it_until_it_commits(db: Database)
     finds the claim stale. B's release and claim must wait for A's commit, and then find the
     event done: had B taken it meanwhile, B's turn would find its own claim current too, and
     both would send the nudge (seen once in the kill-mid-fan-out e2e test)."""
-    user = await db.run(lambda repo: repo.user_id_for("tg:1", 1))
+    user = await db.run(lambda repo: repo.people.user_id_for("tg:1", 1))
     now = datetime(2026, 11, 21, 8, tzinfo=UTC)
     nudge = Schedule("nudge", now, f"nudge:{user}:takeover", {"at": now.isoformat()})
-    await db.run(lambda repo: repo.schedule(user, nudge, now))
-    (mine,) = await db.run(lambda repo: repo.claim_due(now, 10, "a"))
+    await db.run(lambda repo: repo.due.schedule(user, nudge, now))
+    (mine,) = await db.run(lambda repo: repo.due.claim_due(now, 10, "a"))
     later = now + timedelta(minutes=11)
 
     def take_over(repo: Repository) -> list[DueEvent]:
-        repo.release_stale_claims(later, timedelta(minutes=10))
-        return repo.claim_due(later, 10, "b")
+        repo.due.release_stale_claims(later, timedelta(minutes=10))
+        return repo.due.claim_due(later, 10, "b")
 
-    assert db.sessions is not None  # A's turn is held open across an await
-    async with db.sessions() as turn, turn.begin():
-        current = await turn.run_sync(
-            lambda s: Repository(s).is_claimed(mine.id, user, mine.attempts)
-        )
+    async with db.held() as turn:  # A's turn is held open across an await
+        current = await turn.run(lambda repo: repo.due.is_claimed(mine.id, user, mine.attempts))
         assert current
         other = asyncio.ensure_future(db.run(take_over))
         await asyncio.sleep(0.3)
         assert not other.done(), "B took over a claim whose turn was being stored"
-        await turn.run_sync(lambda s: Repository(s).finish_due(mine.id, "done", now=later))
+        await turn.run(lambda repo: repo.due.finish_due(mine.id, "done", now=later))
     assert await asyncio.wait_for(other, 5) == []
     assert await status(db, user) == "done"
 
 
 async def status(db: Database, user: int) -> str:
-    events = await db.run(lambda repo: repo.due_events_for(user))
+    events = await db.run(lambda repo: repo.due.due_events_for(user))
     return next(e.status for e in events if e.dedupe_key.endswith(":takeover"))
 
 

@@ -60,23 +60,19 @@ async def people_due(url: str) -> None:
 
         def copy(repo: Repository) -> None:
             u, c, d = t.users, t.conversations, t.due_events
-            person = dict(
-                repo.session.execute(select(u).where(u.c.id == template)).mappings().one()
-            )
-            talk = dict(
-                repo.session.execute(select(c).where(c.c.user_id == template)).mappings().one()
-            )
+            person = dict(repo.sql.rows(select(u).where(u.c.id == template))[0]._mapping)
+            talk = dict(repo.sql.rows(select(c).where(c.c.user_id == template))[0]._mapping)
             del person["id"]
             person["nudge_time"] = time.fromisoformat(far_nudge_time())
-            repo.session.execute(d.update().values(status="cancelled"))
+            repo.sql.run(d.update().values(status="cancelled"))
             for chat in range(FIRST_CHAT, FIRST_CHAT + PEOPLE):
                 new = {**person, "external_id": f"tg:{chat}", "chat_id": chat}
-                user = repo.session.execute(insert(u).returning(u.c.id), new).scalar_one()
-                repo.session.execute(insert(c), {**talk, "user_id": user})
+                user = repo.sql.scalar(insert(u).returning(u.c.id), new)
+                repo.sql.run(insert(c), {**talk, "user_id": user})
                 due = now - timedelta(seconds=30)
                 event = {"user_id": user, "kind": "nudge", "due_at": due, "status": "pending"}
                 event |= {"payload": {"at": due.isoformat()}, "attempts": 0, "updated_at": now}
-                repo.session.execute(insert(d), {**event, "dedupe_key": f"nudge:{user}:e2e"})
+                repo.sql.run(insert(d), {**event, "dedupe_key": f"nudge:{user}:e2e"})
 
         await db.run(copy)
     finally:

@@ -16,7 +16,7 @@ from bot.storage import Database, Repository
 from bot.telegram.handlers import external_id
 from flows.model import Conversation, Facts, SafetyHold
 from tests.bot.telegram_helpers import CHECKIN, ONBOARDING, text, together
-from tests.bot.test_webhook import TOKEN, Site, eventually, inbox_ids, processed, serving
+from tests.bot.web.test_webhook import TOKEN, Site, eventually, inbox_ids, processed, serving
 from tests.fakes.botapi import FakeBotApi, Json, Match
 
 ANN = 1001
@@ -96,9 +96,9 @@ async def stored(db: Database) -> tuple[Conversation, Facts]:
     """Ann's conversation and facts, as her next turn would load them."""
 
     def read(repo: Repository) -> tuple[Conversation, Facts]:
-        user_id = repo.user_id_for(external_id(ANN), create=False)
+        user_id = repo.people.user_id_for(external_id(ANN), create=False)
         assert user_id is not None
-        conversation, facts, _ = repo.load(user_id, datetime.now(UTC))
+        conversation, facts, _ = repo.turns.load(user_id, datetime.now(UTC))
         return conversation, facts
 
     return await db.run(read)

@@ -36,7 +36,7 @@ async def test_the_load_by_outside_id_is_the_load_by_user_id(db: Database) -> No
     later = now + timedelta(minutes=5)
 
     def both(repo):  # type: ignore[no-untyped-def]
-        return repo.load_turn_of("tg:1", None, later), repo.load_turn(user_id, later)
+        return repo.turns.load_turn_of("tg:1", None, later), repo.turns.load_turn(user_id, later)
 
     found, expected = await db.run(both)
     assert found == (user_id, expected)
@@ -48,10 +48,10 @@ async def test_the_load_by_outside_id_finds_nobody_and_keeps_the_chat_current(db
     """An unknown outside id loads nothing; a known one with a new chat id stores that chat."""
     now = datetime(2026, 12, 6, 9, 30, tzinfo=UTC)
     await person_mid_checkin(db, now)
-    assert await db.run(lambda repo: repo.load_turn_of("tg:2", 2, now)) is None
-    await db.run(lambda repo: repo.load_turn_of("tg:1", 77, now))
+    assert await db.run(lambda repo: repo.turns.load_turn_of("tg:2", 2, now)) is None
+    await db.run(lambda repo: repo.turns.load_turn_of("tg:1", 77, now))
     chat = await db.run(
-        lambda repo: repo.session.scalar(text("SELECT chat_id FROM users WHERE external_id='tg:1'"))
+        lambda repo: repo.sql.scalar(text("SELECT chat_id FROM users WHERE external_id='tg:1'"))
     )
     assert chat == 77
 
@@ -81,9 +81,7 @@ async def test_a_turn_succeeds_after_the_server_ended_every_connection(
     coach = Coach(db, CONTENT, clock=lambda: now)
     user_id = await onboard(coach, "tg:1")
     # Several connections in the pool, all idle.
-    await asyncio.gather(
-        *(db.run(lambda repo: repo.session.execute(text("SELECT 1"))) for _ in range(4))
-    )
+    await asyncio.gather(*(db.run(lambda repo: repo.sql.run(text("SELECT 1"))) for _ in range(4)))
     assert await end_connections(db_url) >= 1
     await asyncio.sleep(0.2)  # the sockets' close reaches the event loop
     said = await coach.handle_external("tg:1", 1, Event(EventKind.COMMAND, name="checkin"))
@@ -91,7 +89,7 @@ async def test_a_turn_succeeds_after_the_server_ended_every_connection(
     assert await end_connections(db_url) >= 1
     said = await coach.handle(user_id, Event(EventKind.ANSWER, value="2"))
     assert said.replies
-    step = await db.run(lambda repo: repo.session.scalar(text("SELECT step FROM conversations")))
+    step = await db.run(lambda repo: repo.sql.scalar(text("SELECT step FROM conversations")))
     assert step >= 2
 
 
@@ -107,13 +105,13 @@ async def test_a_unit_runs_again_when_its_connection_dies_before_the_commit(
         nonlocal runs
         runs += 1
         if runs == 1:  # this connection is ended under the unit, from outside
-            pid = repo.session.scalar(text("SELECT pg_backend_pid()"))
-            repo.session.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
-        return repo.user_id_for("tg:9", 9)
+            pid = repo.sql.scalar(text("SELECT pg_backend_pid()"))
+            repo.sql.run(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
+        return repo.people.user_id_for("tg:9", 9)
 
     user_id = await db.run(work)
     assert runs == 2
-    assert await db.run(lambda repo: repo.user_id_for("tg:9", create=False)) == user_id
+    assert await db.run(lambda repo: repo.people.user_id_for("tg:9", create=False)) == user_id
 
 
 @pg_only
@@ -123,20 +121,20 @@ async def test_a_one_statement_unit_is_committed_by_its_statement(db: Database) 
     now = datetime(2026, 12, 6, 9, 30, tzinfo=UTC)
 
     def person(repo):  # type: ignore[no-untyped-def]
-        user_id = repo.user_id_for("tg:1", 1)
-        repo.save_conversation(user_id, Conversation(), 0, now=now)
+        user_id = repo.people.user_id_for("tg:1", 1)
+        repo.turns.save_conversation(user_id, Conversation(), 0, now=now)
         return user_id
 
     user_id = await db.run(person)
 
     def failing(repo):  # type: ignore[no-untyped-def]
-        repo.set_blocked(user_id, True)
+        repo.people.set_blocked(user_id, True)
         raise RuntimeError("after the statement")
 
     with pytest.raises(RuntimeError):
         await db.run(failing, one_statement=True)
-    await db.run(lambda repo: repo.set_prompt(user_id, 42), one_statement=True)
-    loaded = await db.run(lambda repo: repo.load_turn(user_id, now))
+    await db.run(lambda repo: repo.turns.set_prompt(user_id, 42), one_statement=True)
+    loaded = await db.run(lambda repo: repo.turns.load_turn(user_id, now))
     assert loaded.prompt_message_id == 42
-    blocked = await db.run(lambda repo: repo.session.scalar(text("SELECT blocked FROM users")))
+    blocked = await db.run(lambda repo: repo.sql.scalar(text("SELECT blocked FROM users")))
     assert blocked is True

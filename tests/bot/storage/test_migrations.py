@@ -30,7 +30,7 @@ async def inspect(url: str, look: Callable[[Connection], T]) -> T:
     """Runs `look` on a connection to the database, opened as the bot opens it."""
     db = Database.open(url)
     try:
-        return await db.run(lambda repo: look(repo.session.connection()))
+        return await db.run(lambda repo: look(repo.sql.connection()))
     finally:
         await db.dispose()
 

@@ -21,16 +21,18 @@ class Boom(Exception):
 
 async def count_users(db: Database) -> object:
     return await db.run(
-        lambda repo: repo.session.scalar(sa.select(sa.func.count()).select_from(tables.users))
+        lambda repo: repo.sql.scalar(sa.select(sa.func.count()).select_from(tables.users))
     )
 
 
 async def test_a_unit_commits_before_run_returns(db: Database, db_url: str) -> None:
     """What a unit wrote is visible to another Database (another process) once run returns."""
-    user_id = await db.run(lambda repo: repo.user_id_for("tg:1", 1))
+    user_id = await db.run(lambda repo: repo.people.user_id_for("tg:1", 1))
     other = Database.open(db_url)
     try:
-        assert await other.run(lambda repo: repo.user_id_for("tg:1", create=False)) == user_id
+        assert (
+            await other.run(lambda repo: repo.people.user_id_for("tg:1", create=False)) == user_id
+        )
     finally:
         await other.dispose()
 
@@ -39,13 +41,13 @@ async def test_a_unit_that_raises_is_rolled_back(db: Database) -> None:
     """An exception inside the unit propagates and nothing it wrote is kept."""
 
     def work(repo: Repository) -> None:
-        repo.user_id_for("tg:1", 1)
+        repo.people.user_id_for("tg:1", 1)
         raise Boom
 
     with pytest.raises(Boom):
         await db.run(work)
     assert await count_users(db) == 0
-    assert await db.run(lambda repo: repo.user_id_for("tg:1", 1)) is not None  # still usable
+    assert await db.run(lambda repo: repo.people.user_id_for("tg:1", 1)) is not None  # still usable
     assert await count_users(db) == 1
 
 
@@ -68,7 +70,7 @@ async def test_sqlite_urls_of_every_form_open_the_same_file(tmp_path: Path, form
     try:
         assert db.is_sqlite
         assert db.url.database == str(path)
-        assert await db.run(lambda repo: repo.session.connection().dialect.driver) == "pysqlite"
+        assert await db.run(lambda repo: repo.sql.connection().dialect.driver) == "pysqlite"
     finally:
         await db.dispose()
     assert path.exists()
@@ -89,7 +91,7 @@ async def test_a_closed_database_refuses_work(tmp_path: Path) -> None:
 async def test_postgres_runs_the_same_repository_on_asyncpg(db: Database) -> None:
     """On PostgreSQL the synchronous repository runs through the greenlet bridge on asyncpg."""
     assert not db.is_sqlite
-    driver = await db.run(lambda repo: repo.session.connection().dialect.driver)
+    driver = await db.run(lambda repo: repo.sql.connection().dialect.driver)
     assert driver == "asyncpg"
 
 
@@ -113,7 +115,10 @@ async def test_sqlite_runs_queued_units_as_one_group_commit(db: Database) -> Non
 
     def add(n: int) -> Callable[[Repository], tuple[int | None, int]]:
         # The first unit of a session marks it; a unit in a fresh session finds no mark.
-        return lambda repo: (repo.user_id_for(f"tg:{n}", n), repo.session.info.setdefault("by", n))
+        return lambda repo: (
+            repo.people.user_id_for(f"tg:{n}", n),
+            repo.sql.unit.setdefault("by", n),
+        )
 
     queued = [asyncio.ensure_future(db.run(add(n))) for n in range(5)]
     await asyncio.sleep(0.05)
@@ -138,13 +143,13 @@ async def test_one_failing_unit_of_a_group_commit_fails_alone(db: Database) -> N
     def add(name: str) -> Callable[[Repository], int | None]:
         def work(repo: Repository) -> int | None:
             runs.append(name)
-            return repo.user_id_for(f"tg:{name}", 1)
+            return repo.people.user_id_for(f"tg:{name}", 1)
 
         return work
 
     def fail(repo: Repository) -> None:
         runs.append("fail")
-        repo.user_id_for("tg:fail", 1)
+        repo.people.user_id_for("tg:fail", 1)
         raise Boom
 
     units = [add("a"), fail, add("b")]
@@ -157,7 +162,7 @@ async def test_one_failing_unit_of_a_group_commit_fails_alone(db: Database) -> N
     assert isinstance(outcomes[0], int) and isinstance(outcomes[2], int)
     assert runs == ["a", "fail", "a", "fail", "b"]  # grouped first, then one by one
     assert await count_users(db) == 2
-    known = await db.run(lambda repo: repo.user_id_for("tg:fail", create=False))
+    known = await db.run(lambda repo: repo.people.user_id_for("tg:fail", create=False))
     assert known is None
 
 
@@ -167,8 +172,8 @@ async def test_a_unit_whose_caller_gave_up_before_it_ran_is_not_run(db: Database
     opened = threading.Event()
     holding = asyncio.ensure_future(db.run(gate(opened)))
     await asyncio.sleep(0.05)
-    dropped = asyncio.ensure_future(db.run(lambda repo: repo.user_id_for("tg:1", 1)))
-    kept = asyncio.ensure_future(db.run(lambda repo: repo.user_id_for("tg:2", 2)))
+    dropped = asyncio.ensure_future(db.run(lambda repo: repo.people.user_id_for("tg:1", 1)))
+    kept = asyncio.ensure_future(db.run(lambda repo: repo.people.user_id_for("tg:2", 2)))
     await asyncio.sleep(0.05)
     dropped.cancel()
     opened.set()

@@ -16,7 +16,7 @@ BEGIN_AGAIN = text("privacy.begin_again")
 async def users(h: Harness) -> int:
     """How many user rows the database holds."""
     query = sa.select(sa.func.count()).select_from(tables.users)
-    return int(await h.coach.db.run(lambda repo: repo.session.execute(query).scalar_one()))
+    return int(await h.coach.db.run(lambda repo: repo.sql.scalar(query)))
 
 
 def live(h: Harness) -> list[dict[str, Any]]:
@@ -79,9 +79,9 @@ async def test_a_stale_button_after_deletion_creates_nothing(db: Database) -> No
         texts = h.api.texts()
         count = await users(h)
         conversations = await h.coach.db.run(
-            lambda repo: repo.session.execute(
+            lambda repo: repo.sql.scalar(
                 sa.select(sa.func.count()).select_from(tables.conversations)
-            ).scalar_one()
+            )
         )
         left = live(h)
     assert (count, conversations) == (0, 0)

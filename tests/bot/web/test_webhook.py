@@ -1,11 +1,11 @@
 """Webhook mode: real HTTP requests to `backcoach serve`'s app under uvicorn on a free port, the
-real PTB stack talking to the fake Bot API over HTTP, and the inbox on SQLite and PostgreSQL."""
+real PTB stack talking to the fake Bot API over HTTP, on SQLite and PostgreSQL (the inbox's
+storage alone: tests/bot/storage/test_inbox.py)."""
 
 from __future__ import annotations
 
 import asyncio
 import json
-import logging
 import socket
 import time
 from collections.abc import AsyncIterator, Callable
@@ -21,7 +21,7 @@ from pydantic import SecretStr
 from sqlalchemy import insert, select
 
 from bot.settings import Settings
-from bot.storage import Database, Repository, inbox
+from bot.storage import Database
 from bot.storage import tables as t
 from bot.web.server import MAX_BODY, WebhookServer, create_app
 from tests.fakes.botapi import FakeBotApi
@@ -139,7 +139,7 @@ def message(update_id: int, text: str, user: int = ANN, **extra: Any) -> dict[st
 
 
 async def rows(db: Database, *columns: Any) -> list[Any]:
-    return await db.run(lambda repo: list(repo.session.execute(select(*columns)).all()))
+    return await db.run(lambda repo: repo.sql.rows(select(*columns)))
 
 
 async def inbox_ids(db: Database) -> list[int]:
@@ -173,11 +173,11 @@ async def hold_person(db: Database, user: int = ANN, update_id: int = 10**12) ->
         "claimed_by": "elsewhere:1",
         "attempts": 1,
     }
-    await db.run(lambda repo: repo.session.execute(insert(t.inbox), row))
+    await db.run(lambda repo: repo.sql.run(insert(t.inbox), row))
 
 
 async def release_person(db: Database, site: Site, update_id: int = 10**12) -> None:
-    await db.run(lambda repo: inbox.done(repo.session, update_id))
+    await db.run(lambda repo: repo.inbox.done(update_id))
     site.server.running.worker.wake.set()  # type: ignore[union-attr]
 
 
@@ -334,9 +334,7 @@ async def test_names_are_not_stored(api: FakeBotApi, db_url: str, db: Database) 
         update = message(43, "hello", reply_to_message=reply, contact=contact)
         assert (await site.post(update)).status_code == 200
         stored = await db.run(
-            lambda repo: repo.session.scalar(
-                select(t.inbox.c.body).where(t.inbox.c.update_id == 43)
-            )
+            lambda repo: repo.sql.scalar(select(t.inbox.c.body).where(t.inbox.c.update_id == 43))
         )
         text = json.dumps(stored)
         for secret in ("Ann", "Example", "ann_example", "Bo", "bo", "Cy", "Dee", "7700"):
@@ -443,120 +441,6 @@ async def test_metrics_are_served_for_prometheus(api: FakeBotApi, sqlite_url: st
         assert "Ann" not in body and TOKEN not in body
 
 
-# --------------------------------------------------------------------- the claim, directly
-
-
-def _row(update_id: int, sender: int | None, text: str = "hi") -> dict[str, Any]:
-    return message(update_id, text, user=sender or 1)
-
-
-async def _put(db: Database, *updates: tuple[int, int | None]) -> None:
-    def work(repo: Repository) -> None:
-        for update_id, sender in updates:
-            assert inbox.put(repo.session, update_id, sender, _row(update_id, sender), T0)
-
-    await db.run(work)
-
-
-async def _claim(
-    db: Database, now: datetime = T0, worker: str = "a", limit: int = 100
-) -> list[int]:
-    def work(repo: Repository) -> list[int]:
-        claimed = inbox.claim(repo.session, now, limit, worker, timedelta(minutes=10))
-        return [c.update_id for c in claimed]
-
-    return await db.run(work)
-
-
-async def test_put_is_idempotent(db: Database) -> None:
-    """The second put of an update id stores nothing and says so."""
-    await _put(db, (1, ANN))
-    again = await db.run(lambda repo: inbox.put(repo.session, 1, ANN, _row(1, ANN, "other"), T0))
-    assert again is False
-    stored = await db.run(lambda repo: repo.session.scalar(select(t.inbox.c.body)))
-    assert stored["message"]["text"] == "hi"
-    assert await db.run(lambda repo: inbox.waiting(repo.session)) == 1
-
-
-async def test_a_claim_takes_each_senders_earliest_only(db: Database) -> None:
-    """One row per sender, the earliest; the next only once the earlier one is done."""
-    await _put(db, (3, ANN), (1, ANN), (2, 1002), (4, 1002), (5, None), (6, None))
-    assert await _claim(db) == [1, 2, 5, 6]
-    assert await _claim(db, worker="b") == []  # all held: claimed, or behind a claimed one
-    await db.run(lambda repo: inbox.done(repo.session, 1))
-    assert await _claim(db, worker="b") == [3]
-    await db.run(lambda repo: inbox.done(repo.session, 3))
-    await _put(db, (7, ANN))
-    assert await _claim(db, worker="b") == [7]
-
-
-async def test_an_earlier_update_waits_for_a_claimed_later_one(db: Database) -> None:
-    """An update arriving late (lower id) is not taken while a later one of its sender is
-    being handled: one at a time, whatever the order they came in."""
-    await _put(db, (9, ANN))
-    assert await _claim(db) == [9]
-    await _put(db, (8, ANN))
-    assert await _claim(db, worker="b") == []
-    await db.run(lambda repo: inbox.done(repo.session, 9))
-    assert await _claim(db, worker="b") == [8]
-
-
-async def test_stale_claims_are_taken_again_then_dropped(
-    db: Database, caplog: pytest.LogCaptureFixture
-) -> None:
-    """A claim older than the timeout is taken by another worker; after five unfinished
-    attempts the update is dropped with a log line naming only its id."""
-    await _put(db, (1, ANN))
-    now = T0
-    assert await _claim(db, now) == [1]
-    assert await _claim(db, now + timedelta(minutes=9), worker="b") == []
-    for attempt in range(2, 6):
-        now += timedelta(minutes=11)
-        assert await _claim(db, now, worker=f"w{attempt}") == [1]
-    attempts = await db.run(lambda repo: repo.session.scalar(select(t.inbox.c.attempts)))
-    assert attempts == 5
-    with caplog.at_level(logging.ERROR, logger="bot.storage.inbox"):
-        assert await _claim(db, now + timedelta(minutes=11), worker="z") == []
-    assert await db.run(lambda repo: inbox.waiting(repo.session)) == 0
-    assert "update 1 dropped" in caplog.text and "hi" not in caplog.text
-
-
-async def test_a_release_hands_the_update_back(db: Database) -> None:
-    """Released by its worker, an update is claimable at once; a stranger cannot release it."""
-    await _put(db, (1, ANN))
-    assert await _claim(db) == [1]
-    await db.run(lambda repo: inbox.release(repo.session, 1, "someone-else"))
-    assert await _claim(db, worker="b") == []
-    await db.run(lambda repo: inbox.release(repo.session, 1, "a", failed=False))
-    assert await _claim(db, worker="b") == [1]
-    attempts = await db.run(lambda repo: repo.session.scalar(select(t.inbox.c.attempts)))
-    assert attempts == 1, "a release that was no failure does not count as an attempt"
-
-
-def test_names_are_removed_at_any_depth() -> None:
-    """first_name is blanked (PTB needs it), the other names go, nothing else changes."""
-    joined = [{"id": 3, "is_bot": False, "first_name": "Cy", "last_name": "D", "username": "cy"}]
-    body = message(
-        1,
-        "hi",
-        reply_to_message={"from": {"id": 2, "first_name": "Bo", "username": "b"}},
-        new_chat_members=joined,
-    )
-    clean = inbox.without_names(body)
-    assert clean["message"]["from"] == {
-        "id": ANN,
-        "is_bot": False,
-        "first_name": "",
-        "language_code": "en",
-    }
-    assert clean["message"]["reply_to_message"]["from"] == {"id": 2, "first_name": ""}
-    assert clean["message"]["chat"] == {"id": ANN, "type": "private", "first_name": ""}
-    assert clean["message"]["new_chat_members"] == [{"id": 3, "is_bot": False, "first_name": ""}]
-    assert clean["message"]["text"] == "hi"
-    assert body["message"]["from"]["first_name"] == "Ann", "the input is left as it was"
-    assert inbox.sender_of(clean) == ANN
-
-
 async def test_the_fake_telegram_keeps_the_webhook(api: FakeBotApi) -> None:
     """setWebhook is recorded and shown by getWebhookInfo; getUpdates conflicts until it goes."""
     import telegram
@@ -578,79 +462,3 @@ async def test_the_fake_telegram_keeps_the_webhook(api: FakeBotApi) -> None:
         sent = await bot.send_document(ANN, b"a,b\n1,2\n", filename="x.csv", caption="yours")
         assert sent.document is not None and sent.document.file_size == 8
         assert sent.caption == "yours"
-
-
-# ---------------------------------------------------------------- two claimers, PostgreSQL
-
-
-@pytest.fixture
-async def two(pg_url: str) -> AsyncIterator[tuple[Database, Database]]:
-    """Two Database objects on the session's PostgreSQL database (emptied first): two replicas."""
-    from tests.conftest import _truncate
-
-    await _truncate(pg_url)
-    first, second = Database.open(pg_url), Database.open(pg_url)
-    try:
-        yield first, second
-    finally:
-        await first.dispose()
-        await second.dispose()
-
-
-async def _held_claim(db: Database, limit: int) -> tuple[Any, list[int]]:
-    """Claims in a transaction left open (the claimer is mid-commit): its rows stay locked."""
-    assert db.sessions is not None
-    session = db.sessions()
-    await session.begin()
-
-    def work(sync: Any) -> list[int]:
-        claimed = inbox.claim(sync, T0, limit, "a", timedelta(minutes=10))
-        return [c.update_id for c in claimed]
-
-    return session, await session.run_sync(work)
-
-
-@pytest.mark.postgres
-async def test_two_claimers_take_disjoint_rows(two: tuple[Database, Database]) -> None:
-    """While one replica's claim is uncommitted, the other skips its rows and takes the rest."""
-    a, b = two
-    await _put(a, *((i, 2000 + i) for i in range(1, 21)))
-    session, first = await _held_claim(a, 8)
-    try:
-        second = await asyncio.wait_for(_claim(b, worker="b"), 5)  # SKIP LOCKED: no waiting
-    finally:
-        await session.commit()
-        await session.close()
-    assert first == list(range(1, 9))
-    assert second == list(range(9, 21))
-    assert await _claim(b, worker="c") == []
-
-
-@pytest.mark.postgres
-async def test_two_claimers_keep_one_person_one_at_a_time(two: tuple[Database, Database]) -> None:
-    """Across replicas a person's next update is not taken while their earlier one is in hand."""
-    a, b = two
-    await _put(a, (1, ANN), (2, ANN), (3, 1002))
-    session, first = await _held_claim(a, 100)
-    try:
-        assert first == [1, 3]
-        assert await asyncio.wait_for(_claim(b, worker="b"), 5) == []
-    finally:
-        await session.commit()
-        await session.close()
-    assert await _claim(b, worker="b") == []
-    await a.run(lambda repo: inbox.done(repo.session, 1))
-    assert await _claim(b, worker="b") == [2]
-
-
-@pytest.mark.postgres
-async def test_a_dead_replicas_claim_is_taken_over(two: tuple[Database, Database]) -> None:
-    """A replica that died holding a claim: after the timeout the other takes the update."""
-    a, b = two
-    await _put(a, (1, ANN))
-    assert await _claim(a) == [1]
-    await a.dispose()  # the replica is gone
-    assert await _claim(b, T0 + timedelta(minutes=5), worker="b") == []
-    assert await _claim(b, T0 + timedelta(minutes=11), worker="b") == [1]
-    by = await b.run(lambda repo: repo.session.scalar(select(t.inbox.c.claimed_by)))
-    assert by == "b"

@@ -1,0 +1,274 @@
+"""The free-text safety screen in every language besides English (issue 16): Spanish and German.
+
+Each language has its own rules (data/safety/<lang>.toml), its own tuning corpus
+(tests/flows/screen_corpus_<lang>.toml, at least 300 phrasings) and its own held-out set
+(tests/flows/screen_heldout_<lang>.toml), written and committed before the language's first rule
+and never tuned against (git log shows each held-out file's commit before its rules').
+
+Corpus, as for English (tests/flows/test_screen.py): every emergency and crisis case is found as
+its kind and rule, with no exception; an urgent, clarify or calm case the rules cannot yet pass
+carries xfail = "reason" (strict: it must still fail) and is counted. Held-out: scored, never
+fixed case by case; the numbers are printed per kind, with the same two tiers as English (strict:
+found as its kind or a more serious one; with check: or answered by the right check question),
+and guarded against regression by the bounds below.
+
+``pytest -s tests/flows/test_screen_languages.py -k numbers`` prints both reports per language,
+each also with what the person's language and English together find (the bot runs both screens).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.content import RED_FLAGS, load_content
+from flows.content import SCREEN_KINDS, ScreenRules
+from flows.screen import Finding, screen
+
+HERE = Path(__file__).parent
+LANGUAGES = ("es", "de")
+KINDS = ("emergency", "crisis", "urgent", "clarify", "none")
+CHECK = "check"
+RIGHT_CHECK: Mapping[str, str] = {"emergency": "check_cauda", "crisis": "check_crisis"}
+# what may be returned for a held-out case of each kind for it to count as found (strict)
+ACCEPTED: Mapping[str, frozenset[str]] = {
+    "emergency": frozenset({"emergency", "crisis"}),
+    "crisis": frozenset({"crisis"}),
+    "urgent": frozenset({"urgent", "emergency", "crisis"}),
+    "clarify": frozenset({"clarify", "emergency"}),
+    "none": frozenset({"none"}),
+}
+MIN_CORPUS = 300
+MIN_HELDOUT = 60
+MAX_CORPUS_FALSE_ALARMS = 0.05  # escalations on calm corpus texts, xfail included
+MAX_CORPUS_CHECKS = 0.15  # check questions on calm corpus texts
+# Held-out regression guards (the first-run and final scores are in the report of issue 16 and in
+# docs/DESIGN-NOTES.md): the share of emergency or crisis cases left without any response, the
+# share of urgent cases missed, and escalations on calm texts.
+MAX_HELDOUT_UNANSWERED = 0.10
+MAX_HELDOUT_URGENT_MISS = 0.20
+MAX_HELDOUT_FALSE_ALARMS = 0.10
+
+
+def _load(name: str) -> list[dict[str, Any]]:
+    path = HERE / name
+    return tomllib.loads(path.read_text(encoding="utf-8"))["case"] if path.exists() else []
+
+
+CORPUS = {lang: _load(f"screen_corpus_{lang}.toml") for lang in LANGUAGES}
+HELDOUT = {lang: _load(f"screen_heldout_{lang}.toml") for lang in LANGUAGES}
+
+
+@pytest.fixture(scope="module")
+def screens() -> Mapping[str, ScreenRules]:
+    """Every shipped screen, as the bot loads them."""
+    return load_content(required_keys=()).screen
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text.lower())
+
+
+def _kind(finding: Finding | None) -> str:
+    return finding.kind if finding else "none"
+
+
+def _together(text: str, screens: Mapping[str, ScreenRules], lang: str) -> Finding | None:
+    """The more serious of what the person's language and English find (as the bot runs them)."""
+    found = [f for f in (screen(text, screens[lang]), screen(text, screens["en"])) if f]
+    return min(found, key=lambda f: SCREEN_KINDS.index(f.kind), default=None)
+
+
+@dataclass(frozen=True)
+class Scored:
+    expect: str
+    text: str
+    finding: Finding | None
+
+    @property
+    def found(self) -> bool:
+        return _kind(self.finding) in ACCEPTED[self.expect]
+
+    @property
+    def checked(self) -> bool:
+        """Not found, but asked the check question that answers its kind."""
+        right = RIGHT_CHECK.get(self.expect)
+        return not self.found and right is not None and self.finding == Finding(CHECK, right)
+
+
+def _score(cases: Sequence[dict[str, Any]], find: Any) -> list[Scored]:
+    return [Scored(c["expect"], c["text"], find(c["text"])) for c in cases]
+
+
+def _table(title: str, rows: list[Scored], *, misses: bool = True) -> str:
+    lines = [title, f"  {'kind':>9} {'cases':>5} {'strict':>6} {'+check':>6} {'left':>5}"]
+    for kind in KINDS[:-1]:
+        of = [r for r in rows if r.expect == kind]
+        strict, asked = sum(r.found for r in of), sum(r.checked for r in of)
+        left = len(of) - strict - asked
+        lines.append(f"  {kind:>9} {len(of):5d} {strict:6d} {asked:6d} {left:5d}")
+    calm = [r for r in rows if r.expect == "none"]
+    alarms = sum(r.finding is not None and r.finding.kind != CHECK for r in calm)
+    checks = sum(r.finding is not None and r.finding.kind == CHECK for r in calm)
+    lines.append(f"  {'none':>9} {len(calm):5d}  escalations {alarms}, check questions {checks}")
+    if misses:
+        wrong = [r for r in rows if not r.found and not (r.expect == "none" and r.finding is None)]
+        lines += [f"    {r.expect}: {r.text!r} -> {r.finding}" for r in wrong]
+    return "\n".join(lines)
+
+
+# --- structure ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_language_has_a_full_screen(lang: str, screens: Mapping[str, ScreenRules]) -> None:
+    """Each language ships rules for every red flag (same ids and kinds as English) and both
+    check rules, so that a finding maps to the same question in every language."""
+    kinds = {r.id: r.kind for r in screens[lang].rules}
+    english = {r.id: r.kind for r in screens["en"].rules}
+    assert kinds == english
+    assert {flag: kinds.get(flag) for flag in RED_FLAGS} == dict(RED_FLAGS)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_corpus_and_heldout_shape(lang: str) -> None:
+    """At least 300 corpus and 60 held-out cases; every kind in both; no text in both files or
+    twice in one (compared without case, spaces or punctuation)."""
+    corpus, heldout = CORPUS[lang], HELDOUT[lang]
+    assert len(corpus) >= MIN_CORPUS and len(heldout) >= MIN_HELDOUT
+    assert {c["expect"] for c in corpus} >= set(KINDS)
+    assert {c["expect"] for c in heldout} == set(KINDS)
+    folded = Counter(_fold(c["text"]) for c in (*corpus, *heldout))
+    assert [t for t, n in folded.items() if n > 1] == []
+    assert not any("xfail" in c for c in corpus if c["expect"] in ("emergency", "crisis"))
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_corpus_names_every_rule(lang: str) -> None:
+    """Every red flag and the crisis rule has at least three corpus phrasings naming it."""
+    per_rule = Counter(c.get("id") for c in CORPUS[lang])
+    assert {f: per_rule[f] >= 3 for f in (*RED_FLAGS, "self_harm")} == dict.fromkeys(
+        (*RED_FLAGS, "self_harm"), True
+    )
+
+
+# --- the corpus -----------------------------------------------------------------------------
+
+
+def _want(case: dict[str, Any]) -> Finding | None:
+    if "check" in case:
+        return Finding(CHECK, case["check"])
+    return None if case["expect"] == "none" else Finding(case["expect"], case.get("id", "?"))
+
+
+def _params(positive: bool) -> list[Any]:
+    out = []
+    for lang in LANGUAGES:
+        for n, case in enumerate(CORPUS[lang]):
+            if (case["expect"] != "none") != positive:
+                continue
+            marks = (
+                [pytest.mark.xfail(reason=case["xfail"], strict=True)] if "xfail" in case else []
+            )
+            out.append(pytest.param(lang, case, marks=marks, id=f"{lang}{n}-{case['text'][:40]}"))
+    return out
+
+
+@pytest.mark.parametrize(("lang", "case"), _params(positive=True))
+def test_positive_is_found_as_its_kind(
+    lang: str, case: dict[str, Any], screens: Mapping[str, ScreenRules]
+) -> None:
+    """Each phrasing is found as exactly its kind (and rule, where named), or answered by exactly
+    the check question it names."""
+    finding = screen(case["text"], screens[lang])
+    want = _want(case)
+    assert want is not None and finding is not None, finding
+    if "id" in case or "check" in case:
+        assert finding == want
+    else:
+        assert finding.kind == want.kind
+
+
+@pytest.mark.parametrize(("lang", "case"), _params(positive=False))
+def test_negative_finds_nothing(
+    lang: str, case: dict[str, Any], screens: Mapping[str, ScreenRules]
+) -> None:
+    """Each negation, someone else's symptom, explained cause, figure of speech or chatter finds
+    nothing (or only the check question it names)."""
+    assert screen(case["text"], screens[lang]) == _want(case)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_corpus_numbers(lang: str, screens: Mapping[str, ScreenRules]) -> None:
+    """Prints the corpus table (alone and with English); no emergency or crisis case is left
+    unfound, escalations on calm texts stay under 5% and check questions under 15%."""
+    rows = _score(CORPUS[lang], lambda t: screen(t, screens[lang]))
+    both = _score(CORPUS[lang], lambda t: _together(t, screens, lang))
+    print(f"\n{_table(f'{lang} corpus ({len(rows)} cases), {lang} rules:', rows)}")
+    print(_table(f"{lang} corpus, {lang} and en rules together:", both, misses=False))
+    missed = [r for r in rows if r.expect in RIGHT_CHECK and not r.found]
+    assert missed == []
+    calm = [r for r in rows if r.expect == "none"]
+    alarms = [r for r in calm if r.finding is not None and r.finding.kind != CHECK]
+    checks = [r for r in calm if r.finding is not None and r.finding.kind == CHECK]
+    assert len(alarms) <= MAX_CORPUS_FALSE_ALARMS * len(calm), alarms
+    assert len(checks) <= MAX_CORPUS_CHECKS * len(calm), checks
+
+
+# --- the held-out set -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_heldout_numbers(lang: str, screens: Mapping[str, ScreenRules]) -> None:
+    """Prints the held-out table (alone and with English) and every case not found. Regression
+    guard, not DESIGN's bar: at most 10% of emergency or crisis cases left without a response
+    (found or the right check question), at most 20% of urgent cases missed, at most 10% of calm
+    texts escalated."""
+    rows = _score(HELDOUT[lang], lambda t: screen(t, screens[lang]))
+    both = _score(HELDOUT[lang], lambda t: _together(t, screens, lang))
+    print(f"\n{_table(f'{lang} held-out ({len(rows)} cases), {lang} rules:', rows)}")
+    print(_table(f"{lang} held-out, {lang} and en rules together:", both, misses=False))
+    for kind in RIGHT_CHECK:
+        of = [r for r in rows if r.expect == kind]
+        left = [r for r in of if not r.found and not r.checked]
+        assert len(left) <= MAX_HELDOUT_UNANSWERED * len(of), left
+    urgent = [r for r in rows if r.expect == "urgent"]
+    assert sum(not r.found for r in urgent) <= MAX_HELDOUT_URGENT_MISS * len(urgent)
+    calm = [r for r in rows if r.expect == "none"]
+    alarms = [r for r in calm if r.finding is not None and r.finding.kind != CHECK]
+    assert len(alarms) <= MAX_HELDOUT_FALSE_ALARMS * len(calm), alarms
+
+
+# --- spelling -------------------------------------------------------------------------------
+
+_UMLAUTS = str.maketrans(
+    {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"}
+)
+
+
+def _plain(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_accents_umlauts_and_capitals_change_nothing(
+    lang: str, screens: Mapping[str, ScreenRules]
+) -> None:
+    """Every corpus and held-out text finds the same kind when typed without accents, with "ue"
+    for "ü" (and "ss" for "ß"), or in capitals: people type all three."""
+    changed = []
+    for case in (*CORPUS[lang], *HELDOUT[lang]):
+        text = case["text"]
+        want = _kind(screen(text, screens[lang]))
+        for variant in (_plain(text), text.translate(_UMLAUTS), text.upper()):
+            if _kind(screen(variant, screens[lang])) != want:
+                changed.append((text, variant))
+    assert changed == []
