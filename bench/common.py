@@ -145,3 +145,75 @@ def onboarding_answers(content: Content, feared: tuple[str, ...] = ("6", "5", "4
     screen = ["no"] * len(content.red_flags)
     return ["go_on", "agree", "yes", *screen, "2weeks", *fears, "suggested", "Europe/London",
             "08:00", "no", "later"]  # fmt: skip
+
+
+# ------------------------------------------------------------------- the fake Bot API over HTTP
+
+
+def _serve_bot_api(conn: Any, token: str, chats: list[int]) -> None:
+    """Child process: tests/fakes/botapi.FakeBotApi on a free port, answering the parent's
+    questions over `conn` until it says "stop"."""
+    import resource
+
+    from tests.fakes import botapi
+
+    # socketserver's listen backlog is 5: a bot opening many connections at once would see
+    # some of them reset. Telegram's servers take them all.
+    botapi._Server.request_queue_size = 1024
+    api = botapi.FakeBotApi(token)
+    for chat in chats:
+        api.user(chat)
+    conn.send(api.base_url)
+    seen = 0
+    while True:
+        question = conn.recv()
+        if question == "stop":
+            break
+        with api._lock:
+            calls = list(api.calls)
+        if question == "count":
+            conn.send(sum(1 for c in calls if c.method == "sendMessage"))
+        elif question == "sends":  # the sendMessage calls since last asked: (chat, monotonic)
+            conn.send([(c.chat_id, c.at) for c in calls[seen:] if c.method == "sendMessage"])
+            seen = len(calls)
+        elif question == "stats":
+            usage = resource.getrusage(resource.RUSAGE_SELF)
+            methods: dict[str, int] = {}
+            for c in calls:
+                methods[c.method] = methods.get(c.method, 0) + 1
+            conn.send({"calls": methods, "cpu": usage.ru_utime + usage.ru_stime})
+    api.close()
+
+
+class BotApiProcess:
+    """The fake Bot API (tests/fakes/botapi.py), a real HTTP server in a process of its own, so
+    that its CPU is not the bot's. Times it notes are time.monotonic(), the same clock in every
+    process of the machine."""
+
+    def __init__(self, token: str, chats: list[int]) -> None:
+        import multiprocessing
+
+        context = multiprocessing.get_context("spawn")
+        self._conn, child = context.Pipe()
+        self._process = context.Process(
+            target=_serve_bot_api, args=(child, token, chats), daemon=True
+        )
+        self._process.start()
+        self.base_url: str = self._conn.recv()
+
+    def ask(self, question: str) -> Any:
+        self._conn.send(question)
+        return self._conn.recv()
+
+    def close(self) -> None:
+        if self._process.is_alive():
+            self._conn.send("stop")
+            self._process.join(10)
+        if self._process.is_alive():
+            self._process.kill()
+
+    def __enter__(self) -> BotApiProcess:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -25,6 +25,7 @@ from bot.outbox import said_json
 from bot.said import Delivery, Outcome
 from bot.said import Said as Said
 from bot.storage import Database, DueEvent, Repository, StaleConversation, UnknownUser
+from bot.storage.turns import Loaded
 from bot.storage.updates import UPDATES_KEPT
 from flows import privacy
 from flows.content import Content
@@ -57,7 +58,7 @@ class _Turn:
     update_id: int | None = None
 
     def __call__(self, repo: Repository) -> Said:
-        user_id = self._person(repo)
+        user_id, loaded = self._person(repo)
         if user_id is None:
             return self._nobody(repo)
         now = self.now
@@ -69,7 +70,8 @@ class _Turn:
             self.coach.bot_id, self.update_id, user_id, now=now
         ):
             return Said(user_id, "en", (), duplicate=True)
-        loaded = repo.turns.load_turn(user_id, now)
+        if loaded is None:
+            loaded = repo.turns.load_turn(user_id, now)
         conversation, facts, version, prompt, last_active, last_press = loaded
         press = self.press()
         if press is not None and press == last_press:
@@ -128,22 +130,23 @@ class _Turn:
             return None
         return f"{self.event.step}|{self.event.value}"[:64]
 
-    def _person(self, repo: Repository) -> int | None:
-        """The person's user id, created on first contact by a message or command; None when
-        there is no one and no one is created: the update was handled before and its person has
-        been deleted since (their /delete redelivered), or it is a button press (a second tap on
-        "Yes, delete everything", a stale button of a deleted person)."""
+    def _person(self, repo: Repository) -> tuple[int | None, Loaded | None]:
+        """The person's user id, created on first contact by a message or command, and what
+        the turn loads when it came with the lookup (one statement). No user id when there is no
+        one and no one is created: the update was handled before and its person has been deleted
+        since (their /delete redelivered), or it is a button press (a second tap on "Yes, delete
+        everything", a stale button of a deleted person)."""
         if self.user_id is not None:
-            return self.user_id
+            return self.user_id, None
         assert self.external_id is not None
-        found = repo.people.user_id_for(self.external_id, self.chat_id, create=False)
+        found = repo.turns.load_turn_of(self.external_id, self.chat_id, self.now)
         if found is not None:
             return found
         if self.update_id is not None and repo.updates.seen(self.coach.bot_id, self.update_id):
-            return None
+            return None, None
         if self.event.step is not None:
-            return None  # a button is no first contact: only what the person sends starts them
-        return _existing(repo.people.user_id_for(self.external_id, self.chat_id))
+            return None, None  # a button is no first contact: only what the person sends starts
+        return _existing(repo.people.user_id_for(self.external_id, self.chat_id)), None
 
     def _nobody(self, repo: Repository) -> Said:
         """No one behind the update: a redelivery changes nothing; a button press gets one line
@@ -301,7 +304,8 @@ class Coach:
             if due is not None:
                 repo.due.finish_due(due.id, "done", now=now)
 
-        await self.db.run(work)
+        # An answer's new prompt is one UPDATE: autocommitted, one round trip instead of three.
+        await self.db.run(work, one_statement=due is None and not blocked)
 
     async def set_blocked(self, user_id: int, blocked: bool) -> None:
         """Marks that the person blocked (or unblocked) the bot; blocking cancels what is due."""

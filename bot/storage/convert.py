@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from enum import Enum
 from typing import Any, TypeAlias
 
@@ -148,6 +148,28 @@ def checkin(r: Sequence[Any]) -> Checkin:
     values["status"] = CheckinStatus(values["status"])
     values["light"] = Light(values["light"]) if values["light"] is not None else None
     return Checkin(**values)
+
+
+_TIMES = frozenset(
+    name for name, kind in Checkin.__annotations__.items() if kind.startswith("datetime")
+)
+
+
+def checkins(data: Sequence[Sequence[Any]] | None) -> tuple[Checkin, ...]:
+    """[[CHECKIN_FIELDS…], …] as JSON (bot.storage.queries.turn_by_external) as check-ins by
+    number. Times come as JSON text: with an offset from PostgreSQL, naive UTC from SQLite."""
+    found = []
+    for values in data or ():
+        fields = dict(zip(CHECKIN_FIELDS, values, strict=True))
+        for name in _TIMES:
+            if fields[name] is not None:
+                fields[name] = _utc(datetime.fromisoformat(fields[name]))
+        found.append(checkin(tuple(fields.values())))
+    return tuple(sorted(found, key=lambda c: c.no))
+
+
+def _utc(moment: datetime) -> datetime:
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
 def due_event(r: AnyRow, external_id: str, chat_id: int | None, status: str) -> DueEvent:

@@ -24,7 +24,8 @@ from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from sqlalchemy.engine import URL, Engine, make_url
+from sqlalchemy.engine import URL, Connection, Engine, make_url
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -37,6 +38,7 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 Work = Callable[[Repository], T]
 GROUP_COMMIT = 64  # at most this many queued SQLite units share one transaction
+RECONNECTS = 1  # times a PostgreSQL unit runs again when its connection died under it
 
 
 class Database:
@@ -73,21 +75,46 @@ class Database:
             return cls(parsed, sqlite=make_sqlite_engine(parsed))
         return cls(parsed, postgres=make_engine(parsed))
 
-    async def run(self, work: Work[T]) -> T:
+    async def run(self, work: Work[T], *, one_statement: bool = False) -> T:
         """Runs `work` in one transaction, committed before this returns.
 
         An exception rolls the transaction back and propagates. `work` does CPU and SQL only,
         nothing outside its session: on SQLite it runs in the database thread, possibly twice (a
         group commit that fails is rolled back and every unit in it runs again alone); on
-        PostgreSQL it runs inside the event loop's thread.
+        PostgreSQL it runs inside the event loop's thread, again on a new connection when the
+        server closed the one it had before the COMMIT (a restart).
+
+        `one_statement`: `work` runs one statement, which PostgreSQL then commits by itself: one
+        round trip instead of three (BEGIN, the statement, COMMIT). SQLite ignores it.
         """
         if self._disposed:
             raise RuntimeError("the database is closed")
         if self._worker is not None:
             return await self._worker.submit(work)
-        assert self._sessions is not None
-        async with self._sessions() as session, session.begin():
-            return await session.run_sync(lambda sync_session: _guarded(work, sync_session))
+        assert self._sessions is not None and self._postgres is not None
+        if one_statement:
+            return await self._run_alone(work)
+        for attempt in range(1, RECONNECTS + 2):
+            ran = False
+            try:
+                async with self._sessions() as session, session.begin():
+                    value = await session.run_sync(lambda s: _guarded(work, s))
+                    ran = True
+                return value
+            except DBAPIError as error:
+                # The connection died under the unit, before its COMMIT was sent: nothing of it
+                # was stored, so it runs again on a fresh connection. A death during COMMIT
+                # leaves the outcome unknown: that one propagates.
+                if ran or not error.connection_invalidated or attempt > RECONNECTS:
+                    raise
+        raise AssertionError("unreachable")
+
+    async def _run_alone(self, work: Work[T]) -> T:
+        """Runs a one-statement unit on a connection in autocommit mode (no BEGIN, no COMMIT)."""
+        assert self._postgres is not None
+        async with self._postgres.connect() as connection:
+            alone = await connection.execution_options(isolation_level="AUTOCOMMIT")
+            return await alone.run_sync(lambda c: _autocommitted(work, c))
 
     @contextlib.asynccontextmanager
     async def held(self) -> AsyncIterator[Held]:
@@ -123,6 +150,11 @@ class Held:
     async def run(self, work: Work[T]) -> T:
         """Runs `work` in the held transaction, which commits when the block ends."""
         return await self._session.run_sync(lambda sync_session: _guarded(work, sync_session))
+
+
+def _autocommitted(work: Work[T], connection: Connection) -> T:
+    with Session(bind=connection) as session:
+        return _guarded(work, session)
 
 
 def _guarded(work: Work[T], session: Session) -> T:

@@ -14,7 +14,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import create_engine, event
+from sqlalchemy import create_engine, event, exc
 from sqlalchemy.engine import URL, Connection, Engine, make_url
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 from sqlalchemy.orm import Session
@@ -27,6 +27,9 @@ SQLITE_PRAGMAS = (
     # Deleted content is zeroed, not left in free pages: /delete leaves nothing readable (§6).
     "PRAGMA secure_delete=ON",
 )
+POOL_SIZE = 16  # PostgreSQL connections kept per process
+POOL_OVERFLOW = 4  # more, opened for a moment when every kept one is busy
+STATEMENT_CACHE = 500  # prepared statements kept per PostgreSQL connection (asyncpg's default 100)
 
 
 Speaker = str | URL | AsyncEngine | AsyncConnection | Engine | Connection | Session
@@ -85,8 +88,28 @@ def make_engine(url: str | URL, **kwargs: Any) -> AsyncEngine:
     parsed = make_url(url)
     if is_sqlite(parsed):
         raise ValueError("SQLite is synchronous here: use make_sqlite_engine")
-    options = {"pool_pre_ping": True, "hide_parameters": True, **kwargs}
-    return create_async_engine(parsed, **options)
+    options = {
+        "hide_parameters": True,
+        # Connections are kept, never opened per unit: a new one costs a TLS handshake, type
+        # introspection and a cold prepared-statement cache. Beyond POOL_SIZE units wait for one.
+        "pool_size": POOL_SIZE,
+        "max_overflow": POOL_OVERFLOW,
+        "connect_args": {"prepared_statement_cache_size": STATEMENT_CACHE},
+        **kwargs,
+    }
+    engine = create_async_engine(parsed, **options)
+    if not options.get("pool_pre_ping"):
+        event.listen(engine.sync_engine, "checkout", _drop_if_closed)
+    return engine
+
+
+def _drop_if_closed(_dbapi_connection: Any, record: Any, _proxy: Any) -> None:
+    """Replaces a pooled connection the server has closed (a restart, pg_terminate_backend)
+    when it is checked out, without a round trip: asyncpg notices the socket closing as it
+    happens. What it cannot see yet (the server going away at that very moment) fails the unit's
+    first statement, which bot.storage.database runs once more on a new connection."""
+    if record.driver_connection.is_closed():
+        raise exc.DisconnectionError("the server closed this connection")
 
 
 def _private_file(path: Path) -> None:

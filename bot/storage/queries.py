@@ -9,6 +9,7 @@ round trips per turn.
 from __future__ import annotations
 
 import functools
+from typing import Any
 
 from sqlalchemy import JSON, Select, Table, and_, bindparam, func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
@@ -61,6 +62,39 @@ CANCEL_KIND = update(_d).where(
 )
 
 
+def _head(postgres: bool) -> Select[tuple[object, ...]]:
+    from bot.storage.goals import head_columns  # it builds on this module's upsert
+
+    agg, row = _json(postgres)
+    max_no = select(func.max(_ck.c.no)).where(_ck.c.user_id == _u.c.id)
+    levels = select(agg(row(_lv.c.movement, _lv.c.level, _lv.c.return_to), type_=JSON)).where(
+        _lv.c.user_id == _u.c.id
+    )
+    mornings = select(agg(row(_m.c.day, _m.c.pain), type_=JSON)).where(
+        _m.c.user_id == _u.c.id, _m.c.day >= bindparam("since_day")
+    )
+    return select(
+        _u,
+        _c.c.active,
+        _c.c.suspended,
+        _c.c.step,
+        _c.c.version,
+        _c.c.prompt_message_id,
+        _c.c.last_press,
+        max_no.scalar_subquery().label("max_no"),
+        levels.scalar_subquery().label("levels"),
+        mornings.scalar_subquery().label("mornings"),
+        *head_columns(postgres),
+    ).select_from(_u.outerjoin(_c, _c.c.user_id == _u.c.id))
+
+
+def _json(postgres: bool) -> tuple[Any, Any]:
+    """The JSON aggregate and array functions of the backend."""
+    if postgres:
+        return func.json_agg, func.json_build_array
+    return func.json_group_array, func.json_array
+
+
 @functools.cache
 def head(postgres: bool) -> Select[tuple[object, ...]]:
     """The user row, its conversation (live prompt included), its highest check-in number, its
@@ -70,36 +104,27 @@ def head(postgres: bool) -> Select[tuple[object, ...]]:
     [[day "YYYY-MM-DD", pain], …] in no particular order; either may be NULL when empty. `goals`
     and `ratings` are bot.storage.goals.head_columns.
     """
-    from bot.storage.goals import head_columns  # it builds on this module's upsert
+    return _head(postgres).where(_u.c.id == bindparam("user_id"))
 
-    agg, row = (
-        (func.json_agg, func.json_build_array)
-        if postgres
-        else (func.json_group_array, func.json_array)
-    )
-    max_no = select(func.max(_ck.c.no)).where(_ck.c.user_id == _u.c.id)
-    levels = select(agg(row(_lv.c.movement, _lv.c.level, _lv.c.return_to), type_=JSON)).where(
-        _lv.c.user_id == _u.c.id
-    )
-    mornings = select(agg(row(_m.c.day, _m.c.pain), type_=JSON)).where(
-        _m.c.user_id == _u.c.id, _m.c.day >= bindparam("since_day")
+
+@functools.cache
+def turn_by_external(postgres: bool) -> Select[tuple[object, ...]]:
+    """All a turn reads, found by outside id, in one round trip: head()'s columns and the
+    check-ins of CHECKINS as `checkins`, a JSON array of [CHECKIN_FIELDS…] arrays (NULL when
+    none; bot.storage.convert.checkins reads it).
+
+    Parameters: external_id, since, since_day.
+    """
+    agg, row = _json(postgres)
+    fields = (_ck.c[name] for name in CHECKIN_FIELDS)
+    listed = select(agg(row(*fields), type_=JSON)).where(
+        _ck.c.user_id == _u.c.id,
+        or_(_ck.c.created_at >= bindparam("since"), *(_ck.c.status == s.value for s in UNFINISHED)),
     )
     return (
-        select(
-            _u,
-            _c.c.active,
-            _c.c.suspended,
-            _c.c.step,
-            _c.c.version,
-            _c.c.prompt_message_id,
-            _c.c.last_press,
-            max_no.scalar_subquery().label("max_no"),
-            levels.scalar_subquery().label("levels"),
-            mornings.scalar_subquery().label("mornings"),
-            *head_columns(postgres),
-        )
-        .select_from(_u.outerjoin(_c, _c.c.user_id == _u.c.id))
-        .where(_u.c.id == bindparam("user_id"))
+        _head(postgres)
+        .add_columns(listed.scalar_subquery().label("checkins"))
+        .where(_u.c.external_id == bindparam("external_id"))
     )
 
 

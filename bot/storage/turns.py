@@ -1,9 +1,10 @@
 """One turn's storage: its conversation and facts in, its outcome (state and effects) out.
 
 `Turns` is the Repository's part for a turn (`repo.turns`): it reads the person, the
-conversation and the facts in one statement, and applies a flow's effects through the other
-parts (people, due events, privacy, goals). The caller owns the transaction and commits before any
-network call. Rows become flows.model records in bot.storage.convert.
+conversation and the facts (found by outside id: all in one statement; by user id: two), and
+applies a flow's effects through the other parts (people, due events, privacy, goals). The
+caller owns the transaction and commits before any network call. Rows become flows.model
+records in bot.storage.convert.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from bot.storage.privacy import Privacy
 from flows.model import (
     Cancel,
     CancelKind,
+    Checkin,
     Conversation,
     DeleteEverything,
     Effect,
@@ -53,6 +55,37 @@ class Loaded(NamedTuple):
     prompt_message_id: int | None
     last_active_at: datetime | None = None
     last_press: str | None = None
+
+
+def _since(now: datetime) -> dict[str, Any]:
+    """The parameters that bound what a turn loads."""
+    # One day more for mornings: `day` is the person's local date, `now` is UTC.
+    return {"since": now - RECENT, "since_day": (now - RECENT - timedelta(days=1)).date()}
+
+
+def _loaded(head: Any, checkins: tuple[Checkin, ...]) -> Loaded:
+    """A turn's start from its head row (bot.storage.queries.head) and its check-ins."""
+    conversation = Conversation(
+        active=convert.frame(head.active),
+        suspended=convert.frame(head.suspended),
+        step=head.step or 0,
+    )
+    facts = Facts(
+        profile=convert.profile(head),
+        levels=convert.levels(head.levels),
+        checkins=checkins,
+        mornings=convert.mornings(head.mornings),
+        next_checkin_no=(head.max_no or 0) + 1,
+        goals=goals_of(head.goals, head.ratings),
+    )
+    return Loaded(
+        conversation,
+        facts,
+        int(head.version or 0),
+        head.prompt_message_id,
+        head.last_active_at,
+        head.last_press,
+    )
 
 
 class StaleConversation(Exception):
@@ -86,38 +119,25 @@ class Turns(Part):
 
     def load_turn(self, user_id: int, now: datetime) -> Loaded:
         """Loads what `load` does and the id of the message holding the live buttons."""
-        params = {
-            "user_id": user_id,
-            "since": now - RECENT,
-            # One day more than RECENT: `day` is the person's local date, `now` is UTC.
-            "since_day": (now - RECENT - timedelta(days=1)).date(),
-        }
+        params = {"user_id": user_id, **_since(now)}
         head = (self.session.execute(q.head(self._postgres), params)).first()
         if head is None:
             raise UnknownUser(user_id)
         checkins = self.session.execute(q.CHECKINS, params)
-        conversation = Conversation(
-            active=convert.frame(head.active),
-            suspended=convert.frame(head.suspended),
-            step=head.step or 0,
-        )
-        facts = Facts(
-            profile=convert.profile(head),
-            levels=convert.levels(head.levels),
-            checkins=tuple(convert.checkin(r) for r in checkins),
-            mornings=convert.mornings(head.mornings),
-            next_checkin_no=(head.max_no or 0) + 1,
-            goals=goals_of(head.goals, head.ratings),
-        )
-        version = int(head.version or 0)
-        return Loaded(
-            conversation,
-            facts,
-            version,
-            head.prompt_message_id,
-            head.last_active_at,
-            head.last_press,
-        )
+        return _loaded(head, tuple(convert.checkin(r) for r in checkins))
+
+    def load_turn_of(
+        self, external_id: str, chat_id: int | None, now: datetime
+    ) -> tuple[int, Loaded] | None:
+        """The user id behind an outside id and what `load_turn` loads, in one statement (the
+        chat id kept current); None when nobody has that outside id."""
+        params = {"external_id": external_id, **_since(now)}
+        head = (self.session.execute(q.turn_by_external(self._postgres), params)).first()
+        if head is None:
+            return None
+        if chat_id is not None and head.chat_id != chat_id:
+            self._people.update(head.id, chat_id=chat_id)
+        return int(head.id), _loaded(head, convert.checkins(head.checkins))
 
     def save_conversation(
         self,
