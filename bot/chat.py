@@ -3,7 +3,8 @@
 Follow-ups are printed when they come due (the scheduler tick runs alongside the prompt).
 Ctrl-D or Ctrl-C leaves; everything said so far is already stored, so the next start resumes.
 Files are written where a chat app would show them: the recap's chart as a PNG under
-<BACKCOACH_HOME>/recap/, an export under <BACKCOACH_HOME>/export/; their paths are printed, and
+<BACKCOACH_HOME>/recap/, an export under <BACKCOACH_HOME>/export/, the clinician summary's PDF
+under <BACKCOACH_HOME>/summary/; their paths are printed, and
 after /delete the terminal removes them too.
 """
 
@@ -26,6 +27,7 @@ from bot.logs import described
 from bot.render import as_text, fill
 from bot.said import Delivery, Said
 from bot.storage import DueEvent
+from bot.summary import SUMMARY, summary_file_async
 from bot.ticker import Ticker
 from flows.catalogue import keys
 from flows.model import Chart, Event, EventKind
@@ -39,6 +41,8 @@ EXPORT_DIR = Path("var") / "export"  # the cli passes <BACKCOACH_HOME>/export
 RECAP_DIR = Path("var") / "recap"  # the cli passes <BACKCOACH_HOME>/recap
 RECAP_NAME = "backcoach-recap-{:%Y-%m-%d-%H%M%S}.png"
 RECAP_GLOB = "backcoach-recap-*.png"
+SUMMARY_DIR = Path("var") / "summary"  # the cli passes <BACKCOACH_HOME>/summary
+SUMMARY_GLOB = "backcoach-summary-*.pdf"
 BYE = "Bye for now — everything you told me is saved."
 BYE_ERASED = "Bye for now."  # after /delete nothing is saved
 BANNER = (
@@ -66,12 +70,14 @@ class TerminalChat:
         user: str = TERMINAL_USER,
         export_dir: Path = EXPORT_DIR,
         recap_dir: Path = RECAP_DIR,
+        summary_dir: Path = SUMMARY_DIR,
     ) -> None:
         self.coach = coach
         self.out = out
         self.user = user
         self.export_dir = export_dir
         self.recap_dir = recap_dir
+        self.summary_dir = summary_dir
         self.erased = False  # the last turn erased the person
         self._lines: asyncio.Queue[str | None] = asyncio.Queue()
 
@@ -103,7 +109,9 @@ class TerminalChat:
         """The files this terminal writes for its person that are on disk now."""
         exports = [self.export_dir / name for name in (JSON_NAME, CSV_NAME)]
         charts = sorted(self.recap_dir.glob(RECAP_GLOB)) if self.recap_dir.is_dir() else []
-        return [path for path in (*exports, *charts) if path.is_file()]
+        summary = self.summary_dir
+        summaries = sorted(summary.glob(SUMMARY_GLOB)) if summary.is_dir() else []
+        return [path for path in (*exports, *charts, *summaries) if path.is_file()]
 
     async def _remove_files(self) -> None:
         removed = []
@@ -121,12 +129,17 @@ class TerminalChat:
             self.out.write("\n")
 
     async def _attach(self, said: Said, attachment: str) -> None:
-        if attachment != EXPORT:
+        if attachment not in (EXPORT, SUMMARY):
             log.warning("unknown attachment %r: not written", attachment)
             return
         try:
-            files = export_files(said.attachments[EXPORT])
-            written = await asyncio.to_thread(write_files, self.export_dir, files)
+            if attachment == SUMMARY:
+                history, made_at = said.attachments[SUMMARY]
+                made = await summary_file_async(history, self.coach.content, made_at)
+                written = await asyncio.to_thread(write_files, self.summary_dir, [made])
+            else:
+                files = export_files(said.attachments[EXPORT])
+                written = await asyncio.to_thread(write_files, self.export_dir, files)
         except Exception as error:
             log.error("export failed: %s", described(error))
             self.out.write(fill(self.coach.content.text("en", K.error), {}) + "\n\n")

@@ -31,7 +31,12 @@ async def _chat(settings: Settings) -> int:
     coaching = await compose.Coaching.start(settings)
     try:
         home = settings.home
-        chat = TerminalChat(coaching.coach, export_dir=home / "export", recap_dir=home / "recap")
+        chat = TerminalChat(
+            coaching.coach,
+            export_dir=home / "export",
+            recap_dir=home / "recap",
+            summary_dir=home / "summary",
+        )
         ticker = compose.ticker(settings, coaching.coach, chat.deliver)
         await chat.run(tick_seconds=min(settings.tick_seconds, 1.0), ticker=ticker)
     finally:

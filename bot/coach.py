@@ -31,6 +31,7 @@ from flows import privacy
 from flows.content import Content
 from flows.dialogue import turn
 from flows.model import Conversation, DeleteEverything, Event, EventKind
+from flows.summary import SUMMARY
 
 log = logging.getLogger(__name__)
 
@@ -108,7 +109,12 @@ class _Turn:
             repo.due.finish_due(self.due.id, "done", now=now)
         if any(reply.attachment == EXPORT for reply in said.replies):
             # Read here, in the turn's own transaction: the sender touches no database.
-            said = replace(said, attachments={EXPORT: repo.privacy.export(user_id)})
+            export = repo.privacy.export(user_id)
+            said = replace(said, attachments={**said.attachments, EXPORT: export})
+        if any(reply.attachment == SUMMARY for reply in said.replies):
+            # The clinician summary's history, and the time it is made at (bot.summary draws it).
+            attachments = {**said.attachments, SUMMARY: (repo.goals.history(user_id), now)}
+            said = replace(said, attachments=attachments)
         return said
 
     def press(self) -> str | None:

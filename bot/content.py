@@ -23,6 +23,7 @@ from flows.content import (
     WHERE,
     Content,
     Exercise,
+    GoalSettings,
     Ladder,
     LadderStep,
     RedFlagQuestion,
@@ -36,6 +37,7 @@ __all__ = [
     "ContentError",
     "default_data_dir",
     "load_content",
+    "load_goals",
     "load_rhythm",
     "load_screen",
     "load_thresholds",
@@ -334,6 +336,41 @@ def _red_flags(data_dir: Path) -> tuple[RedFlagQuestion, ...]:
     return tuple(found)
 
 
+def load_goals(data_dir: Path, ladders: Mapping[str, Ladder]) -> GoalSettings:
+    """Loads data/goals.toml: the scale's numbers and the suggestions, each needing one or more
+    known movements (a ladder of data/ladders.toml)."""
+    doc = _Doc(data_dir, "goals.toml")
+    doc.only(doc.root, ("version", "sources", "values", "suggestion"), "")
+    version = doc.text(doc.root, "version")
+    sources: Table = doc.get(doc.root, "sources", "", dict)
+    for name in sources:
+        doc.text(sources, name, "sources")
+    values: Table = doc.get(doc.root, "values", "", dict)
+    numbers = ("real_change", "max_goals", "max_chars", "rerate_days")
+    doc.only(values, numbers, "values")
+    # rerate_days 0: the ratings are asked with every recap (the end-to-end tests use it)
+    found = {
+        name: doc.count(values, name, "values", int(name != "rerate_days")) for name in numbers
+    }
+    suggestions: dict[str, tuple[str, ...]] = {}
+    items = doc.entries(doc.root, "suggestion")
+    for i, item in enumerate(items, 1):
+        where = f"suggestion[{i}]"
+        doc.only(item, ("id", "movements"), where)
+        ident = doc.ident(item, "id", where)
+        movements = doc.strings(item, "movements", where, 1, len(ladders))
+        for j, movement in enumerate(movements, 1):
+            if movement not in ladders:
+                known = ", ".join(ladders)
+                raise doc.error(
+                    f"{where}.movements[{j}]", f"unknown movement {movement!r} (known: {known})"
+                )
+        doc.unique(movements, f"{where}.movements[{{}}]")
+        suggestions[ident] = movements
+    doc.unique((doc.ident(item, "id", "") for item in items), "suggestion[{}].id")
+    return GoalSettings(version, MappingProxyType(suggestions), **found)
+
+
 def _zones(data_dir: Path, zones: frozenset[str]) -> tuple[str, ...]:
     doc = _Doc(data_dir, "zones.toml")
     common = doc.strings(doc.root, "common", "", 1, 64)
@@ -569,9 +606,12 @@ def load_content(
     zones = frozenset(zoneinfo.available_timezones())
     common_zones = _zones(root, zones)
     messages = _messages(root)
+    goals = load_goals(root, ladders)
     required = set(flows.catalogue.REGISTERED if required_keys is None else required_keys)
+    required |= {f"goals.suggestion.{s}" for s in goals.suggestions}
     required |= {f"redflag.q.{q.id}" for q in red_flags} | {summary_key}
     required |= {f"redflag.sign.{q.id}" for q in red_flags if q.category == "emergency"}
+    required |= {f"summary.flag.{q.id}" for q in red_flags}
     validate_catalogue(messages, required)
     return Content(
         thresholds=thresholds,
@@ -585,4 +625,5 @@ def load_content(
         rhythm=load_rhythm(root),
         screen=MappingProxyType(_screens(root)),
         helplines=load_helplines(root),
+        goals=goals,
     )

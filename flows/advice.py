@@ -22,6 +22,7 @@ from flows.decision import (
     reds_in_window,
     week_hold,
 )
+from flows.goals import ladder_of
 from flows.model import ActivityKind, Checkin, CheckinStatus, LevelState, Light, Phase, SetLevel
 from flows.modes import (
     current_phase,
@@ -123,7 +124,7 @@ def _expectancy(turn: CheckinTurn, ci: Checkin) -> None:
 def _ladder_step(turn: CheckinTurn, ci: Checkin, light: Light) -> None:
     """Moves the ladder at most one level (DESIGN §4) and says where it goes, or why it holds."""
     t = turn.content.thresholds
-    ladder = turn.content.ladders[ci.activity]
+    ladder = ladder_of(turn, ci.activity)  # in the return phase, with the goals' steps
     stored = turn.facts.levels.get(ci.activity, LevelState(ci.activity))
     if ci.level != stored.level and light is not Light.RED:
         # Done at an easier level (a bad morning, or the phase's cap): the stored level stays.

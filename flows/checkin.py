@@ -17,6 +17,7 @@ from flows.catalogue import keys
 from flows.decision import judge, settled
 from flows.engine import Ask, FlowSpec, Turn, on_answer
 from flows.exercise import described
+from flows.goals import goal_movements, ladder_of
 from flows.model import (
     ActivityKind,
     Cancel,
@@ -298,9 +299,15 @@ def pending_params(turn: Turn) -> dict[str, Any]:
 def activity_name(turn: Turn, ci: Checkin) -> str:
     """Names a check-in's activity in a few words."""
     if ci.kind is ActivityKind.EXPOSURE:
-        ladder = turn.content.ladders[ci.activity]
+        ladder = ladder_of(turn, ci.activity)
         return f"{ladder.name} ({ladder.step(ci.level or 1).name})"
     return turn.content.exercises[ci.activity].name
+
+
+def goal_rank(turn: Turn, movement: str) -> int:
+    """Where a movement stands among the goals' movements (DESIGN §9: they come first)."""
+    linked = goal_movements(turn.facts)
+    return linked.index(movement) if movement in linked else len(linked)
 
 
 def choose_choices(turn: Turn) -> Sequence[Choice]:
@@ -322,7 +329,7 @@ def choose_choices(turn: Turn) -> Sequence[Choice]:
                 "level": s.level if cap is None else min(s.level, cap),
             },
         )
-        for m, s in turn.facts.levels.items()
+        for m, s in sorted(turn.facts.levels.items(), key=lambda item: goal_rank(turn, item[0]))
         if m in turn.content.ladders
         and not paused
         and not (plan.kind is ActivityKind.EXPOSURE and m == plan.activity)
@@ -351,7 +358,7 @@ def checkin_params(turn: Turn) -> dict[str, Any]:
     params: dict[str, Any] = {"activity": activity_name(turn, ci), "b": ci.baseline, "d": ci.during}
     params["a1"] = ci.a1
     if ci.kind is ActivityKind.EXPOSURE:
-        step = turn.content.ladders[ci.activity].step(ci.level or 1)
+        step = ladder_of(turn, ci.activity).step(ci.level or 1)
         params.update(how=step.how)
     else:
         params.update(described(turn, turn.content.exercises[ci.activity]))

@@ -11,13 +11,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from flows import checkin, crisis, outreach, privacy
+from flows import checkin, crisis, goals, outreach, privacy
 from flows.engine import Turn
 from flows.model import CancelKind, Flow, Frame
 from flows.modes import lift_pause, refresh, start_flare
 from flows.plan import describe_plan, describe_progress, todays_plan
 from flows.recap import say_recap
 from flows.session import UNINTERRUPTED, K, Session
+from flows.summary import ask_summary
 
 __all__ = ["AGAIN", "COMMANDS", "Command", "cancel", "run"]
 
@@ -103,7 +104,8 @@ def cancel(s: Session) -> None:
         s.say(K.not_cancelled)
         s.reask()
         return
-    s.say(K.cancelled_setup if frame.flow == Flow.ONBOARDING else K.cancelled)
+    setting_up = frame.flow == Flow.ONBOARDING or bool(frame.context.get("onboarding"))
+    s.say(K.cancelled_setup if setting_up else K.cancelled)
     s.active, left = None, s.suspended
     s.suspended = None
     if left is not None and left.flow not in UNINTERRUPTED:
@@ -136,6 +138,19 @@ def _mode(say: Callable[[Turn], None]) -> Callable[[Session], None]:
         s.reask()
 
     return run_mode
+
+
+def _recap(s: Session) -> None:
+    """/recap: the week; once a week the goals' ratings follow (DESIGN §9)."""
+    view = s.view()
+    refresh(view)
+    say_recap(view)
+    s.absorb(view)
+    rating = goals.rating_frame(s.facts, s.now, s.content.goals) if s.active is None else None
+    if rating is not None:
+        s.start(rating)
+    else:
+        s.reask()
 
 
 def _plan(view: Turn) -> None:
@@ -221,10 +236,12 @@ COMMANDS: dict[str, Command] = {
     "plan": Command(needs_onboarding=True, run=_mode(_plan)),
     "progress": Command(needs_onboarding=True, run=_mode(describe_progress)),
     "morning": Command(needs_onboarding=True, run=_opens(lambda s: Frame(Flow.MORNING, "waking"))),
-    "recap": Command(needs_onboarding=True, run=_mode(say_recap)),
+    "recap": Command(needs_onboarding=True, run=_recap),
     "portfolio": Command(
         needs_onboarding=True, run=_opens(lambda s: Frame(Flow.PORTFOLIO, "purpose"))
     ),
+    "goals": Command(needs_onboarding=True, run=_opens(lambda s: goals.menu_frame())),
+    "summary": Command(needs_onboarding=True, run=_mode(ask_summary)),
     "settings": Command(needs_onboarding=True, run=_opens(lambda s: Frame(Flow.SETTINGS, "menu"))),
     "flare": Command(needs_onboarding=True, run=_mode(_flare)),
     "carry_on": Command(needs_onboarding=True, run=_mode(_carry_on)),

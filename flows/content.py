@@ -141,6 +141,21 @@ class ScreenRules:
     window: int = 5  # words before a hit in which a negation counts
 
 
+@dataclass(frozen=True)
+class GoalSettings:
+    """The person's own goals (DESIGN §9), from data/goals.toml: suggestions and their movements,
+    and the numbers of the patient-specific functional scale (see that file for sources)."""
+
+    version: str = "none"
+    suggestions: Mapping[str, tuple[str, ...]] = field(  # suggestion id -> movements, in order
+        default_factory=lambda: MappingProxyType({})
+    )
+    real_change: int = 2  # a change of a goal's rating this big or more is a real one
+    max_goals: int = 3  # active goals at once
+    max_chars: int = 60  # a goal in the person's words
+    rerate_days: int = 6  # the recap asks the ratings again when the last is this old
+
+
 WHERE: tuple[str, ...] = ("floor", "chair", "standing")
 # Micro-breaks are drawn only from these purposes; none of their movements needs the floor.
 BREAK_PURPOSES: tuple[str, ...] = ("micro_break", "breathing")
@@ -176,6 +191,7 @@ class Content:
         default_factory=lambda: MappingProxyType({})
     )
     helplines: Helplines = field(default_factory=lambda: NO_HELPLINES)  # by the person's country
+    goals: GoalSettings = field(default_factory=GoalSettings)
 
     def text(self, language: str, key: str) -> str:
         catalogue = self.messages.get(language) or self.messages["en"]

@@ -58,10 +58,11 @@ _DROP = str.maketrans("", "", "'’‘`´.!?)")
 
 
 class Invalid:
-    """An answer that does not fit; `key` says kindly what would."""
+    """An answer that does not fit; `key` says kindly what would (with `params`)."""
 
-    def __init__(self, key: str) -> None:
+    def __init__(self, key: str, **params: Any) -> None:
         self.key = key
+        self.params = params
 
 
 @dataclass(frozen=True)
@@ -299,7 +300,7 @@ def run_answer(spec: FlowSpec, turn: Turn, state: str, event: Event) -> bool:
     try:
         value = parse_answer(turn, event)
         if isinstance(value, Invalid):
-            turn.say(value.key, lo=0, hi=10)
+            turn.say(value.key, **{"lo": 0, "hi": 10, **value.params})
             turn.ask(short=True)
             return False
         turn.value = value

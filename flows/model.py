@@ -50,6 +50,7 @@ class Flow(StrEnum):
     CONSENT = "consent"
     CRISIS = "crisis"
     PORTFOLIO = "portfolio"
+    GOALS = "goals"
 
 
 class ActivityKind(StrEnum):
@@ -113,6 +114,7 @@ class Profile:
     flare_calm: int = 0  # mornings in a row back near usual since the flare began
     paused_since: datetime | None = None  # progression paused (3 REDs in a week, or a long flare)
     pause_reason: str | None = None  # "reds" | "flare"
+    summary_at: datetime | None = None  # when /summary last made the clinician's PDF
 
 
 @dataclass(frozen=True)
@@ -158,6 +160,35 @@ class Morning:
 
 
 @dataclass(frozen=True)
+class GoalRating:
+    """How well the person could do a goal's activity, 0 (can't) to 10 (as before)."""
+
+    at: datetime
+    value: int
+
+
+@dataclass(frozen=True)
+class Goal:
+    """One of the person's own goals (DESIGN §9, PSFS): an everyday activity they want back.
+
+    `suggestion` names a suggestion of data/goals.toml (its words are a catalogue key); `text` is
+    the person's own words (health data: never logged) and wins over the suggestion when set.
+    """
+
+    no: int  # per-user sequence number
+    movements: tuple[str, ...]  # the ladder movements it needs
+    created_at: datetime
+    suggestion: str | None = None
+    text: str | None = None
+    retired_at: datetime | None = None
+    ratings: tuple[GoalRating, ...] = ()  # oldest first
+
+    @property
+    def active(self) -> bool:
+        return self.retired_at is None
+
+
+@dataclass(frozen=True)
 class Facts:
     """Everything a flow may consult for one turn, loaded by the shell."""
 
@@ -166,6 +197,7 @@ class Facts:
     checkins: tuple[Checkin, ...] = ()  # recent (>= 14 days) plus any unfinished, oldest first
     mornings: tuple[Morning, ...] = ()  # recent (>= 14 days), oldest first
     next_checkin_no: int = 1
+    goals: tuple[Goal, ...] = ()  # every goal, retired ones too, by number; all their ratings
 
 
 # --------------------------------------------------------------------------- dialogue
@@ -275,21 +307,30 @@ class Scale:
 
 @dataclass(frozen=True)
 class Series:
-    """One line of a chart: a catalogue key naming it and a value per day (None: no data)."""
+    """One line of a chart: a catalogue key naming it (the words themselves when `literal`: a
+    goal in the person's words) and a value per point (None: no data)."""
 
     label: str
     values: tuple[float | None, ...]
+    literal: bool = False
 
 
 @dataclass(frozen=True)
 class Chart:
-    """A small line chart the shell draws as a picture (the weekly recap's pain trend)."""
+    """The weekly recap drawn as a picture: pain before, during and after per day; under it,
+    when given, the lights per day (series green, amber, red: counts) and the goals' ratings by
+    week (one series per goal, a value per label of `weeks`)."""
 
     title: str  # catalogue key
     days: tuple[str, ...]  # one label per point, e.g. "Mon"
     series: tuple[Series, ...]
     low: float = 0
     high: float = 10
+    lights: tuple[Series, ...] = ()  # green, amber, red: check-ins per day
+    weeks: tuple[str, ...] = ()  # literal labels of the goals' weeks ("30 Nov")
+    goals: tuple[Series, ...] = ()  # each goal's rating in each week (literal labels)
+    lights_title: str = ""  # catalogue keys of the two lower panels' titles
+    goals_title: str = ""
 
 
 @dataclass(frozen=True)
@@ -302,7 +343,8 @@ class Reply:
     scale: Scale | None = None
     step: int | None = None  # set on questions: buttons carry it back
     chart: Chart | None = None  # sent as a picture, with the text as its caption
-    attachment: str | None = None  # "export": the shell attaches the person's data as files
+    # "export": the shell attaches the person's data as files; "summary": the clinician's PDF
+    attachment: str | None = None
     explicit: bool = False  # choices taken only by button or words: the terminal shows no numbers
 
 
@@ -362,6 +404,20 @@ class RecordRedFlags:
     context: str  # "onboarding", "weekly", "after_red"
 
 
+@dataclass(frozen=True)
+class SaveGoal:
+    """Adds or changes a goal (its ratings are recorded by RateGoal)."""
+
+    goal: Goal
+
+
+@dataclass(frozen=True)
+class RateGoal:
+    goal_no: int
+    value: int
+    context: str  # "onboarding", "weekly", "goals"
+
+
 Effect: TypeAlias = (
     SaveProfile
     | SaveCheckin
@@ -371,6 +427,8 @@ Effect: TypeAlias = (
     | Cancel
     | CancelKind
     | RecordRedFlags
+    | SaveGoal
+    | RateGoal
     | DeleteEverything
 )
 

@@ -1,6 +1,7 @@
 """Onboarding (/start): what the coach is, consent, 18+, the red-flag screen, the episode, feared
-movements, the portfolio, time zone, morning time and micro-breaks, each read back as understood.
-Ends with a summary of the settings and today's first step."""
+movements, the person's own goals (flows.goals), the portfolio, time zone, morning time and
+micro-breaks, each read back as understood. Ends with a summary of the settings and today's first
+step."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from flows.catalogue import keyed, keys
 from flows.content import PURPOSES
 from flows.engine import LATER, Ask, FlowSpec, Invalid, Turn, on_answer
 from flows.engine import K as K_INVALID
+from flows.goals import active, goal_movements, onboarding_frame
 from flows.model import (
     Choice,
     Facts,
@@ -158,6 +160,12 @@ class Onboarding(Turn):
         self.ctx["fears"] = fears
         self.ctx["fi"] = index + 1
 
+    def to_goals(self) -> None:
+        """The person's own goals come next (DESIGN §9), then the rest of onboarding."""
+        rest = Frame("onboarding", "portfolio_mode", dict(self.ctx))
+        full = len(active(self.facts)) >= self.content.goals.max_goals
+        self.then = rest if full else onboarding_frame(rest)
+
     def suggested_portfolio(self) -> None:
         self.ctx["portfolio"] = [self.content.by_purpose(p)[0].id for p in purposes(self)]
 
@@ -193,7 +201,10 @@ class Onboarding(Turn):
         )
         self.effects.extend(all_chains(self.profile, self.content, self.now))
         switch_breaks(self, self.value == "yes")
-        feared = [m for m in self.content.ladders if fears.get(m, 0) > 0]
+        # The goals' movements get a ladder too, and come first (DESIGN §9).
+        linked = goal_movements(self.facts)
+        feared = [m for m in self.content.ladders if fears.get(m, 0) > 0 or m in linked]
+        feared.sort(key=lambda m: linked.index(m) if m in linked else len(linked))
         for movement in feared:
             if movement not in self.facts.levels:
                 self.effects.append(SetLevel(LevelState(movement)))
@@ -280,7 +291,7 @@ TRANSITIONS: tuple[dict[str, Any], ...] = (
     on_answer("redflag", "end", then="to_screen"),  # only frames stored before the screen moved
     on_answer("episode", "fear", then="record_episode"),
     on_answer("fear", "fear", when="more_fears", then="record_fear"),
-    on_answer("fear", "portfolio_mode", then="record_fear"),
+    on_answer("fear", "end", then=["record_fear", "to_goals"]),  # goals, then "portfolio_mode"
     on_answer("portfolio_mode", "portfolio", when="choose_own"),
     on_answer("portfolio_mode", "tz", then="suggested_portfolio"),
     on_answer("portfolio", "portfolio", when="more_purposes", then="record_portfolio"),

@@ -10,6 +10,7 @@ from flows.catalogue import keyed, keys
 from flows.content import Content
 from flows.decision import bad_morning, easier_today, usual_morning, week_hold
 from flows.engine import Turn
+from flows.goals import goal_movements, ladder_of
 from flows.model import ActivityKind, Facts, Light, Phase
 from flows.modes import FLARE, PAUSE, WHY, current_phase, flare_on, pause_on, phase_cap
 
@@ -101,7 +102,13 @@ def todays_plan(facts: Facts, content: Content, now: datetime) -> Plan:
         ]
         return max(nos, default=0)
 
-    movement = min(ladders, key=lambda m: (last_done(m), -facts.profile.fears.get(m, 0)))
+    linked = goal_movements(facts)  # the person's goals decide which ladders come first
+
+    def rank(movement: str) -> int:
+        return linked.index(movement) if movement in linked else len(linked)
+
+    fears = facts.profile.fears
+    movement = min(ladders, key=lambda m: (last_done(m), rank(m), -fears.get(m, 0)))
     level, easier = level_today(facts, content, movement, now)
     held = week_hold(facts.mornings, today, t)
     return Plan(ActivityKind.EXPOSURE, movement, level, easier=easier, held=held)
@@ -115,7 +122,7 @@ def pause_why(turn: Turn) -> str:
 def describe_plan(turn: Turn, plan: Plan) -> None:
     """Says today's step in a sentence or two."""
     if plan.kind is ActivityKind.EXPOSURE and plan.level is not None:
-        ladder = turn.content.ladders[plan.activity]
+        ladder = ladder_of(turn, plan.activity)
         step = ladder.step(plan.level)
         key = K.exposure_easier if plan.easier else K.exposure
         turn.say(
@@ -149,7 +156,7 @@ def describe_progress(turn: Turn) -> None:
         return
     lines = []
     for movement in ladders:
-        ladder = turn.content.ladders[movement]
+        ladder = ladder_of(turn, movement)
         level = facts.levels[movement].level
         lights = [
             light_label(turn, c.light)

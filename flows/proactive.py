@@ -11,7 +11,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from flows import checkin, crisis, outreach, rescreen
+from flows import checkin, crisis, goals, outreach, rescreen
 from flows.model import Event, EventKind, Flow, Frame, Schedule, frame_json, frame_of
 from flows.recap import say_recap
 from flows.rhythm import after_quiet_hours
@@ -69,10 +69,10 @@ def due(s: Session, event: Event) -> None:
             _after_quiet_hours(s, event)
         elif s.answering():
             s.say(K.recap_ready)  # a note: the open question keeps the next answer
-            _weekly_screen(s, tries=0)
+            _weekly_screen(s, tries=0, then=_goal_rating(s))
         else:
             say_recap(s.view())
-            _weekly_screen(s, tries=0)
+            _weekly_screen(s, tries=0, then=_goal_rating(s))
     elif event.name == WEEKLY_SCREEN:
         if outreach.held_by_quiet_hours(profile, s.content, s.now):
             _postpone_screen(s, tries=int(event.payload.get("tries", 0)), quiet=True)
@@ -125,15 +125,23 @@ def _nudge(s: Session, event: Event) -> None:
             s.say(K.morning_ready)  # two dialogues already open: a note, not a third
 
 
-def _weekly_screen(s: Session, *, tries: int) -> None:
+def _weekly_screen(s: Session, *, tries: int, then: Frame | None = None) -> None:
     """Starts the weekly red-flag screen, or postpones it while something else is open: it never
-    takes the next answer of an open question, and it is never dropped (DESIGN §5)."""
+    takes the next answer of an open question, and it is never dropped (DESIGN §5). `then` (the
+    goals' weekly re-rating) follows the screen; when the screen waits, a note says /goals."""
     busy = s.active is not None
     if busy and (tries < PATIENCE or s.suspended is not None or s.protected() or s.answering()):
         _postpone_screen(s, tries=tries)
+        if then is not None:
+            s.say(goals.K.rate_note)
         return
     s.say(rescreen.K.weekly)
-    s.interrupt(rescreen.screen_frame("weekly"))
+    s.interrupt(rescreen.screen_frame("weekly", then=then))
+
+
+def _goal_rating(s: Session) -> Frame | None:
+    """The goals' weekly re-rating, when it is due (DESIGN §9: once a week, with the recap)."""
+    return goals.rating_frame(s.facts, s.now, s.content.goals)
 
 
 def _nudge_waits(s: Session, event: Event) -> None:

@@ -10,6 +10,7 @@ from typing import Any
 
 from flows.catalogue import keyed, keys
 from flows.engine import Turn
+from flows.goals import active, change_line, goal_name
 from flows.model import ActivityKind, Chart, Checkin, CheckinStatus, Light, Phase, Reply, Series
 from flows.modes import current_phase, flare_on, pause_on
 from flows.plan import PHASE, local_today, pause_why, todays_plan
@@ -32,7 +33,15 @@ K = keys(
     "before",
     "during",
     "after",
+    "lights_title",
+    "goals_title",
+    "goals",
+    "green",
+    "amber",
+    "red",
 )
+LIGHT_NAMES = {Light.GREEN: K.green, Light.AMBER: K.amber, Light.RED: K.red}  # chart legend
+GOAL_WEEKS = 6  # the recap's goal panel: this week and the five before
 FOCUS = keys("focus", "flare", "paused")
 FOCUS_IN = keyed("focus", Phase)  # the week's focus in each phase
 keys("recap", "moves_line", "stayed_line")
@@ -130,7 +139,45 @@ def chart(turn: Turn, w: Week) -> Chart:
             numbers = [(c.baseline, c.during, c.a1)[pick] for c in on_day]
             values.append(_mean(numbers))
         rows.append(Series(label, tuple(values)))
-    return Chart(K.chart_title, tuple(DAY_KEYS[d.weekday()] for d in days), tuple(rows))
+    lights = []
+    for light in (Light.GREEN, Light.AMBER, Light.RED):
+        counts = [
+            float(sum(1 for c in w.done if c.light is light and _day(turn, c) == day))
+            for day in days
+        ]
+        lights.append(Series(LIGHT_NAMES[light], tuple(counts)))
+    weeks, goals = goal_weeks(turn, w.end)
+    return Chart(
+        K.chart_title,
+        tuple(DAY_KEYS[d.weekday()] for d in days),
+        tuple(rows),
+        lights=tuple(lights),
+        weeks=weeks,
+        goals=goals,
+        lights_title=K.lights_title,
+        goals_title=K.goals_title,
+    )
+
+
+def goal_weeks(turn: Turn, end: date) -> tuple[tuple[str, ...], tuple[Series, ...]]:
+    """The active goals' ratings by week: the last rating in each of the GOAL_WEEKS weeks ending
+    `end` (labels: each week's first day), one series per goal named in the person's words."""
+    goals = active(turn.facts)
+    if not any(g.ratings for g in goals):
+        return (), ()
+    starts = [end - timedelta(days=7 * i + 6) for i in reversed(range(GOAL_WEEKS))]
+    series = []
+    for goal in goals:
+        values: list[float | None] = []
+        for start in starts:
+            inside = [
+                r
+                for r in goal.ratings
+                if start <= local_today(turn.facts, r.at) <= start + timedelta(days=6)
+            ]
+            values.append(float(inside[-1].value) if inside else None)
+        series.append(Series(goal_name(turn, goal), tuple(values), literal=True))
+    return tuple(s.strftime("%d %b") for s in starts), tuple(series)
 
 
 def say_recap(turn: Turn) -> None:
@@ -141,6 +188,7 @@ def say_recap(turn: Turn) -> None:
         onboarded = turn.profile.onboarded_at
         new = onboarded is not None and local_today(turn.facts, onboarded) > w.start
         turn.say(K.empty_new if new else K.empty, **dates)
+        say_goals(turn)
         return
     turn.replies.append(
         Reply(
@@ -192,6 +240,7 @@ def say_recap(turn: Turn) -> None:
         turn.say(K.as_predicted)
     elif w.predicted:
         turn.say(K.no_evidence)
+    say_goals(turn)
     t = turn.content.thresholds
     phase = current_phase(turn.facts, turn.today, turn.now, t)
     turn.say(K.phase, phase=turn.text(PHASE[phase]))
@@ -210,3 +259,10 @@ def say_recap(turn: Turn) -> None:
 
 
 keys("recap", "evidence_line")
+
+
+def say_goals(turn: Turn) -> None:
+    """Each goal's rating and its change since the first, a change of 2 or more named real."""
+    goals = active(turn.facts)
+    if any(g.ratings for g in goals):
+        turn.say(K.goals, lines="\n".join(change_line(turn, g) for g in goals))

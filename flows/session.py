@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 from flows import (
     checkin,
     crisis,
+    goal_flow,
     morning,
     onboarding,
     outreach,
@@ -57,6 +58,7 @@ FLOWS: dict[str, FlowSpec] = {
         privacy.CONSENT,
         crisis.FLOW,
         portfolio.FLOW,
+        goal_flow.FLOW,
     )
 }
 # Flows nothing else may push aside: the safety hold, the red-flag screen, crisis care, the

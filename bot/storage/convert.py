@@ -88,6 +88,7 @@ def profile_values(p: Profile) -> dict[str, Any]:
         "flare_calm": p.flare_calm,
         "paused_since": p.paused_since,
         "pause_reason": p.pause_reason,
+        "summary_at": p.summary_at,
     }
 
 
@@ -119,6 +120,7 @@ def profile(r: AnyRow) -> Profile:
         flare_calm=int(r.flare_calm or 0),
         paused_since=r.paused_since,
         pause_reason=r.pause_reason,
+        summary_at=r.summary_at,
     )
 
 

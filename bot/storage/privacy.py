@@ -29,6 +29,8 @@ MANY: dict[str, tuple[Table, tuple[str, ...]]] = {
     "mornings": (t.mornings, ("day",)),
     "due_events": (t.due_events, ("due_at", "id")),
     "redflag_answers": (t.redflag_answers, ("answered_at", "id")),
+    "goals": (t.goals, ("no",)),
+    "goal_ratings": (t.goal_ratings, ("rated_at", "id")),
 }
 COUNTED = {"processed_updates": t.processed_updates}
 

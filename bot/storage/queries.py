@@ -63,6 +63,8 @@ CANCEL_KIND = update(_d).where(
 
 
 def _head(postgres: bool) -> Select[tuple[object, ...]]:
+    from bot.storage.goals import head_columns  # it builds on this module's upsert
+
     agg, row = _json(postgres)
     max_no = select(func.max(_ck.c.no)).where(_ck.c.user_id == _u.c.id)
     levels = select(agg(row(_lv.c.movement, _lv.c.level, _lv.c.return_to), type_=JSON)).where(
@@ -82,6 +84,7 @@ def _head(postgres: bool) -> Select[tuple[object, ...]]:
         max_no.scalar_subquery().label("max_no"),
         levels.scalar_subquery().label("levels"),
         mornings.scalar_subquery().label("mornings"),
+        *head_columns(postgres),
     ).select_from(_u.outerjoin(_c, _c.c.user_id == _u.c.id))
 
 
@@ -98,7 +101,8 @@ def head(postgres: bool) -> Select[tuple[object, ...]]:
     levels and mornings.
 
     Parameters: user_id, since_day. `levels` is [[movement, level, return_to], …] and `mornings`
-    [[day "YYYY-MM-DD", pain], …] in no particular order; either may be NULL when empty.
+    [[day "YYYY-MM-DD", pain], …] in no particular order; either may be NULL when empty. `goals`
+    and `ratings` are bot.storage.goals.head_columns.
     """
     return _head(postgres).where(_u.c.id == bindparam("user_id"))
 

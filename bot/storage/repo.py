@@ -6,6 +6,7 @@ the session and the Database commits. Each part is built on first use:
 
     repo.people    users: found or created by outside id, touched, blocked      (people.py)
     repo.turns     a turn: load the conversation and facts, save, apply effects  (turns.py)
+    repo.goals     the person's goals and their ratings; the summary's history   (goals.py)
     repo.due       due events: scheduled, claimed, finished                      (due.py)
     repo.privacy   a person's data as a whole: exported, erased, retention       (privacy.py)
     repo.updates   processed Telegram update ids, per bot, pruned                (updates.py)
@@ -24,6 +25,7 @@ from sqlalchemy.orm import Session
 from bot.storage.budget import SendBudget
 from bot.storage.db import is_postgres
 from bot.storage.due import DueEvents
+from bot.storage.goals import Goals
 from bot.storage.inbox import Inbox
 from bot.storage.people import People
 from bot.storage.privacy import Privacy
@@ -50,12 +52,16 @@ class Repository:
         return DueEvents(self._session, self._postgres)
 
     @cached_property
+    def goals(self) -> Goals:
+        return Goals(self._session, self._postgres)
+
+    @cached_property
     def privacy(self) -> Privacy:
         return Privacy(self._session, self._postgres)
 
     @cached_property
     def turns(self) -> Turns:
-        return Turns(self._session, self._postgres, self.people, self.due, self.privacy)
+        return Turns(self._session, self._postgres, self.people, self.due, self.privacy, self.goals)
 
     @cached_property
     def updates(self) -> Updates:

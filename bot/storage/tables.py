@@ -18,6 +18,7 @@ from sqlalchemy import (
     Dialect,
     Double,
     ForeignKey,
+    ForeignKeyConstraint,
     Index,
     Integer,
     MetaData,
@@ -105,6 +106,7 @@ class UserRow(Base):
     flare_calm: Mapped[int] = mapped_column(Integer, default=0)
     paused_since: Mapped[datetime | None] = mapped_column(UTCDateTime)
     pause_reason: Mapped[str | None] = mapped_column(String(16))
+    summary_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # the last /summary PDF
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=lambda: datetime.now(UTC))
     last_active_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
@@ -198,6 +200,40 @@ class RedFlagAnswerRow(Base):
     answered_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
+class GoalRow(Base):
+    """One of the person's own goals (DESIGN §9). `text` is their words: health data, never
+    logged; a goal chosen from a suggestion keeps its id (its words are in the catalogue)."""
+
+    __tablename__ = "goals"
+
+    user_id: Mapped[int] = mapped_column(_user_fk(), primary_key=True)
+    no: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    suggestion: Mapped[str | None] = mapped_column(String(64))
+    text: Mapped[str | None] = mapped_column(String(200))
+    movements: Mapped[list[str]] = mapped_column(JSON, default=list)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    retired_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class GoalRatingRow(Base):
+    """How well the person could do a goal's activity at a time, 0 (can't) to 10 (as before)."""
+
+    __tablename__ = "goal_ratings"
+    __table_args__ = (
+        ForeignKeyConstraint(
+            ["user_id", "goal_no"], ["goals.user_id", "goals.no"], ondelete="CASCADE"
+        ),
+        Index(None, "user_id", "goal_no", "rated_at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    user_id: Mapped[int] = mapped_column(_user_fk())
+    goal_no: Mapped[int] = mapped_column(Integer)
+    value: Mapped[int] = mapped_column(Integer)
+    context: Mapped[str] = mapped_column(String(16))  # "onboarding", "weekly", "goals"
+    rated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
 class ProcessedUpdateRow(Base):
     """A Telegram update handled, per bot: update ids are unique within one bot only. `bot_id`
     is the numeric part of the bot's token (never the token). Pruned after two days."""
@@ -256,6 +292,8 @@ exposure_levels = _table(ExposureLevelRow)
 mornings = _table(MorningRow)
 due_events = _table(DueEventRow)
 redflag_answers = _table(RedFlagAnswerRow)
+goals = _table(GoalRow)
+goal_ratings = _table(GoalRatingRow)
 processed_updates = _table(ProcessedUpdateRow)
 
 inbox = _table(InboxRow)
@@ -267,6 +305,8 @@ SERVICE_TABLES = (inbox, send_budget)
 # Children first: the order to empty them in.
 ALL_TABLES = (
     processed_updates,
+    goal_ratings,
+    goals,
     redflag_answers,
     due_events,
     mornings,

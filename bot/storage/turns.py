@@ -2,9 +2,9 @@
 
 `Turns` is the Repository's part for a turn (`repo.turns`): it reads the person, the
 conversation and the facts (found by outside id: all in one statement; by user id: two), and
-applies a flow's effects through the other parts (people, due events, privacy). The caller owns
-the transaction and commits before any network call. Rows become flows.model records in
-bot.storage.convert.
+applies a flow's effects through the other parts (people, due events, privacy, goals). The
+caller owns the transaction and commits before any network call. Rows become flows.model
+records in bot.storage.convert.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from bot.storage import convert
 from bot.storage import queries as q
 from bot.storage import tables as t
 from bot.storage.due import DueEvents, utcnow
+from bot.storage.goals import Goals, goals_of
 from bot.storage.part import Part
 from bot.storage.people import People, UnknownUser
 from bot.storage.privacy import Privacy
@@ -31,8 +32,10 @@ from flows.model import (
     DeleteEverything,
     Effect,
     Facts,
+    RateGoal,
     RecordRedFlags,
     SaveCheckin,
+    SaveGoal,
     SaveMorning,
     SaveProfile,
     Schedule,
@@ -73,6 +76,7 @@ def _loaded(head: Any, checkins: tuple[Checkin, ...]) -> Loaded:
         checkins=checkins,
         mornings=convert.mornings(head.mornings),
         next_checkin_no=(head.max_no or 0) + 1,
+        goals=goals_of(head.goals, head.ratings),
     )
     return Loaded(
         conversation,
@@ -92,12 +96,19 @@ class Turns(Part):
     """Loads what a turn starts from and stores what it decided, through one session."""
 
     def __init__(
-        self, session: Session, postgres: bool, people: People, due: DueEvents, privacy: Privacy
+        self,
+        session: Session,
+        postgres: bool,
+        people: People,
+        due: DueEvents,
+        privacy: Privacy,
+        goals: Goals,
     ) -> None:
         super().__init__(session, postgres)
         self._people = people
         self._due = due
         self._privacy = privacy
+        self._goals = goals
 
     # ------------------------------------------------------------------------------ one turn
 
@@ -196,6 +207,10 @@ class Turns(Part):
                     self._due.cancel_kind(user_id, effect.kind, now)
                 case RecordRedFlags():
                     self._record_red_flags(user_id, effect, now)
+                case SaveGoal():
+                    self._goals.save(user_id, effect.goal)
+                case RateGoal():
+                    self._goals.rate(user_id, effect, now)
                 case DeleteEverything():
                     erase = True
                 case _:

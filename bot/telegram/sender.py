@@ -35,6 +35,7 @@ from bot.chart import png_async
 from bot.export import EXPORT, export_files
 from bot.metrics import SENDS
 from bot.said import Delivery, Said
+from bot.summary import SUMMARY, summary_file_async
 from bot.telegram import api
 from bot.telegram.limiter import Limiter
 from bot.telegram.render import Markup, keyboard, message_html, split
@@ -177,7 +178,7 @@ class Sender:
                 await self._pace(chat_id, proactive)
                 await self._photo(chat_id, picture, caption, proactive)
                 continue
-            files = self._attachment(said, reply)
+            files = await self._attachment(said, reply)
             pending.append(message_html(content, said.language, reply))
             markup = keyboard(content, said.language, reply)
             if markup is not None:
@@ -191,11 +192,15 @@ class Sender:
         await flush()
         return prompt
 
-    def _attachment(self, said: Said, reply: Reply) -> list[tuple[str, bytes]]:
-        """The files a reply carries: "export" is everything stored about the person (read by
-        the turn, in its transaction)."""
+    async def _attachment(self, said: Said, reply: Reply) -> list[tuple[str, bytes]]:
+        """The files a reply carries: "export" is everything stored about the person, "summary"
+        the clinician's one-page PDF (drawn off the event loop); both read by the turn, in its
+        transaction."""
         if reply.attachment is None:
             return []
+        if reply.attachment == SUMMARY and SUMMARY in said.attachments:
+            history, made_at = said.attachments[SUMMARY]
+            return [await summary_file_async(history, self.content, made_at)]
         if reply.attachment != EXPORT or EXPORT not in said.attachments:
             log.warning("attachment %r without its data: not sent", reply.attachment)
             return []

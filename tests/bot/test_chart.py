@@ -103,3 +103,62 @@ def test_a_week_without_any_data_still_draws() -> None:
     """Seven empty days: a picture with nothing plotted rather than an error."""
     empty = Chart("recap.chart_title", DAYS, (Series("recap.before", (None,) * 7),))
     assert dimensions(png(empty, CONTENT, "en"))[0] > 0
+
+
+# The recap with its lower panels: the lights per day and the goals by week.
+FULL = Chart(
+    "recap.chart_title",
+    DAYS,
+    CHART.series,
+    lights=(
+        Series("recap.green", (1, 0, 1, 2, 0, 0, 1)),
+        Series("recap.amber", (0, 0, 1, 0, 0, 0, 0)),
+        Series("recap.red", (0, 0, 0, 0, 0, 1, 0)),
+    ),
+    weeks=("26 Oct", "02 Nov", "09 Nov", "16 Nov", "23 Nov", "30 Nov"),
+    goals=(
+        Series(
+            "pick up my daughter without wincing at all, every time", (3, None, 4, 4, 5, 6), True
+        ),
+        Series("Sit through a film", (5, 5, 6, 6, 6, 6), True),
+    ),
+    lights_title="recap.lights_title",
+    goals_title="recap.goals_title",
+)
+
+
+def test_the_full_recap_is_three_panels_readable_at_phone_width() -> None:
+    """With lights and goals: pain, lights and goals one under another, 810 px wide, taller
+    than wide (a phone held upright)."""
+    width, height = dimensions(png(FULL, CONTENT, "en"))
+    assert width == 810 and height > width
+    figure = draw(FULL, CONTENT, "en")
+    assert len(figure.axes) == 3
+
+
+def test_a_days_lights_are_stacked_never_behind_one_another() -> None:
+    """On a day with a green and an amber, the amber bar starts where the green one ends."""
+    figure = draw(FULL, CONTENT, "en")
+    figure.canvas.draw()
+    lights = figure.axes[1]
+    green, amber, _ = lights.containers
+    wednesday = 2
+    assert amber[wednesday].get_y() == green[wednesday].get_height() == 1
+    labels = [text.get_text() for text in lights.get_legend().get_texts()]
+    assert labels == ["green", "amber", "red"]
+
+
+def test_the_goals_panel_names_each_goal_in_the_persons_words() -> None:
+    """One line per goal, labelled with its words (wrapped, never cut short), drawn apart."""
+    figure = draw(FULL, CONTENT, "en")
+    goals = figure.axes[2]
+    names = [line.get_label().replace("\n", " ") for line in goals.get_lines()]
+    assert names == ["pick up my daughter without wincing at all, every time", "Sit through a film"]
+    first, second = goals.get_lines()
+    assert first.get_xdata()[5] != second.get_xdata()[5]  # type: ignore[index]
+
+
+def test_a_chart_without_lights_or_goals_stays_one_panel() -> None:
+    """A recap with no lights and no rated goals is the pain chart alone."""
+    figure = draw(CHART, CONTENT, "en")
+    assert len(figure.axes) == 1

@@ -20,7 +20,7 @@ CONTENT = load_content()
 START = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 SCREEN_NO = ["no"] * len(CONTENT.red_flags)  # every red-flag question answered no
 ONBOARDING = ["go_on", "agree", "yes", *SCREEN_NO, "2weeks", "6", "5", "4", "0", *MORE_FEARS]
-ONBOARDING += ["suggested", "Europe/London", "08:00", "no", "later"]
+ONBOARDING += ["skip", "suggested", "Europe/London", "08:00", "no", "later"]
 
 
 class Clock:

@@ -40,8 +40,9 @@ SETUP = [ZONE.lower(), "6:52am"]  # the time zone and the morning time
 CHECKIN_TYPED = ["2 out of 10", "4/10", "6 of 10"]  # before, expected, confidence
 AFTER_TYPED = ["3/10", "7 out of 10"]  # peak during, confidence after
 FOLLOW_UP = "1 of 10"
+GOAL = "lift my grandson Théodore-QRS"  # a goal in the person's words: health data
 TYPED = [
-    INVALID, NOT_A_SCORE, CRASH, EPISODE, *FEARS, ZONE, *SETUP, *CHECKIN_TYPED, *AFTER_TYPED,
+    INVALID, NOT_A_SCORE, CRASH, EPISODE, *FEARS, GOAL, ZONE, *SETUP, *CHECKIN_TYPED, *AFTER_TYPED,
     FOLLOW_UP,
 ]  # fmt: skip
 
@@ -112,6 +113,10 @@ async def onboard_by_typing(h: Harness) -> None:
     assert h.last()["text"].startswith(text("common.not_a_score", lo=0, hi=10))
     for typed in FEARS:
         await h.say(typed)
+    await h.say(GOAL)  # a goal of their own, with no ladder movement, rated
+    await h.press("None of these")
+    await h.say("3 out of 10")
+    await h.press("That's all")
     await h.press("Use the suggested set")
     for typed in SETUP:
         await h.say(typed)

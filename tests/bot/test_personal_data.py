@@ -37,16 +37,19 @@ from flows.model import (
     Event,
     EventKind,
     Frame,
+    Goal,
     LevelState,
     Light,
     Morning,
     Outcome,
     Phase,
     Profile,
+    RateGoal,
     RecordRedFlags,
     Reply,
     SafetyHold,
     SaveCheckin,
+    SaveGoal,
     SaveMorning,
     SaveProfile,
     Schedule,
@@ -109,12 +112,14 @@ def everything(user_id: int) -> tuple[Effect, ...]:
         Schedule("followup", NOW + timedelta(hours=1), f"a1:{user_id}:2", {"no": 2}),
         Schedule("nudge", NOW + timedelta(days=1), f"nudge:{user_id}:2026-03-11"),
         RecordRedFlags((("fever", Answer3.NO), ("bladder", Answer3.UNSURE)), "weekly"),
+        SaveGoal(Goal(1, ("lift", "bend"), NOW - timedelta(days=8), text="lift my toddler")),
+        RateGoal(1, 3, "onboarding"),
     )
 
 
 async def person(db: Database, external_id: str, update_ids: tuple[int, ...] = ()) -> int:
     """A person with a row in every table: profile, conversation, check-ins, levels, mornings,
-    due events, red-flag answers and processed update ids."""
+    due events, red-flag answers, goals and their ratings, and processed update ids."""
     user_id = await new_user(db, external_id)
 
     def work(repo: Repository) -> None:

@@ -470,7 +470,8 @@ def _scripted(sqlite_template: Path, tmp_path: Path) -> Dialogue:
 
 
 ONBOARDING = ["go_on", "agree", "yes", *["no"] * len(CONTENT.red_flags), "2weeks"]
-ONBOARDING += ["6"] * len(CONTENT.ladders) + ["suggested", "Europe/London", "08:00", "no", "later"]
+ONBOARDING += ["6"] * len(CONTENT.ladders) + ["skip", "suggested", "Europe/London", "08:00", "no"]
+ONBOARDING += ["later"]
 
 
 def _onboard(machine: Dialogue) -> None:

@@ -126,6 +126,7 @@ def answer_onboarding(ann: Answers, nudge_at: str | None = None) -> None:
     ann.answer("When did this episode", "1–2 weeks ago")
     for rating in ("5", "0", "3", "2", *MORE_FEARS):
         ann.answer("How threatening does", rating)
+    ann.answer("everyday things", "Not now")
     ann.answer("movement portfolio", "Use the suggested set")
     ann.answer("Which time zone", "Europe/London")
     ann.type("What time would you like", nudge_at or far_nudge_time())

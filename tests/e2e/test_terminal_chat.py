@@ -18,7 +18,10 @@ def onboarding() -> list[str]:
     take no number), no red flags, London, a nudge time a day away, no micro-breaks."""
     screen = ["no"] * len(load_content().red_flags)
     fears = ["6", "5", "4", "0", *MORE_FEARS]
-    return ["1", "I agree", "1", *screen, "2", *fears, "1", "london", far_nudge_time(), "no"]
+    return [
+        *("1", "I agree", "1", *screen, "2", *fears, "not now"),
+        *("1", "london", far_nudge_time(), "no"),
+    ]
 
 
 class Terminal:

@@ -26,10 +26,11 @@ QUESTIONS: dict[tuple[str, str], tuple[str, ...]] = {
     ("rescreen", "q"): ONBOARDING[:4],
     ("onboarding", "episode"): ONBOARDING[:SCREENED],
     ("onboarding", "fear"): ONBOARDING[: SCREENED + 1],
-    ("onboarding", "portfolio_mode"): ONBOARDING[:RATED],
-    ("onboarding", "portfolio"): (*ONBOARDING[:RATED], "[choose]"),
-    ("onboarding", "tz"): ONBOARDING[: RATED + 1],
-    ("onboarding", "nudge_time"): ONBOARDING[: RATED + 2],
+    ("goals", "add"): ONBOARDING[:RATED],
+    ("onboarding", "portfolio_mode"): ONBOARDING[: RATED + 1],
+    ("onboarding", "portfolio"): (*ONBOARDING[: RATED + 1], "[choose]"),
+    ("onboarding", "tz"): ONBOARDING[: RATED + 2],
+    ("onboarding", "nudge_time"): ONBOARDING[: RATED + 3],
     ("onboarding", "start_now"): ONBOARDING,
     ("checkin", "pending"): (ONB, *EXPOSURE, "/checkin"),
     ("checkin", "choose"): (ONB, "/checkin"),
@@ -53,6 +54,16 @@ QUESTIONS: dict[tuple[str, str], tuple[str, ...]] = {
     ("crisis", "wait"): (ONB, "I want to end it all", "[safe]"),
     ("crisis", "rest"): (ONB, "I want to end it all", "[safe]", "[not_now]"),
     ("delete", "confirm"): (ONB, "/delete"),
+    ("goals", "menu"): (ONB, "/goals"),
+    ("goals", "movements"): (ONB, "/goals", "[add]", "walk the dog for an hour"),
+    ("goals", "rate_new"): (ONB, "/goals", "[add]", "[s:socks]"),
+    ("goals", "more"): (ONB, "/goals", "[add]", "[s:socks]", "4"),
+    ("goals", "rate"): (ONB, "/goals", "[add]", "[s:socks]", "4", "[no]", "/goals", "[rate]"),
+    ("goals", "pick"): (ONB, "/goals", "[add]", "[s:socks]", "4", "[no]", "/goals", "[retire]"),
+    ("goals", "rename"): (
+        *(ONB, "/goals", "[add]", "[s:socks]", "4", "[no]"),
+        *("/goals", "[rename]", "[g:1]"),
+    ),
 }
 SCALES = [
     q
@@ -68,9 +79,14 @@ SCALES = [
         "a2",
         "confidence_after",
         "waking",
+        "rate_new",
+        "rate",
     )
 ]
-CHOICES = [q for q in QUESTIONS if q not in SCALES]
+# A goal in the person's own words: any few words are an answer (flows.goals checks length,
+# links and emoji: tests/flows/test_goals.py).
+OWN_WORDS = [("goals", "add"), ("goals", "rename")]
+CHOICES = [q for q in QUESTIONS if q not in SCALES and q not in OWN_WORDS]
 FREE_ENTRY = {
     ("onboarding", "episode"): "common.invalid_days",
     ("onboarding", "tz"): "common.invalid_zone",
@@ -119,6 +135,9 @@ SHORT = {
     ("onboarding", "consent"): "onboarding.consent_short",
     ("onboarding", "portfolio_mode"): "onboarding.portfolio_mode_short",
     ("onboarding", "breaks"): "onboarding.breaks_short",
+    ("goals", "add"): "goals.ask_short",
+    ("goals", "movements"): "goals.movements_more",
+    ("goals", "rate"): "goals.rate",
     ("checkin", "baseline"): "checkin.baseline_short",
     ("checkin", "go"): "checkin.go_short",
     ("rescreen", "check"): "rescreen.check_short",

@@ -128,6 +128,7 @@ def test_onboarding_with_no_feared_movement_starts_no_ladder() -> None:
         *RED_FLAGS_NO,
         "[week]",
         *["0"] * len(CONTENT.ladders),
+        "[skip]",
         "[suggested]",
         "UTC",
         "8:00",
@@ -141,7 +142,7 @@ def test_onboarding_with_no_feared_movement_starts_no_ladder() -> None:
 def test_onboarding_lets_the_person_choose_each_portfolio_movement() -> None:
     """ "Let me choose" asks once per purpose and keeps each pick."""
     chat = Chat(now=START)
-    chat.play(*TO_SCREEN, *RED_FLAGS_NO, "[week]", *FEARS, "[choose]")
+    chat.play(*TO_SCREEN, *RED_FLAGS_NO, "[week]", *FEARS, "[skip]", "[choose]")
     picks = []
     for _ in PURPOSES:
         assert chat.state == ("onboarding", "portfolio")

@@ -20,7 +20,7 @@ from tests.flows.transcript import (
 
 # ---------------------------------------- reading back the time zone and the morning time
 
-BEFORE_TZ = (*TO_SCREEN, *RED_FLAGS_NO, "[week]", *FEARS, "[suggested]")
+BEFORE_TZ = (*TO_SCREEN, *RED_FLAGS_NO, "[week]", *FEARS, "[skip]", "[suggested]")
 
 
 def at_tz() -> Chat:
@@ -66,7 +66,7 @@ def test_onboarding_summary_without_ladders_still_names_the_settings() -> None:
     """With nothing feared, the summary still lists zone, time, micro-breaks and recap."""
     chat = Chat(now=START)
     fears = ["0"] * len(CONTENT.ladders)
-    replies = chat.play(*TO_SCREEN, *RED_FLAGS_NO, "[week]", *fears, "[suggested]")
+    replies = chat.play(*TO_SCREEN, *RED_FLAGS_NO, "[week]", *fears, "[skip]", "[suggested]")
     replies = chat.play("Europe/Berlin", "[08:30]", "[yes]")
     (done,) = [r for r in replies if r.key == "onboarding.done_no_ladders"]
     assert done.params == {

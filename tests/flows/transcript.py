@@ -25,11 +25,14 @@ from flows.model import (
     EventKind,
     Facts,
     Frame,
+    GoalRating,
     Outcome,
     Profile,
+    RateGoal,
     RecordRedFlags,
     Reply,
     SaveCheckin,
+    SaveGoal,
     SaveMorning,
     SaveProfile,
     Schedule,
@@ -133,6 +136,19 @@ class Chat:
                 del self.due[key]
         elif isinstance(effect, RecordRedFlags):
             self.red_flags.append(effect)
+        elif isinstance(effect, SaveGoal):
+            old = next((g for g in f.goals if g.no == effect.goal.no), None)
+            goal = replace(effect.goal, ratings=old.ratings if old else ())
+            others = [g for g in f.goals if g.no != goal.no]
+            self.facts = replace(f, goals=tuple(sorted([*others, goal], key=lambda g: g.no)))
+        elif isinstance(effect, RateGoal):
+            rated = [
+                replace(g, ratings=(*g.ratings, GoalRating(self.now, effect.value)))
+                if g.no == effect.goal_no
+                else g
+                for g in f.goals
+            ]
+            self.facts = replace(f, goals=tuple(rated))
 
     @property
     def followups(self) -> dict[str, Schedule]:
@@ -193,7 +209,15 @@ RED_FLAGS_NO = ("[no]",) * len(CONTENT.red_flags)
 # bend, lift, twist, carry (lifting does not feel threatening); the later ladders rated 0
 FEARS = ("5", "0", "3", "2", *MORE_FEARS)
 TO_SCREEN = ("/start", "[go_on]", "[agree]", "[yes]")
-AFTER_SCREEN = ("[week]", *FEARS, "[suggested]", "london", "7am", "[no]")  # no micro-breaks
+AFTER_SCREEN = (
+    "[week]",
+    *FEARS,
+    "[skip]",
+    "[suggested]",
+    "london",
+    "7am",
+    "[no]",
+)  # no goals, breaks
 ONBOARDING = (*TO_SCREEN, *RED_FLAGS_NO, *AFTER_SCREEN)
 EXPOSURE_AND_FOLLOWUP = ("/checkin", "[l:bend]", "2", "4", "6", "[done]", "3", "7", "+60", "2")
 

@@ -19,14 +19,17 @@ from flows.model import (
     CheckinStatus,
     Conversation,
     Frame,
+    Goal,
     LevelState,
     Light,
     Morning,
     Phase,
     Profile,
+    RateGoal,
     RecordRedFlags,
     SafetyHold,
     SaveCheckin,
+    SaveGoal,
     SaveMorning,
     SaveProfile,
     Schedule,
@@ -283,6 +286,8 @@ async def test_delete_user_cascades(db: Database) -> None:
             SaveMorning(Morning(NOW.date(), 3)),
             Schedule("nudge", NOW, f"nudge:{user_id}"),
             RecordRedFlags((("fever", Answer3.NO),), "weekly"),
+            SaveGoal(Goal(1, ("lift",), NOW, text="pick up my grandson")),
+            RateGoal(1, 3, "onboarding"),
         )
 
         def save_and_mark(repo: Repository, user_id: int = user_id) -> None:
