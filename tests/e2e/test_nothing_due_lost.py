@@ -15,7 +15,13 @@ from pathlib import Path
 import pytest
 
 from tests.e2e.clock import ZONE
-from tests.e2e.test_telegram_bot import TOKEN, Bot, Person, onboard
+from tests.e2e.test_telegram_bot import (
+    TOKEN,
+    Bot,
+    Person,
+    check_in_until_the_follow_up_is_due,
+    onboard,
+)
 from tests.fakes.botapi import FakeBotApi
 
 FOLLOW_UP = "How is the pain now?"
@@ -27,19 +33,6 @@ FAST = {"BACKCOACH_SEND_RETRY_MOST": "3", "BACKCOACH_LOG_LEVEL": "INFO"}
 def api() -> Iterator[FakeBotApi]:
     with FakeBotApi(token=TOKEN) as fake:
         yield fake
-
-
-def check_in_until_the_follow_up_is_due(ann: Person) -> None:
-    """A check-in by buttons, up to "I'll check back in about an hour"."""
-    ann.answer("do today's step now", "Start a check-in now")
-    ann.answer("What are you checking in on?", "bending, level 1")
-    ann.answer("Before you start", "2")
-    ann.answer("How much pain do you expect", "4")
-    ann.answer("How confident are you", "6")
-    ann.answer("Here's the step", "Done it")
-    ann.answer("worst pain during", "3")
-    ann.answer("Now that you've done it", "7")
-    ann.expect("check back in about an hour")
 
 
 def count(person: Person, text: str) -> int:

@@ -133,21 +133,27 @@ def answer_onboarding(ann: Answers, nudge_at: str | None = None) -> None:
     ann.answer("micro-breaks", "No thanks")
 
 
+def check_in_until_the_follow_up_is_due(ann: Person) -> None:
+    """From the end of onboarding, a bending check-in by buttons up to "I'll check back in about
+    an hour" (before 2, expected 4, confidence 6, during 3, confidence after 7)."""
+    ann.answer("do today's step now", "Start a check-in now")
+    ann.answer("What are you checking in on?", "bending, level 1")
+    ann.answer("Before you start", "2")
+    ann.answer("How much pain do you expect", "4")
+    ann.answer("How confident are you", "6")
+    ann.answer("Here's the step", "Done it")
+    ann.answer("worst pain during", "3")
+    ann.answer("Now that you've done it", "7")
+    ann.expect("check back in about an hour")
+
+
 def test_onboarding_and_a_checkin_with_its_follow_up(api: FakeBotApi, tmp_path: Path) -> None:
     """A person onboards and checks in by buttons; the follow-up comes and the advice follows."""
     bot = Bot(api, tmp_path)
     try:
         ann = Person(api.user(1001))
         onboard(ann)
-        ann.answer("do today's step now", "Start a check-in now")
-        ann.answer("What are you checking in on?", "bending, level 1")
-        ann.answer("Before you start", "2")
-        ann.answer("How much pain do you expect", "4")
-        ann.answer("How confident are you", "6")
-        ann.answer("Here's the step", "Done it")
-        ann.answer("worst pain during", "3")
-        ann.answer("Now that you've done it", "7")
-        ann.expect("check back in about an hour")
+        check_in_until_the_follow_up_is_due(ann)
         ann.answer("How is the pain now?", "2")
         advice = ann.expect("green")["text"]  # the advice comes as one message
         assert "carry on" in advice
@@ -193,15 +199,7 @@ def test_a_blocked_person_gets_nothing_more(api: FakeBotApi, tmp_path: Path) -> 
     try:
         ann = Person(api.user(1003))
         onboard(ann)
-        ann.answer("do today's step now", "Start a check-in now")
-        ann.answer("What are you checking in on?", "bending, level 1")
-        ann.answer("Before you start", "2")
-        ann.answer("How much pain do you expect", "4")
-        ann.answer("How confident are you", "6")
-        ann.answer("Here's the step", "Done it")
-        ann.answer("worst pain during", "3")
-        ann.answer("Now that you've done it", "7")
-        ann.expect("check back in about an hour")
+        check_in_until_the_follow_up_is_due(ann)
         ann.user.block()
         # The hour passes while blocked: no follow-up reaches the chat.
         with pytest.raises(AssertionError):
