@@ -47,6 +47,9 @@ SIZE_INCHES = (5.4, 3.6)
 PANEL_INCHES = {"lights": 1.9, "goals": 3.0}  # added below the pain for each lower panel
 DPI = 150  # 810 px wide: sharp at a phone's width
 WRAP = 38  # characters per line of a goal's name in a legend
+LEGEND_ROW = 52  # characters a legend row holds at the chart's width (a mark is LEGEND_MARK)
+LEGEND_MARK = 6
+TICK_ROW = 60  # characters of labels along the bottom
 
 
 def lines_panel(
@@ -87,7 +90,7 @@ def lines_panel(
         axes.legend(
             loc="lower center",
             bbox_to_anchor=(0.5, 1.0),
-            ncols=legend_columns or count,
+            ncols=legend_columns or _columns([name for name, _ in series]),
             frameon=False,
             fontsize=fontsize,
             handlelength=2.5,
@@ -131,7 +134,7 @@ def lights_panel(
     axes.legend(
         loc="lower center",
         bbox_to_anchor=(0.5, 1.0),
-        ncols=len(lights),
+        ncols=_columns([name for name, _ in lights]),
         frameon=False,
         fontsize=fontsize,
         title=title,
@@ -139,8 +142,16 @@ def lights_panel(
     )
 
 
+def _columns(names: Sequence[str]) -> int:
+    """A legend in one row when its words fit the width of a phone, else one entry a row
+    ("am stärksten währenddessen" is longer than "worst during")."""
+    return len(names) if sum(len(n) + LEGEND_MARK for n in names) <= LEGEND_ROW else 1
+
+
 def _ticks(axes: Axes, labels: Sequence[str], fontsize: float) -> None:
-    every = max(1, math.ceil(len(labels) / 12))  # at most a dozen labels along the bottom
+    # at most a dozen labels along the bottom, fewer when they are long ("26. Okt.")
+    chars = sum(len(label) + 2 for label in labels)
+    every = max(1, math.ceil(len(labels) / 12), math.ceil(chars / TICK_ROW))
     shown = list(range(0, len(labels), every))
     axes.set_xticks(shown, [labels[i] for i in shown])
     axes.tick_params(labelsize=fontsize)

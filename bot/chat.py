@@ -11,7 +11,9 @@ after /delete the terminal removes them too.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import logging
+import os
 import sys
 import threading
 from datetime import datetime
@@ -24,13 +26,14 @@ from bot.chart import png_async
 from bot.coach import Coach
 from bot.export import CSV_NAME, EXPORT, JSON_NAME, export_files, write_files
 from bot.logs import described
-from bot.render import as_text, fill
+from bot.render import as_text
 from bot.said import Delivery, Said
 from bot.storage import DueEvent
 from bot.summary import SUMMARY, summary_file_async
 from bot.ticker import Ticker
 from flows.catalogue import keys
-from flows.model import Chart, Event, EventKind
+from flows.content import FALLBACK_LANGUAGE, primary_language
+from flows.model import LANGUAGE_HINT, Chart, Event, EventKind
 
 log = logging.getLogger(__name__)
 K = keys("common", "error")
@@ -43,11 +46,8 @@ RECAP_NAME = "backcoach-recap-{:%Y-%m-%d-%H%M%S}.png"
 RECAP_GLOB = "backcoach-recap-*.png"
 SUMMARY_DIR = Path("var") / "summary"  # the cli passes <BACKCOACH_HOME>/summary
 SUMMARY_GLOB = "backcoach-summary-*.pdf"
-BYE = "Bye for now — everything you told me is saved."
-BYE_ERASED = "Bye for now."  # after /delete nothing is saved
-BANNER = (
-    "backcoach — terminal chat. Type /help for commands; Ctrl-D leaves (your progress is kept)."
-)
+LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")  # the order POSIX gives them
+TERMINAL = keys("terminal", "banner", "bye", "bye_erased")
 
 
 def event_from(line: str) -> Event:
@@ -79,11 +79,23 @@ class TerminalChat:
         self.recap_dir = recap_dir
         self.summary_dir = summary_dir
         self.erased = False  # the last turn erased the person
+        self.language = FALLBACK_LANGUAGE  # the person's, as of the last turn shown
+        # the terminal's locale stands for Telegram's language_code: "es_ES.UTF-8" is Spanish
+        self.hint = next(
+            (os.environ[name] for name in LOCALE_VARIABLES if os.environ.get(name)), None
+        )
         self._lines: asyncio.Queue[str | None] = asyncio.Queue()
+
+    def hinted(self, event: Event) -> Event:
+        """The event with the terminal's language, as Telegram sends a language_code."""
+        if self.hint is None:
+            return event
+        return dataclasses.replace(event, payload={**event.payload, LANGUAGE_HINT: self.hint})
 
     async def show(self, said: Said) -> None:
         """Prints the replies; a chart and an export are written as files whose paths are
         printed; after a deletion those files are removed."""
+        self.language = said.language
         for reply in said.replies:
             self.out.write(as_text(self.coach.content, said.language, reply) + "\n\n")
             if reply.chart is not None:
@@ -142,7 +154,7 @@ class TerminalChat:
                 written = await asyncio.to_thread(write_files, self.export_dir, files)
         except Exception as error:
             log.error("export failed: %s", described(error))
-            self.out.write(fill(self.coach.content.text("en", K.error), {}) + "\n\n")
+            self.out.write(self.coach.content.text(self.language, K.error) + "\n\n")
             return
         for path in written:
             self.out.write(f"  {path}\n")
@@ -165,7 +177,7 @@ class TerminalChat:
             # The turn's transaction rolled back: nothing was half-saved. No answer text is logged
             # (nor the exception's message, which may quote it).
             log.error("turn failed (event kind %s): %s", event.kind.value, described(error))
-            self.out.write(fill(self.coach.content.text("en", K.error), {}) + "\n\n")
+            self.out.write(self.coach.content.text(self.language, K.error) + "\n\n")
             return
         await self.show(said)
 
@@ -186,10 +198,11 @@ class TerminalChat:
         scheduler.start()
         loop = asyncio.get_running_loop()
         threading.Thread(target=self._read_stdin, args=(loop, stream), daemon=True).start()
-        self.out.write(BANNER + "\n\n")
+        banner = self.coach.content.offered(primary_language(self.hint))
+        self.out.write(self.coach.content.text(banner, TERMINAL.banner) + "\n\n")
         try:
             # Opening the chat is like /start: it begins onboarding or picks up where we left off.
-            start = Event(EventKind.COMMAND, name="start")
+            start = self.hinted(Event(EventKind.COMMAND, name="start"))
             await self.show(await self.coach.handle_external(self.user, None, start))
             await ticker.tick()
             while True:
@@ -200,8 +213,9 @@ class TerminalChat:
                     break
                 if not line.strip():
                     continue
-                await self.send(event_from(line))
+                await self.send(self.hinted(event_from(line)))
         finally:
             scheduler.shutdown(wait=False)
-            self.out.write(f"\n{BYE_ERASED if self.erased else BYE}\n")
+            bye = TERMINAL.bye_erased if self.erased else TERMINAL.bye  # erased: nothing saved
+            self.out.write(f"\n{self.coach.content.text(self.language, bye)}\n")
             self.out.flush()

@@ -28,9 +28,9 @@ from bot.storage import Database, DueEvent, Repository, StaleConversation, Unkno
 from bot.storage.turns import Loaded
 from bot.storage.updates import UPDATES_KEPT
 from flows import privacy
-from flows.content import Content
+from flows.content import FALLBACK_LANGUAGE, Content
 from flows.dialogue import turn
-from flows.model import Conversation, DeleteEverything, Event, EventKind
+from flows.model import Conversation, DeleteEverything, Event, EventKind, SaveProfile
 from flows.summary import SUMMARY
 
 log = logging.getLogger(__name__)
@@ -65,11 +65,13 @@ class _Turn:
         if self.due is not None and not repo.due.is_claimed(
             self.due.id, user_id, self.due.attempts
         ):
-            return Said(user_id, "en", ())  # its person was deleted after the claim: gone too
+            return Said(
+                user_id, FALLBACK_LANGUAGE, ()
+            )  # its person was deleted after the claim: gone too
         if self.update_id is not None and not repo.updates.mark_processed(
             self.coach.bot_id, self.update_id, user_id, now=now
         ):
-            return Said(user_id, "en", (), duplicate=True)
+            return Said(user_id, FALLBACK_LANGUAGE, (), duplicate=True)
         if loaded is None:
             loaded = repo.turns.load_turn(user_id, now)
         conversation, facts, version, prompt, last_active, last_press = loaded
@@ -81,7 +83,9 @@ class _Turn:
         # Stale: a button the flows said had passed, or of no question open when it was pressed.
         step = self.event.step
         stale = step is not None and (outcome.stale or not conversation.live(step))
-        language = facts.profile.language
+        # the person's language after the turn: a reply to "Español" is already in Spanish
+        saved = [e.profile for e in outcome.effects if isinstance(e, SaveProfile)]
+        language = saved[-1].language if saved else facts.profile.language
         keep = _still_asked(conversation, outcome.conversation)
         said = Said(
             user_id, language, outcome.replies, stale, prompt_message_id=prompt, keep_prompt=keep
@@ -154,8 +158,8 @@ class _Turn:
         if self.update_id is not None and not repo.updates.mark_processed(
             self.coach.bot_id, self.update_id, None, now=self.now
         ):
-            return Said(0, "en", (), duplicate=True)
-        return Said(0, "en", privacy.begin_again(), stale=True, deleted=True)
+            return Said(0, FALLBACK_LANGUAGE, (), duplicate=True)
+        return Said(0, FALLBACK_LANGUAGE, privacy.begin_again(), stale=True, deleted=True)
 
 
 def _still_asked(before: Conversation, after: Conversation) -> bool:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import re
-import string
 import tomllib
 import zoneinfo
 from collections.abc import Iterable, Mapping
@@ -15,6 +14,7 @@ from typing import Any
 
 import flows.catalogue
 import flows.screen
+from bot.catalogue import FALLBACK_LANGUAGE, CatalogueError, FluentCatalogue, load_catalogues
 from flows.content import (
     BREAK_PURPOSES,
     BREATHING,
@@ -26,6 +26,7 @@ from flows.content import (
     GoalSettings,
     Ladder,
     LadderStep,
+    LocalText,
     RedFlagQuestion,
     Rhythm,
     ScreenRule,
@@ -41,8 +42,6 @@ __all__ = [
     "load_rhythm",
     "load_screen",
     "load_thresholds",
-    "template_fields",
-    "validate_catalogue",
 ]
 
 Table = Mapping[str, Any]
@@ -381,68 +380,80 @@ def _zones(data_dir: Path, zones: frozenset[str]) -> tuple[str, ...]:
     return common
 
 
-def _messages(data_dir: Path) -> dict[str, dict[str, str]]:
-    catalogues: dict[str, dict[str, str]] = {}
-    for path in sorted((data_dir / "messages").glob("*.toml")):
-        doc = _Doc(data_dir, f"messages/{path.name}")
-        catalogues[path.stem] = _flatten(doc, doc.root, "")
-    return catalogues
+def _messages(data_dir: Path, required: Iterable[str]) -> dict[str, FluentCatalogue]:
+    try:
+        return load_catalogues(data_dir / "messages", required)
+    except CatalogueError as exc:
+        raise ContentError(exc.file, exc.key, exc.problem) from None
 
 
-def _flatten(doc: _Doc, table: Table, prefix: str) -> dict[str, str]:
-    out: dict[str, str] = {}
-    for name, value in table.items():
-        key = prefix + name
-        if isinstance(value, dict):
-            out.update(_flatten(doc, value, key + "."))
-        elif key != "version":  # the catalogue's own version, not a message
-            out[key] = doc.text(table, name, prefix.rstrip("."))
-    return out
+_TEXT_FIELDS = ("name", "how", "cues", "stop_if", "feel", "easier", "harder", "why")
 
 
-def template_fields(template: str) -> frozenset[str]:
-    """Returns the named fields of a str.format template; ValueError if malformed or positional."""
-    names: set[str] = set()
-    for _, name, spec, conversion in string.Formatter().parse(template):
-        if name is None:
-            continue
-        if not name.isidentifier():
-            raise ValueError(f"field {{{name}}} is not a plain name (positional or indexed)")
-        if conversion not in (None, "r", "s", "a"):
-            raise ValueError(f"field {{{name}}} has an unknown conversion !{conversion}")
-        names |= {name} | template_fields(spec or "")
-    return frozenset(names)
+def _local_exercises(
+    data_dir: Path, language: str, english: Mapping[str, Exercise]
+) -> dict[str, Exercise]:
+    """data/text/<lang>/exercises.toml: every exercise's words in that language (the numbers,
+    purposes and places stay those of data/exercises.toml)."""
+    doc = _Doc(data_dir, f"text/{language}/exercises.toml")
+    doc.text(doc.root, "version")
+    table: Table = doc.get(doc.root, "exercise", "", dict)
+    doc.only(table, english, "exercise")
+    local: dict[str, Exercise] = {}
+    for exercise_id, base in english.items():
+        where = f"exercise.{exercise_id}"
+        if exercise_id not in table:
+            raise doc.error(where, "missing")
+        e: Table = doc.get(table, exercise_id, "exercise", dict)
+        doc.only(e, _TEXT_FIELDS if base.why else _TEXT_FIELDS[:-1], where)
+        n = len(base.cues)
+        local[exercise_id] = dataclasses.replace(
+            base,
+            name=doc.text(e, "name", where, one_line=True),
+            how=doc.text(e, "how", where),
+            cues=doc.strings(e, "cues", where, n, n),
+            stop_if=doc.text(e, "stop_if", where, one_line=True),
+            feel=doc.text(e, "feel", where, one_line=True),
+            easier=doc.text(e, "easier", where, one_line=True),
+            harder=doc.text(e, "harder", where, one_line=True),
+            why=doc.text(e, "why", where) if base.why else "",
+        )
+    return local
 
 
-def validate_catalogue(
-    messages: Mapping[str, Mapping[str, str]], required_keys: Iterable[str]
-) -> None:
-    """Checks every template, that en has every required key, and that others agree with en."""
-    if "en" not in messages:
-        raise ContentError("data/messages/en.toml", "(file)", "missing")
-    fields: dict[str, dict[str, frozenset[str]]] = {}
-    for language, catalogue in messages.items():
-        fields[language] = {}
-        for key, template in catalogue.items():
-            try:
-                fields[language][key] = template_fields(template)
-            except ValueError as exc:
-                raise ContentError(
-                    f"data/messages/{language}.toml", key, f"bad template: {exc}"
-                ) from None
-    en = fields["en"]
-    missing = sorted(set(required_keys) - set(en))
-    if missing:
-        more = f" (and {len(missing) - 1} more)" if len(missing) > 1 else ""
-        raise ContentError("data/messages/en.toml", missing[0], "missing" + more)
-    for language, found in fields.items():
-        file = f"data/messages/{language}.toml"
-        for key, names in found.items():
-            if key not in en:
-                raise ContentError(file, key, "not in en.toml, the reference catalogue")
-            if names != en[key]:
-                problem = f"fields {sorted(names)} differ from en's {sorted(en[key])}"
-                raise ContentError(file, key, problem)
+def _local_ladders(
+    data_dir: Path, language: str, english: Mapping[str, Ladder]
+) -> dict[str, Ladder]:
+    """data/text/<lang>/ladders.toml: every ladder's name, question and steps in that language,
+    as many steps as data/ladders.toml, in its order."""
+    doc = _Doc(data_dir, f"text/{language}/ladders.toml")
+    doc.text(doc.root, "version")
+    table: Table = doc.get(doc.root, "ladder", "", dict)
+    doc.only(table, english, "ladder")
+    local: dict[str, Ladder] = {}
+    for movement, base in english.items():
+        where = f"ladder.{movement}"
+        if movement not in table:
+            raise doc.error(where, "missing")
+        item: Table = doc.get(table, movement, "ladder", dict)
+        doc.only(item, ("name", "question", "step"), where)
+        steps = doc.entries(item, "step", where)
+        if len(steps) != base.top:
+            problem = f"{len(steps)} steps; data/ladders.toml has {base.top}"
+            raise doc.error(f"{where}.step", problem)
+        local_steps = []
+        for level, s in enumerate(steps, 1):
+            at = f"{where}.step[{level}]"
+            doc.only(s, ("name", "how"), at)
+            name = doc.text(s, "name", at, one_line=True)
+            local_steps.append(LadderStep(level, name, doc.text(s, "how", at)))
+        local[movement] = Ladder(
+            movement,
+            doc.text(item, "name", where, one_line=True),
+            doc.text(item, "question", where, one_line=True),
+            tuple(local_steps),
+        )
+    return local
 
 
 def load_rhythm(data_dir: Path) -> Rhythm:
@@ -605,25 +616,37 @@ def load_content(
     summary_key = policy.text(policy.root, "summary_key")
     zones = frozenset(zoneinfo.available_timezones())
     common_zones = _zones(root, zones)
-    messages = _messages(root)
     goals = load_goals(root, ladders)
     required = set(flows.catalogue.REGISTERED if required_keys is None else required_keys)
     required |= {f"goals.suggestion.{s}" for s in goals.suggestions}
     required |= {f"redflag.q.{q.id}" for q in red_flags} | {summary_key}
     required |= {f"redflag.sign.{q.id}" for q in red_flags if q.category == "emergency"}
     required |= {f"summary.flag.{q.id}" for q in red_flags}
-    validate_catalogue(messages, required)
+    messages = _messages(root, required)
+    screens = _screens(root)
+    local = {FALLBACK_LANGUAGE: LocalText(MappingProxyType(exercises), MappingProxyType(ladders))}
+    for language in messages:
+        if language == FALLBACK_LANGUAGE:
+            continue
+        if language not in screens:
+            problem = "missing: a language is offered only with its own free-text safety screen"
+            raise ContentError(f"data/safety/{language}.toml", "(file)", problem)
+        local[language] = LocalText(
+            MappingProxyType(_local_exercises(root, language, exercises)),
+            MappingProxyType(_local_ladders(root, language, ladders)),
+        )
     return Content(
         thresholds=thresholds,
         exercises=MappingProxyType(exercises),
         ladders=MappingProxyType(ladders),
         red_flags=red_flags,
-        messages=MappingProxyType({k: MappingProxyType(v) for k, v in messages.items()}),
+        messages=MappingProxyType(dict(messages)),
+        local=MappingProxyType(local),
         policy_version=policy_version,
         zones=zones,
         common_zones=common_zones,
         rhythm=load_rhythm(root),
-        screen=MappingProxyType(_screens(root)),
+        screen=MappingProxyType(screens),
         helplines=load_helplines(root),
         goals=goals,
     )

@@ -12,7 +12,7 @@ from types import MappingProxyType
 from typing import Any
 
 from bot.content import ContentError
-from flows.helplines import CountryHelp, Helplines, Line
+from flows.helplines import ALWAYS, DAILY, CountryHelp, Helplines, Line
 
 __all__ = ["load_helplines"]
 
@@ -107,6 +107,18 @@ def _dialled(value: str, path: str) -> str:
     return value
 
 
+_DAILY_HOURS = re.compile(r"\d{1,2}:\d{2}–\d{1,2}:\d{2}")
+
+
+def _hours(value: str, path: str) -> str:
+    """ "24/7", or "daily 15:30–00:30": the two shapes every language can say."""
+    if value != ALWAYS and not (
+        value.startswith(DAILY) and _DAILY_HOURS.fullmatch(value.removeprefix(DAILY))
+    ):
+        raise _error(path, f'{value!r}: write "24/7" or "daily HH:MM–HH:MM"')
+    return value
+
+
 def _line(item: Any, where: str, *, web_enough: bool) -> Line:
     t = _table(item, where)
     _only(t, _LINE_KEYS, where)
@@ -114,7 +126,7 @@ def _line(item: Any, where: str, *, web_enough: bool) -> Line:
         name=_text(t, "name", where, required=True),
         phone=_dialled(_text(t, "phone", where, required=False), f"{where}.phone"),
         text=_text(t, "text", where, required=False),
-        hours=_text(t, "hours", where, required=True),
+        hours=_hours(_text(t, "hours", where, required=True), f"{where}.hours"),
         source=_text(t, "source", where, required=True),
         web=_text(t, "web", where, required=False),
     )

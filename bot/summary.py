@@ -85,7 +85,7 @@ def draw(summary: Summary) -> Figure:
         page.y -= LINE * 0.3
         page.text(summary.empty, bold=True)
     page.heading(summary.pain_title)
-    days = [d.strftime("%d %b") for d in summary.days]
+    days = list(summary.day_labels)
     pain = page.axes(0.13)
     lines_panel(pain, days, [(s.label, s.values) for s in summary.pain], fontsize=8)
     page.below(0.13)

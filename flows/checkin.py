@@ -317,7 +317,8 @@ def choose_choices(turn: Turn) -> Sequence[Choice]:
     cap = phase_cap(current_phase(turn.facts, turn.today, turn.now, t), t)
     if plan.kind is ActivityKind.EXPOSURE:
         ladder = turn.content.ladders[plan.activity]
-        today = Choice("plan", C.todays_step, {"name": f"{ladder.name}, level {plan.level}"})
+        step = turn.text(C.ladder_step, name=ladder.name, level=plan.level)
+        today = Choice("plan", C.todays_step, {"name": step})
     else:
         today = Choice("plan", C.todays_step, {"name": turn.content.exercises[plan.activity].name})
     others = [

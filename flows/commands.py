@@ -70,7 +70,7 @@ def start(s: Session) -> None:
             s.say(K.carry_on)
             s.reask()
         else:
-            s.start(Frame(Flow.ONBOARDING, "intro"))
+            s.begin_onboarding()
         return
     s.say(K.welcome_back)
     if s.active is not None:

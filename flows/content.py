@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, time
 from types import MappingProxyType
-from typing import Literal
+from typing import Any, Literal, Protocol
 
 from flows.helplines import CountryHelp, Helplines
 
@@ -174,15 +174,47 @@ PURPOSES: tuple[str, ...] = (
 )
 
 
+class Catalogue(Protocol):
+    """One language's messages (bot.catalogue reads them from data/messages/<lang>.ftl)."""
+
+    def format(self, key: str, params: Mapping[str, Any] | None = None) -> str: ...
+
+    def __contains__(self, key: object) -> bool: ...
+
+    def day(self, day: date, *, year: bool = False) -> str: ...
+
+    def weekday(self, number: int) -> str: ...
+
+
+@dataclass(frozen=True)
+class LocalText:
+    """The words of the exercises and ladders in one language."""
+
+    exercises: Mapping[str, Exercise]
+    ladders: Mapping[str, Ladder]
+
+
+FALLBACK_LANGUAGE = "en"
+
+
+def primary_language(tag: str | None) -> str | None:
+    """The primary subtag of a language tag or locale name, lower case: "es-MX" and
+    "es_ES.UTF-8" are "es"; None for none, "C" or "POSIX"."""
+    if not tag:
+        return None
+    primary = tag.replace("_", "-").split(".")[0].split("-")[0].strip().lower()
+    return primary if primary.isalpha() and primary not in ("c", "posix") else None
+
+
 @dataclass(frozen=True)
 class Content:
-    """All loaded content for one language set."""
+    """All loaded content: the English exercises and ladders, and every language's words."""
 
     thresholds: Thresholds
     exercises: Mapping[str, Exercise]
     ladders: Mapping[str, Ladder]  # ordered as in the file
     red_flags: tuple[RedFlagQuestion, ...]
-    messages: Mapping[str, Mapping[str, str]]  # language -> key -> template
+    messages: Mapping[str, Catalogue]  # language -> its catalogue; FALLBACK_LANGUAGE always
     policy_version: str
     zones: frozenset[str] = field(default_factory=frozenset)  # valid IANA names
     common_zones: tuple[str, ...] = ()
@@ -192,10 +224,41 @@ class Content:
     )
     helplines: Helplines = field(default_factory=lambda: NO_HELPLINES)  # by the person's country
     goals: GoalSettings = field(default_factory=GoalSettings)
+    # language -> its exercises and ladders (the fields above hold `language`'s)
+    local: Mapping[str, LocalText] = field(default_factory=lambda: MappingProxyType({}))
+    language: str = FALLBACK_LANGUAGE  # whose exercises and ladders the fields above hold
 
-    def text(self, language: str, key: str) -> str:
-        catalogue = self.messages.get(language) or self.messages["en"]
-        return catalogue.get(key) or self.messages["en"][key]
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The languages offered, English first."""
+        return (FALLBACK_LANGUAGE, *sorted(k for k in self.messages if k != FALLBACK_LANGUAGE))
+
+    def offered(self, language: str | None) -> str:
+        """`language` if it is offered, else the fallback."""
+        return language if language is not None and language in self.messages else FALLBACK_LANGUAGE
+
+    def text(self, language: str, key: str, params: Mapping[str, Any] | None = None) -> str:
+        """Message `key` in `language` (the fallback for one not offered), formatted."""
+        catalogue = self.messages.get(language) or self.messages[FALLBACK_LANGUAGE]
+        return catalogue.format(key, params)
+
+    def day(self, language: str, day: date, *, year: bool = False) -> str:
+        """A date as `language` writes it: "12 Oct", "12 oct", "12. Okt."."""
+        catalogue = self.messages.get(language) or self.messages[FALLBACK_LANGUAGE]
+        return catalogue.day(day, year=year)
+
+    def weekday(self, language: str, number: int) -> str:
+        """Weekday `number` (0 = Monday) by its name in `language`."""
+        catalogue = self.messages.get(language) or self.messages[FALLBACK_LANGUAGE]
+        return catalogue.weekday(number)
+
+    def speaking(self, language: str) -> Content:
+        """This content with the exercises' and ladders' words in `language`."""
+        language = self.offered(language)
+        local = self.local.get(language)
+        if local is None or language == self.language:
+            return self
+        return replace(self, exercises=local.exercises, ladders=local.ladders, language=language)
 
     def by_purpose(self, purpose: str) -> tuple[Exercise, ...]:
         return tuple(e for e in self.exercises.values() if e.purpose == purpose)

@@ -40,7 +40,7 @@ C = keys(
 def helplines(turn: Turn) -> dict[str, str]:
     """The helplines and emergency number of the person's country, as message parameters."""
     found = for_zone(turn.content.helplines, turn.profile.tz)
-    return {"emergency": safety.emergency_number(turn), "helplines": lines_text(found)}
+    return {"emergency": safety.emergency_number(turn), "helplines": lines_text(found, turn.text)}
 
 
 def begin(turn: Turn, *, consented: bool, resume: Frame | None) -> Frame | None:

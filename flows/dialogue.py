@@ -17,7 +17,16 @@ from flows.commands import COMMANDS, cancel
 from flows.commands import run as run_command
 from flows.content import Content
 from flows.engine import SYNONYMS
-from flows.model import Conversation, Event, EventKind, Facts, Flow, Frame, Origin, Outcome
+from flows.model import (
+    LANGUAGE_HINT,
+    Conversation,
+    Event,
+    EventKind,
+    Facts,
+    Frame,
+    Origin,
+    Outcome,
+)
 from flows.precedence import Gate
 from flows.proactive import PATIENCE
 from flows.session import BACK, FLOWS, UNDONE, UNINTERRUPTED, K, Session
@@ -42,6 +51,8 @@ def turn(
 ) -> Outcome:
     """Handles one event for one person and says what to store, send and schedule."""
     s = Session(facts, content, now, conversation.active, conversation.suspended, conversation.step)
+    hint = event.payload.get(LANGUAGE_HINT)
+    s.hint = hint if isinstance(hint, str) else None
     for gate in PRECEDENCE:
         left = gate(s, event)
         if left is None:
@@ -63,7 +74,7 @@ def _answer(s: Session, event: Event) -> None:
         return
     if s.active is None:
         if s.facts.profile.onboarded_at is None:
-            s.start(Frame(Flow.ONBOARDING, "intro"))
+            s.begin_onboarding()
         else:
             s.say(K.idle)
         return

@@ -9,6 +9,7 @@ purpose: the machine, the per-turn model and answer parsing are one mechanism.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
@@ -51,7 +52,7 @@ LATER = keys("common", "later")
 # The usual ways of typing a choice's value, per language ("y", "nope", "not sure"), separated by
 # "|". `ok` counts as yes only where a bare number would too: never for a safety answer.
 SYNONYMS = keys("synonym", "yes", "no", "unsure", "wrong", "ok", "cancel")
-_DROP = str.maketrans("", "", "'’‘`´.!?)")
+_DROP = str.maketrans("", "", "'’‘`´.!?)¿¡")
 
 
 # --------------------------------------------------------------------------- answers
@@ -99,19 +100,23 @@ def on_answer(
     return row
 
 
-def _plain(text: str) -> str:
-    return " ".join(text.casefold().translate(_DROP).split())
+def plain(text: str) -> str:
+    """Typed text as it is compared: case, accents, quotes and end punctuation ignored
+    ("¿Sí?" reads "si", "Español" "espanol", "Übermorgen" "ubermorgen")."""
+    folded = unicodedata.normalize("NFD", text.casefold())
+    bare = "".join(c for c in folded if not unicodedata.combining(c))
+    return " ".join(bare.translate(_DROP).split())
 
 
 def pick(turn: Turn, text: str, choices: Sequence[Choice], *, explicit: bool = False) -> str | None:
     """Matches typed text to a choice: its value, its label, a usual synonym ("y", "nope", "not
     sure"), a unique start of its label ("carry on"), or, unless `explicit`, "ok" for yes and its
     number in the list."""
-    wanted = _plain(text)
+    wanted = plain(text)
     if not wanted:
         return None
     for choice in choices:
-        if wanted in (choice.value.lower(), _plain(turn.label(choice))):
+        if wanted in (choice.value.lower(), plain(turn.label(choice))):
             return choice.value
 
     def meaning(answer: str) -> str | None:
@@ -122,7 +127,7 @@ def pick(turn: Turn, text: str, choices: Sequence[Choice], *, explicit: bool = F
         if wanted in turn.words(getattr(SYNONYMS, answer)) and (found := meaning(answer)):
             return found
     if len(wanted) >= 3 and not wanted.isdecimal():
-        starting = [c.value for c in choices if _plain(turn.label(c)).startswith(wanted)]
+        starting = [c.value for c in choices if plain(turn.label(c)).startswith(wanted)]
         if len(starting) == 1:
             return starting[0]
     if explicit:
@@ -172,7 +177,11 @@ class Turn:
 
     def text(self, key: str, **params: Any) -> str:
         """Renders a catalogue entry to use inside another message."""
-        return self.content.text(self.profile.language, key).format(**params)
+        return self.content.text(self.profile.language, key, params)
+
+    def day(self, day: date, *, year: bool = False) -> str:
+        """A date as the person's language writes it ("12 Oct", "12 oct", "12. Okt.")."""
+        return self.content.day(self.profile.language, day, year=year)
 
     def label(self, choice: Choice) -> str:
         """Returns a choice's visible label."""
@@ -180,11 +189,11 @@ class Turn:
 
     def words(self, key: str) -> tuple[str, ...]:
         """The "|"-separated phrases of a catalogue entry, as typed text is compared."""
-        return tuple(_plain(w) for w in self.content.text(self.profile.language, key).split("|"))
+        return tuple(plain(w) for w in self.content.text(self.profile.language, key).split("|"))
 
     def means(self, text: str, key: str) -> bool:
         """True when typed `text` is one of the phrases of catalogue entry `key`."""
-        return bool(_plain(text)) and _plain(text) in self.words(key)
+        return bool(plain(text)) and plain(text) in self.words(key)
 
     def ask(self, *, short: bool = False) -> None:
         """Asks the current state's question (`short`: again, in its short form if it has one)."""

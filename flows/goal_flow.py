@@ -284,7 +284,7 @@ def _menu_params(turn: Turn) -> dict[str, Any]:
         if last is None:
             lines.append(turn.text(K.menu_line_unrated, goal=goal_name(turn, goal)))
         else:
-            day = last.at.astimezone(turn.zone).strftime("%d %b")
+            day = turn.day(last.at.astimezone(turn.zone).date())
             lines.append(turn.text(K.menu_line, goal=goal_name(turn, goal), now=last.value, on=day))
     return {"lines": "\n".join(lines)}
 

@@ -186,7 +186,7 @@ def change_line(turn: Turn, goal: Goal) -> str:
     difference = change(goal)
     if difference is None:
         return turn.text(K.line_first, goal=name, now=last.value)
-    since = first.at.astimezone(turn.zone).strftime("%d %b")
+    since = turn.day(first.at.astimezone(turn.zone).date())
     params = {"goal": name, "first": first.value, "now": last.value, "since": since}
     if difference == 0:
         return turn.text(K.line_same, **params)

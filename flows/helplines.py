@@ -10,8 +10,19 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from typing import Any, Protocol
+
+from flows.catalogue import keys
 
 __all__ = ["CountryHelp", "Helplines", "Line", "for_zone", "lines_text"]
+
+ALWAYS = "24/7"  # a line's hours: always open
+DAILY = "daily "  # or "daily 15:30–00:30"
+K = keys("helpline", "line", "text", "always", "daily")
+
+
+class Say(Protocol):
+    def __call__(self, key: str, **params: Any) -> str: ...
 
 
 @dataclass(frozen=True)
@@ -21,7 +32,7 @@ class Line:
     name: str  # as the service calls itself: "Samaritans", "Línea 024"
     phone: str  # as dialled in the country: "116 123"; alternatives joined by " / "
     text: str  # SMS or chat: "988", "SHOUT to 85258"
-    hours: str  # "24/7" or short English: "daily 15:30–00:30"
+    hours: str  # ALWAYS ("24/7") or "daily 15:30–00:30": written in the person's language
     source: str  # the official page the number was checked against
     web: str = ""  # a website, for the fallback's directory; country lines need phone or text
 
@@ -54,12 +65,17 @@ def for_zone(helplines: Helplines, tz: str | None) -> CountryHelp:
     return helplines.countries.get(country, helplines.fallback)
 
 
-def lines_text(help: CountryHelp) -> str:
-    """Renders the lines as bullets: "• name: phone, text …, web (hours)", one per line."""
+def lines_text(help: CountryHelp, text: Say) -> str:
+    """Renders the lines as bullets in the person's language ("• name: phone, text …, web
+    (hours)"), one per line; `text` renders a catalogue key."""
     bullets = []
     for line in help.lines:
         ways = [line.phone] if line.phone else []
-        ways += [f"text {line.text}"] if line.text else []
+        ways += [text(K.text, number=line.text)] if line.text else []
         ways += [line.web] if line.web else []
-        bullets.append(f"• {line.name}: {', '.join(ways)} ({line.hours})")
+        if line.hours == ALWAYS:
+            hours = text(K.always)
+        else:
+            hours = text(K.daily, hours=line.hours.removeprefix(DAILY))
+        bullets.append(text(K.line, name=line.name, ways=", ".join(ways), hours=hours))
     return "\n".join(bullets)

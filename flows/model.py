@@ -274,6 +274,9 @@ class Origin(StrEnum):
     WORDLESS = "wordless"  # a sticker, a photo without caption: nothing to read, nothing to screen
 
 
+LANGUAGE_HINT = "language"  # Event.payload: the language the person's app uses ("es-MX"), if known
+
+
 @dataclass(frozen=True)
 class Event:
     kind: EventKind

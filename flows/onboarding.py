@@ -29,12 +29,20 @@ from flows.outreach import all_chains, break_hours, switch_breaks
 from flows.parse import days_ago
 from flows.plan import describe_plan, todays_plan
 from flows.rescreen import QUESTION, screen_frame
-from flows.settings import NUDGE_TIMES, current, parse_time
+from flows.settings import (
+    LANGUAGE_PREFIX,
+    NUDGE_TIMES,
+    current,
+    language_choices,
+    parse_time,
+    set_language,
+)
 from flows.tz import label, note_if_fixed, parse_zone
 
 K = keys(
     "onboarding",
     "intro",
+    "intro_languages",
     "intro_short",
     "consent",
     "consent_short",
@@ -121,6 +129,12 @@ class Onboarding(Turn):
 
     def wants_checkin(self) -> bool:
         return bool(self.value == "checkin")
+
+    def picked_language(self) -> bool:
+        return str(self.value).startswith(LANGUAGE_PREFIX)
+
+    def switch_language(self) -> None:
+        set_language(self, str(self.value))
 
     # -- actions
 
@@ -283,6 +297,7 @@ STATES = (
 
 # fmt: off
 TRANSITIONS: tuple[dict[str, Any], ...] = (
+    on_answer("intro", "intro", when="picked_language", then="switch_language"),
     on_answer("intro", "consent"),
     on_answer("consent", "adult", when="agreed", then="record_consent"),
     on_answer("consent", "end", then="declined"),
@@ -307,7 +322,14 @@ TRANSITIONS: tuple[dict[str, Any], ...] = (
 SCORE = Scale(low=K.fear_low, high=K.fear_high)
 
 ASKS: dict[str, Ask] = {
-    "intro": Ask(K.intro, choices=lambda t: (Choice("go_on", C.go_on),), short=K.intro_short),
+    "intro": Ask(
+        lambda t: K.intro_languages if len(t.content.languages) > 1 else K.intro,
+        choices=lambda t: (
+            Choice("go_on", C.go_on),
+            *(c for c in language_choices(t) if c.value != LANGUAGE_PREFIX + t.profile.language),
+        ),
+        short=K.intro_short,
+    ),
     "consent": Ask(
         K.consent,
         params=lambda t: {"version": t.content.policy_version},

@@ -1,6 +1,9 @@
 """Reading what people type: numbers, times of day, time zones, UTC offsets and dates.
 
-Strict where a guess could hurt: an answer that is not clearly one thing is asked again.
+Strict where a guess could hurt: an answer that is not clearly one thing is asked again. The
+usual English, Spanish and German ways are read whatever the person's language ("4 out of 10",
+"4 de 10", "4 von 10"; "18 Uhr"; "3 days ago", "hace 3 días", "vor 3 Tagen"): none of them can
+be mistaken for another.
 """
 
 from __future__ import annotations
@@ -9,11 +12,14 @@ import re
 from collections.abc import Iterable
 from datetime import date, time
 
-_SCORE = re.compile(r"^\s*(\d{1,2})\s*(?:(?:/|out of|of)\s*10)?\s*[.!]?\s*$", re.IGNORECASE)
+_SCORE = re.compile(
+    r"^\s*(\d{1,2})\s*(?:(?:/|out of|of|de|sobre|von)\s*10)?\s*[.!]?\s*$", re.IGNORECASE
+)
 
 
 def score(text: str, lo: int = 0, hi: int = 10) -> int | None:
-    """The whole number in lo..hi that `text` unambiguously is ("4", " 4 ", "4/10"), else None."""
+    """The whole number in lo..hi that `text` unambiguously is ("4", " 4 ", "4/10", "4 de 10",
+    "4 von 10"), else None."""
     match = _SCORE.match(text)
     if not match:
         return None
@@ -22,19 +28,20 @@ def score(text: str, lo: int = 0, hi: int = 10) -> int | None:
 
 
 _TIME = re.compile(
-    r"^\s*(\d{1,2})(?:\s*[:.h]\s*(\d{2})|(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?\s*$", re.I
+    r"^\s*(\d{1,2})(?:\s*[:.h]\s*(\d{2})|(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.|uhr|h)?\s*$", re.I
 )
 
 
 def time_of_day(text: str) -> time | None:
-    """Reads "7:30", "07.30", "0730", "7am", "7:30 pm" as a time of day; None if it is not one."""
+    """Reads "7:30", "07.30", "0730", "7am", "7:30 pm", "18 Uhr", "7.30 h" as a time of day;
+    None if it is not one."""
     match = _TIME.match(text)
     if not match:
         return None
     hour = int(match.group(1))
     minute = int(match.group(2) or match.group(3) or 0)
     suffix = (match.group(4) or "").lower().replace(".", "")
-    if suffix:
+    if suffix in ("am", "pm"):
         if not 1 <= hour <= 12:
             return None
         hour = hour % 12 + (12 if suffix == "pm" else 0)
@@ -91,14 +98,30 @@ _AGO = re.compile(
     r"(day|days|d|week|weeks|w|fortnight|fortnights)\s*(ago|back)?\s*$",
     re.IGNORECASE,
 )
-_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
-_UNIT_DAYS = {"d": 1, "w": 7, "f": 14}  # by the unit's first letter (months: pick the range)
+_AGO_ES = re.compile(
+    r"^\s*(?:hace\s+)?(?:unos|unas|casi|mas de|más de|como)?\s*"
+    r"(\d{1,3}|una?|uno|dos|tres|cuatro|cinco|seis)\s*(d[ií]as?|semanas?)\s*$",
+    re.IGNORECASE,
+)
+_AGO_DE = re.compile(
+    r"^\s*(?:vor\s+)?(?:etwa|ungefähr|ca\.?|fast|knapp|über|gut)?\s*"
+    r"(\d{1,3}|eine[mr]?|ein|zwei|drei|vier|fünf|sechs)\s*(tage?n?|wochen?)\s*(?:her)?\s*$",
+    re.IGNORECASE,
+)
+_COUNTS = {
+    **{"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6},
+    **{"un": 1, "una": 1, "uno": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6},
+    **{"ein": 1, "eine": 1, "einem": 1, "einer": 1, "zwei": 2, "drei": 3, "vier": 4},
+    **{"fünf": 5, "sechs": 6},
+}
+# by the unit's first letter (months: pick the range): day, día, Tag; week, semana, Woche
+_UNIT_DAYS = {"d": 1, "t": 1, "w": 7, "s": 7, "f": 14}
 
 
 def days_ago(text: str, today: date) -> int | None:
-    """Reads "3 days ago", "2 weeks", "about a fortnight ago", "a week back", or an ISO date not
-    in the future, as a number of days."""
-    match = _AGO.match(text)
+    """Reads "3 days ago", "2 weeks", "about a fortnight ago", "a week back", "hace 3 días",
+    "vor 2 Wochen", or an ISO date not in the future, as a number of days."""
+    match = _AGO.match(text) or _AGO_ES.match(text) or _AGO_DE.match(text)
     if match:
         count = match.group(1).lower()
         n = int(count) if count.isdecimal() else _COUNTS[count]

@@ -177,13 +177,13 @@ def goal_weeks(turn: Turn, end: date) -> tuple[tuple[str, ...], tuple[Series, ..
             ]
             values.append(float(inside[-1].value) if inside else None)
         series.append(Series(goal_name(turn, goal), tuple(values), literal=True))
-    return tuple(s.strftime("%d %b") for s in starts), tuple(series)
+    return tuple(turn.day(s) for s in starts), tuple(series)
 
 
 def say_recap(turn: Turn) -> None:
     """Says the recap of the week ending today, with its chart; a kind note for an empty week."""
     w = week(turn)
-    dates: dict[str, Any] = {"start": w.start.strftime("%d %b"), "end": w.end.strftime("%d %b")}
+    dates: dict[str, Any] = {"start": turn.day(w.start), "end": turn.day(w.end)}
     if not w.done and not w.skipped:
         onboarded = turn.profile.onboarded_at
         new = onboarded is not None and local_today(turn.facts, onboarded) > w.start

@@ -26,7 +26,7 @@ from flows import (
     settings,
 )
 from flows.catalogue import keys
-from flows.content import Content
+from flows.content import Content, primary_language
 from flows.engine import END, FlowSpec, Turn, enter, run_answer
 from flows.model import (
     ASKED_AT,
@@ -114,11 +114,13 @@ class Session:
     replies: list[Reply] = field(default_factory=list)
     effects: list[Effect] = field(default_factory=list)
     stale: bool = False  # a button of a question that has passed: said so, not taken
+    hint: str | None = None  # the language the person's app says they use ("es-MX"), if any
 
     def model(self, frame: Frame) -> Turn:
         spec = FLOWS[frame.flow]
+        content = self.content.speaking(self.facts.profile.language)
         return spec.model(
-            frame, self.facts, self.content, self.now, self.replies, self.effects, self.step
+            frame, self.facts, content, self.now, self.replies, self.effects, self.step
         )
 
     def view(self) -> Turn:
@@ -131,6 +133,17 @@ class Session:
 
     def say(self, key: str, **params: object) -> None:
         self.replies.append(Reply(key=key, params=params))
+
+    def begin_onboarding(self) -> None:
+        """Starts setting up a new person, in the language their app says they use (Telegram's
+        language_code, the terminal's locale) when it is offered: the first question confirms
+        it and offers the others (DESIGN §10)."""
+        language = self.content.offered(primary_language(self.hint))
+        if self.hint is not None and language != self.facts.profile.language:
+            view = self.view()
+            view.save_profile(language=language)
+            self.absorb(view)
+        self.start(Frame(Flow.ONBOARDING, "intro"))
 
     def start(self, frame: Frame, *, short: bool = False) -> None:
         """Makes `frame` active and asks its question (`short`: again, in its short form)."""

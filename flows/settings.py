@@ -1,4 +1,4 @@
-"""Settings (/settings): time zone, morning time, weekly recap, micro-breaks on or off."""
+"""Settings (/settings): time zone, morning time, weekly recap, micro-breaks on or off, language."""
 
 from __future__ import annotations
 
@@ -6,7 +6,8 @@ from datetime import time
 from typing import Any
 
 from flows.catalogue import keys
-from flows.engine import Ask, FlowSpec, Invalid, Turn, on_answer
+from flows.content import FALLBACK_LANGUAGE
+from flows.engine import Ask, FlowSpec, Invalid, Turn, on_answer, plain
 from flows.engine import K as K_INVALID
 from flows.model import Choice, Flow, Profile
 from flows.outreach import all_chains, recap_slot, switch_breaks
@@ -23,12 +24,18 @@ K = keys(
     "saved_time",
     "saved_recap",
     "unchanged",
+    "language",
+    "saved_language",
+    "slot",
 )
-C = keys("choice", "change_tz", "change_time", "change_recap", "toggle_breaks", "keep")
+C = keys(
+    "choice", "change_tz", "change_time", "change_recap", "toggle_breaks", "change_language", "keep"
+)
+LANGUAGE_NAME = keys("language", "name").name  # a language's own name, in its own catalogue
+LANGUAGE_PREFIX = "lang:"  # a language button's value: "lang:es"
 BREAKS = keys("settings", "breaks_state_on", "breaks_state_off")  # micro-breaks on or off
 NUDGE_TIMES = ("07:00", "07:30", "08:00", "08:30", "09:00")
 RECAP_SLOTS = ("6 18:00", "6 10:00", "5 17:00", "0 08:30")
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 class SettingsTurn(Turn):
@@ -46,6 +53,13 @@ class SettingsTurn(Turn):
     def wants_breaks(self) -> bool:
         return bool(self.value == "breaks")
 
+    def wants_language(self) -> bool:
+        return bool(self.value == "language")
+
+    def save_language(self) -> None:
+        set_language(self, str(self.value))
+        self.say(K.saved_language)
+
     def toggle_breaks(self) -> None:
         switch_breaks(self, not self.profile.micro_breaks)
 
@@ -53,7 +67,7 @@ class SettingsTurn(Turn):
         before = self.profile
         self.save_profile(recap_slot=str(self.value))
         self.rechain(before)
-        self.say(K.saved_recap, slot=slot_label(str(self.value)))
+        self.say(K.saved_recap, slot=slot_label(self, str(self.value)))
 
     def rechain(self, before: Profile) -> None:
         """Recomputes every pending nudge, recap and break for the new settings."""
@@ -77,9 +91,37 @@ class SettingsTurn(Turn):
         self.say(K.saved_time, time=self.value)
 
 
-def slot_label(slot: str) -> str:
+def slot_label(turn: Turn, slot: str) -> str:
+    """A recap slot "6 18:00" as the person's language says it: "Sunday 18:00"."""
     day, _, at = slot.partition(" ")
-    return f"{WEEKDAYS[int(day)]} {at}"
+    return turn.text(K.slot, day=turn.content.weekday(turn.profile.language, int(day)), time=at)
+
+
+def language_choices(turn: Turn) -> tuple[Choice, ...]:
+    """One button per language offered, each named in its own language, the person's first."""
+    ordered = sorted(turn.content.languages, key=lambda code: code != turn.profile.language)
+    return tuple(
+        Choice(LANGUAGE_PREFIX + code, turn.content.text(code, LANGUAGE_NAME), literal=True)
+        for code in ordered
+    )
+
+
+def parse_language(turn: Turn, text: str) -> Any:
+    """A language typed by its name in any offered language ("español", "Deutsch", "english")
+    or its code ("es")."""
+    typed = plain(text)
+    for code in turn.content.languages:
+        if typed in (code, plain(turn.content.text(code, LANGUAGE_NAME))):
+            return LANGUAGE_PREFIX + code
+    return Invalid(K_INVALID.not_a_choice)
+
+
+def set_language(turn: Turn, value: str) -> None:
+    """Saves the language of a language button ("lang:es"); an unknown one is ignored."""
+    code = value.removeprefix(LANGUAGE_PREFIX)
+    if code in turn.content.languages and code != turn.profile.language:
+        turn.save_profile(language=code)
+        turn.content = turn.content.speaking(code)
 
 
 def current(turn: Turn) -> dict[str, Any]:
@@ -90,7 +132,8 @@ def current(turn: Turn) -> dict[str, Any]:
     return {
         "tz": label(turn.profile.tz or "UTC"),
         "time": nudge.strftime("%H:%M") if nudge else "–",
-        "recap": slot_label(f"{weekday} {at.strftime('%H:%M')}"),
+        "recap": slot_label(turn, f"{weekday} {at.strftime('%H:%M')}"),
+        "language": turn.content.text(turn.profile.language, LANGUAGE_NAME),
         "breaks": turn.text(breaks),
     }
 
@@ -102,27 +145,38 @@ def parse_time(turn: Turn, text: str) -> Any:
 
 
 def parse_slot(turn: Turn, text: str) -> Any:
-    """Reads "Sunday 18:00", "sun 6pm" as a recap slot "<weekday> HH:MM"."""
+    """Reads "Sunday 18:00", "sun 6pm", "domingo 18:00", "So 18 Uhr" as a recap slot
+    "<weekday> HH:MM": a weekday's name, or its unambiguous start (up to three letters used), in
+    the person's language or in English."""
     day, _, rest = text.strip().partition(" ")
-    matches = [
-        i for i, name in enumerate(WEEKDAYS) if day and name.lower().startswith(day.lower()[:3])
-    ]
+    typed = plain(day).rstrip(".")
+    languages = {turn.profile.language, FALLBACK_LANGUAGE}
+    matches = sorted(
+        {
+            i
+            for i in range(7)
+            for language in languages
+            if typed and plain(turn.content.weekday(language, i)).startswith(typed[:3])
+        }
+    )
     at = time_of_day(rest)
     if len(matches) != 1 or at is None:
         return Invalid(K_INVALID.invalid_slot)
     return f"{matches[0]} {at.strftime('%H:%M')}"
 
 
-STATES = ("menu", "tz", "nudge_time", "recap")
+STATES = ("menu", "tz", "nudge_time", "recap", "language")
 TRANSITIONS: tuple[dict[str, Any], ...] = (
     on_answer("menu", "tz", when="wants_tz"),
     on_answer("menu", "nudge_time", when="wants_time"),
     on_answer("menu", "recap", when="wants_recap"),
     on_answer("menu", "end", when="wants_breaks", then="toggle_breaks"),
+    on_answer("menu", "language", when="wants_language"),
     on_answer("menu", "end", then="unchanged"),
     on_answer("tz", "end", then="save_tz"),
     on_answer("nudge_time", "end", then="save_time"),
     on_answer("recap", "end", then="save_recap"),
+    on_answer("language", "end", then="save_language"),
 )
 ASKS: dict[str, Ask] = {
     "menu": Ask(
@@ -133,14 +187,16 @@ ASKS: dict[str, Ask] = {
             Choice("time", C.change_time),
             Choice("recap", C.change_recap),
             Choice("breaks", C.toggle_breaks),
+            Choice("language", C.change_language),
             Choice("keep", C.keep),
         ),
     ),
     "recap": Ask(
         K.recap,
-        choices=lambda t: tuple(Choice(x, slot_label(x), literal=True) for x in RECAP_SLOTS),
+        choices=lambda t: tuple(Choice(x, slot_label(t, x), literal=True) for x in RECAP_SLOTS),
         parse=parse_slot,
     ),
+    "language": Ask(K.language, choices=language_choices, parse=parse_language),
     "tz": Ask(
         K.tz,
         choices=lambda t: tuple(Choice(z, z, literal=True) for z in t.content.common_zones),

@@ -159,6 +159,7 @@ class Summary:
     screens: tuple[str, ...]
     pain_title: str
     days: tuple[date, ...]  # the period, day by day
+    day_labels: tuple[str, ...]  # each day as the person's language writes it ("12 Oct")
     pain: tuple[Line, ...]  # before, during, an hour after: the mean of each day
     lights_title: str
     weeks: tuple[str, ...]  # labels of the period's weeks ("12 Oct")
@@ -189,20 +190,20 @@ def summarise(history: History, content: Content, now: datetime) -> Summary:
     zone = ZoneInfo(profile.tz or "UTC")
 
     def text(key: str, **params: object) -> str:  # the one place the catalogue is read
-        return content.text(language, key).format(**params)
+        return content.text(language, key, params)
 
     def day_of(at: datetime) -> date:
         return at.astimezone(zone).date()
 
     def shown(day: date) -> str:
-        return day.strftime("%d %b %Y")
+        return content.day(language, day, year=True)
 
     today = day_of(now)
     began = day_of(profile.onboarded_at) if profile.onboarded_at else today
     start = max(began, today - timedelta(days=7 * WEEKS - 1))
     days = tuple(start + timedelta(days=i) for i in range((today - start).days + 1))
     week_starts = days[::7]
-    weeks = tuple(d.strftime("%d %b") for d in week_starts)
+    weeks = tuple(content.day(language, d) for d in week_starts)
 
     def week_of(day: date) -> int:
         return (day - start).days // 7
@@ -227,7 +228,7 @@ def summarise(history: History, content: Content, now: datetime) -> Summary:
         episode = text(K.episode_unknown)
     period = text(K.period_value, start=shown(start), end=shown(today), weeks=len(week_starts))
     counts = text(K.checkins_value, done=len(done), skipped=skipped, unfinished=max(unfinished, 0))
-    made = f"{now.astimezone(zone):%d %b %Y %H:%M} ({zone.key})"
+    made = f"{shown(day_of(now))} {now.astimezone(zone):%H:%M} ({zone.key})"
     header = (
         (text(K.period), period),
         (text(K.episode), episode),
@@ -263,6 +264,7 @@ def summarise(history: History, content: Content, now: datetime) -> Summary:
         screens=_screens(history, text, day_of, shown, [q.id for q in content.red_flags]),
         pain_title=text(K.pain_title),
         days=days,
+        day_labels=tuple(content.day(language, d) for d in days),
         pain=tuple(pain),
         lights_title=text(K.lights_title),
         weeks=weeks,
@@ -415,9 +417,9 @@ def _goals(
     lines, series = [], []
     for goal in history.goals:
         name = name_in(content, language, goal)
-        ratings = " → ".join(f"{r.value} ({day_of(r.at):%d %b})" for r in goal.ratings) or text(
-            K.goal_unrated
-        )
+        ratings = " → ".join(
+            f"{r.value} ({content.day(language, day_of(r.at))})" for r in goal.ratings
+        ) or text(K.goal_unrated)
         difference = change(goal)
         verdict = ""
         if difference is not None:

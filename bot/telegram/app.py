@@ -43,10 +43,24 @@ from bot.telegram.processor import PerUserUpdateProcessor
 from bot.telegram.sender import Sender
 from bot.ticker import Ticker
 from flows.catalogue import keys
+from flows.content import FALLBACK_LANGUAGE, Content
 from flows.dialogue import COMMANDS
 
 log = logging.getLogger(__name__)
 DESCRIBE = keys("command", *COMMANDS)
+
+
+async def set_command_menus(bot: Bot, content: Content) -> None:
+    """Telegram's command menu in every language offered: the fallback's for everyone, and each
+    other language's for people whose app uses it (setMyCommands with language_code)."""
+    for language in content.languages:
+        commands = [
+            BotCommand(name, content.text(language, getattr(DESCRIBE, name))) for name in COMMANDS
+        ]
+        code = None if language == FALLBACK_LANGUAGE else language
+        await bot.set_my_commands(commands, language_code=code)
+
+
 ALLOWED_UPDATES = [
     Update.MESSAGE,
     Update.EDITED_MESSAGE,
@@ -128,12 +142,7 @@ def wire(
     ticker = compose.ticker(settings, coach, deliver, pace)
 
     async def post_init(application: App) -> None:
-        language = "en"
-        commands = [
-            BotCommand(name, coach.content.text(language, getattr(DESCRIBE, name)))
-            for name in COMMANDS
-        ]
-        await application.bot.set_my_commands(commands)
+        await set_command_menus(application.bot, coach.content)
         ticker.schedule(scheduler, settings.tick_seconds)
         ticker.schedule_retention(scheduler)  # daily, and once shortly after start
         scheduler.start()

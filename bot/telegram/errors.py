@@ -15,6 +15,7 @@ from bot.metrics import UPDATES
 from bot.said import Outcome, Said
 from bot.telegram.sender import Sender, SendFailed
 from flows.catalogue import keys
+from flows.content import primary_language
 from flows.model import Event, EventKind, Reply
 
 log = logging.getLogger(__name__)
@@ -47,7 +48,11 @@ class ErrorHandler:
             return
         key = K.send_failed if isinstance(error, SendFailed) else K.error
         # Nothing to retire and no one to record: an apology only (keep_prompt, no prompt).
-        apology = Said(0, "en", (Reply(key),), keep_prompt=True)
+        user = update.effective_user
+        language = self.coach.content.offered(
+            primary_language(user.language_code if user else None)
+        )
+        apology = Said(0, language, (Reply(key),), keep_prompt=True)
         chat_id = update.effective_chat.id
         if (await self.sender.send(chat_id, apology)).outcome is not Outcome.SENT:
             return  # cannot reach them right now; the log line above is what matters

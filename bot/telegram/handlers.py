@@ -8,6 +8,7 @@ Handlers never call the Bot API themselves.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Collection
 
@@ -19,7 +20,7 @@ from bot.metrics import UPDATES
 from bot.said import Outcome, Said
 from bot.telegram.render import parse_callback
 from bot.telegram.sender import Sender, SendFailed
-from flows.model import Event, EventKind, Origin
+from flows.model import LANGUAGE_HINT, Event, EventKind, Origin
 
 log = logging.getLogger(__name__)
 Context = ContextTypes.DEFAULT_TYPE
@@ -72,6 +73,9 @@ class ConversationHandlers:
         chat = update.effective_chat
         if user is None or chat is None:
             return None
+        if user.language_code:  # the app's language: a new person is set up in it (DESIGN §10)
+            payload = {**event.payload, LANGUAGE_HINT: user.language_code}
+            event = dataclasses.replace(event, payload=payload)
         # One transaction: the person (created on first contact), the update id, the turn.
         said = await self.coach.handle_external(
             external_id(user.id), chat.id, event, update_id=update.update_id

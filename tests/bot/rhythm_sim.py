@@ -48,7 +48,7 @@ BLOCKED = "Forbidden: bot was blocked by the user"
 LATER = catalogue_text("choice.later")
 
 
-FOLLOWUP = CONTENT.text("en", "checkin.followup_intro").split("{")[0]  # before the activity
+FOLLOWUP = CONTENT.text("en", "checkin.followup_intro", {"activity": "\0"}).split("\0")[0]
 
 
 def onboarding(zone: str, at: str) -> list[str]:

@@ -20,7 +20,7 @@ from flows.model import (
 CONTENT: Content = load_content()
 
 
-CATALOGUE = CONTENT.messages["en"]
+CATALOGUE = CONTENT.messages["en"].keys()
 
 
 # ------------------------------------------------------------------------- what counts as advice

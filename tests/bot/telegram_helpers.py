@@ -15,7 +15,6 @@ from telegram.ext import Application
 
 from bot.coach import Coach
 from bot.content import load_content
-from bot.render import fill
 from bot.settings import Settings
 from bot.storage import Database
 from bot.storage import tables as t
@@ -53,7 +52,7 @@ PHOTO = {
 
 def text(key: str, **params: Any) -> str:
     """A catalogue text as the person reads it (plain, parameters filled)."""
-    return fill(CONTENT.text("en", key), params)
+    return CONTENT.text("en", key, params)
 
 
 def together(*texts: str) -> str:

@@ -211,7 +211,7 @@ async def test_a_stop_iteration_in_a_turn_fails_it_and_frees_the_person(
         await asyncio.wait_for(coach.handle(user, answer("2")), 10)
     monkeypatch.undo()
     said = await asyncio.wait_for(coach.handle(user, Event(EventKind.COMMAND, name="start")), 10)
-    assert said.replies[-1].key == "onboarding.intro"
+    assert said.replies[-1].key == "onboarding.intro_languages"
 
 
 @pytest.mark.parametrize("value", ["four", "11", "-1", "🙂", "a long story " * 40])
@@ -250,7 +250,7 @@ async def test_an_outside_update_is_one_unit_of_work(db: Database) -> None:
         "tg:9", 9, Event(EventKind.COMMAND, name="start"), update_id=1
     )
     assert counting.units == 1
-    assert [r.key for r in said.replies] == ["onboarding.intro"]
+    assert [r.key for r in said.replies] == ["onboarding.intro_languages"]
     assert await coach.known_user("tg:9") == said.user_id
 
 
@@ -295,5 +295,5 @@ async def test_a_person_whose_data_was_deleted_starts_afresh(db: Database) -> No
     assert await coach.known_user("tg:9") == said.user_id
     conversation, facts, _ = await facts_of(db, said.user_id, START)
     assert facts.profile.onboarded_at is None  # (SQLite may hand out the same id again)
-    assert [r.key for r in said.replies] == ["onboarding.intro"]
+    assert [r.key for r in said.replies] == ["onboarding.intro_languages"]
     assert conversation.active is not None and conversation.active.flow == "onboarding"

@@ -225,7 +225,7 @@ async def test_after_deletion_the_next_update_starts_afresh(
         patched.setattr("bot.coach.turn", deleting_turn())
         await coach.handle_external("tg:1", 1, Event(EventKind.ANSWER, "yes"), update_id=2)
     said = await coach.handle_external("tg:1", 1, Event(EventKind.COMMAND, "start"), update_id=3)
-    assert [r.key for r in said.replies] == ["onboarding.intro"]
+    assert [r.key for r in said.replies] == ["onboarding.intro_languages"]
     data = await coach.export(said.user_id)
     assert data["profile"]["consent_at"] is None and data["profile"]["tz"] is None
     assert (data["checkins"], data["exposure_levels"], data["mornings"]) == ([], [], [])

@@ -58,7 +58,7 @@ async def test_nine_days_in_london(db: Database, monkeypatch: pytest.MonkeyPatch
     (photo,) = sim.photos(ANN)
     recap = due_at(LONDON, date(2026, 3, 8), RHYTHM.recap_time, ann)
     assert recap <= photo.at < recap + STEP
-    header = catalogue_text("recap.header", start="02 Mar", end="08 Mar", done=1, skipped=0)
+    header = catalogue_text("recap.header", start="2 Mar", end="8 Mar", done=1, skipped=0)
     assert photo.text == header
     night = [
         s

@@ -32,7 +32,10 @@ class Terminal:
         self.seen = ""
 
     @classmethod
-    async def open(cls, home: Path, *args: str, scale: str = "3600") -> Terminal:
+    async def open(
+        cls, home: Path, *args: str, scale: str = "3600", locale: str = "C.UTF-8"
+    ) -> Terminal:
+        """`locale` is the terminal's LANG (English unless a test asks for another)."""
         env = {
             **os.environ,
             "BACKCOACH_HOME": str(home),
@@ -40,8 +43,10 @@ class Terminal:
             "BACKCOACH_TIME_SCALE": scale,
             "BACKCOACH_TICK_SECONDS": "0.2",
             "PYTHONUNBUFFERED": "1",
+            "LANG": locale,
         }
-        env.pop("TELEGRAM_BOT_TOKEN", None)
+        for name in ("LC_ALL", "LC_MESSAGES", "TELEGRAM_BOT_TOKEN"):
+            env.pop(name, None)
         env.pop("DATABASE_URL", None)
         process = await asyncio.create_subprocess_exec(
             sys.executable,
@@ -84,11 +89,11 @@ class Terminal:
             self.process.stdin.write((line + "\n").encode())
         await self.process.stdin.drain()
 
-    async def leave(self) -> int:
+    async def leave(self, goodbye: str = "Bye for now") -> int:
         """Closes standard input (Ctrl-D) and waits for the goodbye."""
         assert self.process.stdin is not None
         self.process.stdin.close()
-        await self.expect("Bye for now")
+        await self.expect(goodbye)
         return await asyncio.wait_for(self.process.wait(), 10)
 
 

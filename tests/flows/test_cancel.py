@@ -63,7 +63,7 @@ def test_cancel_in_onboarding_stops_and_start_begins_setting_up_again(how: str) 
     assert keys_of(cancel(chat, how)) == ["common.cancelled_setup"]
     assert chat.state is None
     assert chat.facts.profile == profile and profile.consent_version is not None
-    assert keys_of(chat.command("start")) == ["onboarding.intro"]
+    assert keys_of(chat.command("start")) == ["onboarding.intro_languages"]
 
 
 @pytest.mark.parametrize("how", ["/cancel", "cancel", "stop"])
@@ -172,7 +172,7 @@ WALK_GO = (*ONBOARDING, "[later]", "/checkin", "[walk]", "2")
 
 
 def question_text(reply: Reply) -> str:
-    return CONTENT.text("en", reply.key).format(**reply.params)
+    return CONTENT.text("en", reply.key, reply.params)
 
 
 def reasked_after_junk(chat: Chat) -> Reply:

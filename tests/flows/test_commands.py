@@ -63,7 +63,7 @@ def test_a_coaching_command_during_onboarding_asks_to_finish_setting_up(command:
 def test_a_coaching_command_from_a_new_person_starts_onboarding() -> None:
     """/checkin from someone never seen asks them to set up first and starts onboarding."""
     chat = Chat(now=START)
-    assert keys_of(chat.command("checkin")) == ["common.setup_first", "onboarding.intro"]
+    assert keys_of(chat.command("checkin")) == ["common.setup_first", "onboarding.intro_languages"]
     assert chat.state == ("onboarding", "intro")
 
 
@@ -126,7 +126,7 @@ def test_start_before_onboarding_is_finished_carries_on() -> None:
 def test_start_from_a_new_person_begins_onboarding() -> None:
     """/start from someone never seen shows the introduction."""
     chat = Chat(now=START)
-    assert keys_of(chat.command("start")) == ["onboarding.intro"]
+    assert keys_of(chat.command("start")) == ["onboarding.intro_languages"]
 
 
 def test_start_after_onboarding_welcomes_back_with_todays_step() -> None:
@@ -166,7 +166,7 @@ def test_a_typed_answer_with_nothing_pending_says_so() -> None:
 def test_a_typed_message_from_a_new_person_starts_onboarding() -> None:
     """A first message from someone never seen shows the introduction."""
     chat = Chat(now=START)
-    assert keys_of(chat.say("hello")) == ["onboarding.intro"]
+    assert keys_of(chat.say("hello")) == ["onboarding.intro_languages"]
     assert chat.state == ("onboarding", "intro")
 
 

@@ -6,7 +6,10 @@ from datetime import date
 
 import pytest
 
+from bot.content import load_content
 from flows.helplines import CountryHelp, Helplines, Line, for_zone, lines_text
+
+CONTENT = load_content()
 
 SOURCE = "https://example.org/help"
 GB = CountryHelp("GB", "999", (Line("Samaritans", "116 123", "", "24/7", SOURCE),))
@@ -56,6 +59,10 @@ def test_a_country_without_an_entry_gets_the_fallback() -> None:
     assert for_zone(HELPLINES, "Europe/Paris") == FALLBACK
 
 
+def english(key: str, **params: object) -> str:
+    return CONTENT.text("en", key, params)
+
+
 def test_lines_text_shows_each_line_with_its_number_and_hours() -> None:
     """One bullet per line: the name, the phone, the text number when there is one, the hours."""
     help = CountryHelp(
@@ -66,7 +73,7 @@ def test_lines_text_shows_each_line_with_its_number_and_hours() -> None:
             Line("Telefono Amico Italia", "02 2327 2327", "", "daily 9:00–24:00", SOURCE),
         ),
     )
-    assert lines_text(help) == (
+    assert lines_text(help, english) == (
         "• 988 Suicide & Crisis Lifeline: 988, text 988 (24/7)\n"
         "• Telefono Amico Italia: 02 2327 2327 (daily 9:00–24:00)"
     )
@@ -82,6 +89,23 @@ def test_lines_text_leaves_out_a_missing_phone_and_shows_a_website() -> None:
             Line("Find A Helpline", "", "", "24/7", SOURCE, "findahelpline.com"),
         ),
     )
-    assert lines_text(help) == (
+    assert lines_text(help, english) == (
         "• Shout: text SHOUT to 85258 (24/7)\n• Find A Helpline: findahelpline.com (24/7)"
     )
+
+
+def speaker(language: str):
+    def say(key: str, **params: object) -> str:
+        return CONTENT.text(language, key, params)
+
+    return say
+
+
+def test_a_helpline_reads_in_the_persons_language() -> None:
+    """The same line in Spanish and German: the words around the number are theirs."""
+    help = CountryHelp("ES", "112", (Line("Línea 024", "024", "", "daily 9:00–24:00", SOURCE),))
+    for language in ("es", "de"):
+        shown = lines_text(help, speaker(language))
+        assert shown.startswith("• Línea 024: 024 (")
+        assert CONTENT.text(language, "helpline.daily", {"hours": "9:00–24:00"}) in shown
+        assert "daily" not in shown

@@ -56,6 +56,7 @@ def test_onboarding_ends_with_a_summary_of_the_settings_before_todays_step() -> 
         "time": "07:00",
         "breaks": "off",
         "recap": "Sunday 18:00",
+        "language": "English",
         "ladders": ", ".join(CONTENT.ladders[m].name for m in ("bend", "twist", "carry")),
     }
     first_plan = next(i for i, k in enumerate(keys) if k.startswith("plan."))
@@ -74,6 +75,7 @@ def test_onboarding_summary_without_ladders_still_names_the_settings() -> None:
         "time": "08:30",
         "breaks": "on",
         "recap": "Sunday 18:00",
+        "language": "English",
     }
 
 

@@ -74,14 +74,21 @@ def test_pause_in_the_middle_of_a_question_re_asks_it() -> None:
 
 
 def test_help_says_everything_settings_changes() -> None:
-    """/help's /settings line names all four things the settings menu offers to change."""
+    """/help's /settings line names all five things the settings menu offers to change."""
     chat = onboard()
     (help_,) = chat.command("help")
     line = next(x for x in as_text(CONTENT, "en", help_).splitlines() if x.startswith("/settings"))
-    for item in ("time zone", "morning time", "weekly recap", "micro-breaks"):
+    for item in ("time zone", "morning time", "weekly recap", "micro-breaks", "language"):
         assert item in line
     chat.command("settings")
-    assert [c.value for c in chat.asked.choices] == ["tz", "time", "recap", "breaks", "keep"]
+    assert [c.value for c in chat.asked.choices] == [
+        "tz",
+        "time",
+        "recap",
+        "breaks",
+        "language",
+        "keep",
+    ]
 
 
 def test_settings_turns_micro_breaks_off_again_and_cancels_the_pending_one() -> None:

@@ -63,7 +63,7 @@ class Chat:
             self.apply(effect)
         self.last = outcome
         for reply in outcome.replies:  # every reply must render
-            as_text(CONTENT, "en", reply)
+            as_text(CONTENT, self.facts.profile.language, reply)
         return list(outcome.replies)
 
     def say(self, text: str, *, step: int | None = None) -> list[Reply]:

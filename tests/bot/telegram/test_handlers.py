@@ -31,20 +31,27 @@ BLOCKED = "Forbidden: bot was blocked by the user"
 
 @sqlite_only
 async def test_start_up_publishes_exactly_the_commands(db: Database) -> None:
-    """setMyCommands lists exactly flows.dialogue.COMMANDS, each with a one-line description."""
+    """setMyCommands lists exactly flows.dialogue.COMMANDS, each with a one-line description,
+    once per language: the default (English) without a language_code, then each other language
+    with its own code and its own words."""
     async with running_bot(db) as h:
-        (published,) = h.api.sent("setMyCommands")
-    commands = published["commands"]
-    assert [c["command"] for c in commands] == list(COMMANDS)
-    for command in commands:
-        assert re.fullmatch(r"[a-z0-9_]{1,32}", command["command"])
-        assert 0 < len(command["description"].strip()) <= 256
-        assert "\n" not in command["description"]
+        published = h.api.sent("setMyCommands")
+    assert [p.get("language_code") for p in published] == [None, "de", "es"]
+    for menu, language in zip(published, ("en", "de", "es"), strict=True):
+        commands = menu["commands"]
+        assert [c["command"] for c in commands] == list(COMMANDS)
+        for command in commands:
+            assert re.fullmatch(r"[a-z0-9_]{1,32}", command["command"])
+            assert 0 < len(command["description"].strip()) <= 256
+            assert "\n" not in command["description"]
+            described = CONTENT.text(language, f"command.{command['command']}")
+            assert command["description"] == described
 
 
 @sqlite_only
 async def test_start_sends_the_intro_with_one_button(db: Database) -> None:
-    """/start answers with the intro in HTML and a keyboard of exactly one button."""
+    """/start answers with the intro in HTML and one row of buttons: Continue, then each other
+    language by its own name."""
     async with running_bot(db) as h:
         await h.say("/start")
         (call,) = h.api.calls[-1:]
@@ -54,10 +61,12 @@ async def test_start_sends_the_intro_with_one_button(db: Database) -> None:
         ANN,
         "HTML",
     )
-    assert intro["text"] == text("onboarding.intro")
-    ((button,),) = buttons(intro)
+    assert intro["text"] == text("onboarding.intro_languages")
+    ((button, *others),) = buttons(intro)
     assert button[0] == text("choice.go_on")
     assert re.fullmatch(r"a\|\d+\|go_on", button[1])
+    assert [label for label, _ in others] == ["Deutsch", "Español"]
+    assert [data.rsplit("|", 1)[1] for _, data in others] == ["lang:de", "lang:es"]
 
 
 @sqlite_only
@@ -76,7 +85,7 @@ async def test_pressing_a_button_edits_the_question_and_asks_the_next(db: Databa
     assert methods == ["answerCallbackQuery", "editMessageText", "sendMessage"]
     assert (edit["chat_id"], edit["message_id"]) == (ANN, intro["message_id"])
     assert edit["text"].endswith("\n\n<b>→ Continue</b>") and "reply_markup" not in edit
-    assert edited["text"] == text("onboarding.intro") + "\n\n→ Continue"
+    assert edited["text"] == text("onboarding.intro_languages") + "\n\n→ Continue"
     assert "reply_markup" not in edited
     assert consent["text"] == text("onboarding.consent", version=CONTENT.policy_version)
     assert labels(consent) == [["I agree", "No thanks"]]
@@ -256,7 +265,7 @@ async def test_a_person_without_language_code_is_coached(db: Database) -> None:
     async with running_bot(db) as h:
         await h.say("/start", language_code=None)
         texts = h.api.texts()
-    assert texts == [text("onboarding.intro")]
+    assert texts == [text("onboarding.intro_languages")]
 
 
 @sqlite_only
@@ -265,8 +274,8 @@ async def test_start_with_a_deep_link_payload_is_start(db: Database) -> None:
     async with running_bot(db) as h:
         await h.say("/start abc")
         texts, intro = h.api.texts(), h.last()
-    assert texts == [text("onboarding.intro")]
-    assert labels(intro) == [["Continue"]]
+    assert texts == [text("onboarding.intro_languages")]
+    assert labels(intro) == [["Continue", "Deutsch", "Español"]]
 
 
 @sqlite_only

@@ -72,7 +72,7 @@ async def test_a_429_is_waited_out_and_retried(db: Database) -> None:
         waited = loop.time() - started
         calls = [c for c in h.api.calls if c.method == "sendMessage"]
     assert len(calls) == 2 and calls[0].params == calls[1].params
-    assert calls[0].result is None and calls[1].result["text"] == text("onboarding.intro")
+    assert calls[0].result is None and calls[1].result["text"] == text("onboarding.intro_languages")
     assert waited >= 1.0
 
 
@@ -188,7 +188,7 @@ async def test_a_restart_continues_the_checkin(db: Database, db_url: str) -> Non
     (checkin,) = after.checkins
     assert (checkin.no, checkin.baseline, checkin.expected) == (before.no, 2, 4)
     assert checkin.confidence_before == 6
-    assert asked.endswith(CONTENT.text("en", "checkin.go_exposure").split("{how}")[1])
+    assert asked.endswith(CONTENT.text("en", "checkin.go_exposure", {"how": "\0"}).split("\0")[1])
 
 
 @sqlite_only
@@ -212,7 +212,7 @@ async def test_onboarding_checkin_and_follow_up_by_buttons(db: Database) -> None
         await h.press("1")
         advice = "\n\n".join(h.api.texts()).split("\n\n")
         _, facts = await h.state()
-    before, after = CONTENT.text("en", "checkin.followup_intro").split("{activity}")
+    before, after = CONTENT.text("en", "checkin.followup_intro", {"activity": "\0"}).split("\0")
     assert activity.startswith(before + CONTENT.ladders["bend"].name)
     assert activity.endswith(after)
     assert advice[0] == text("advice.green", light=text("light.green"))
