@@ -32,6 +32,7 @@ A4 = (8.27, 11.69)  # inches
 LEFT, WIDTH = 0.07, 0.86  # of the page's width
 LINE = 0.0145  # one line of 8.5 pt text, as a share of the page's height
 CHARS = 118  # characters per line of 8.5 pt text across the page
+BOLD_WIDTH = 0.86  # bold text holds this share of the characters a line of plain text holds
 MAX_SCREENS = 7  # screen lines shown; the rest are counted
 
 
@@ -43,7 +44,8 @@ class _Page:
         self.y = 0.965
 
     def text(self, words: str, *, size: float = 8.5, bold: bool = False, indent: float = 0) -> None:
-        for line in textwrap.wrap(words, int(CHARS * 8.5 / size) - int(indent * 140)) or [""]:
+        width = CHARS * 8.5 / size * (BOLD_WIDTH if bold else 1)  # bold letters are wider
+        for line in textwrap.wrap(words, int(width) - int(indent * 140)) or [""]:
             self.figure.text(
                 LEFT + indent,
                 self.y,
@@ -87,7 +89,8 @@ def draw(summary: Summary) -> Figure:
     page.heading(summary.pain_title)
     days = list(summary.day_labels)
     pain = page.axes(0.13)
-    lines_panel(pain, days, [(s.label, s.values) for s in summary.pain], fontsize=8)
+    series = [(s.label, s.values) for s in summary.pain]
+    lines_panel(pain, days, series, fontsize=8, legend_columns=len(series))  # an A4 row holds them
     page.below(0.13)
     half = WIDTH / 2 - 0.04
     top = page.y

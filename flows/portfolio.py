@@ -19,6 +19,9 @@ K = keys("portfolio", "menu", "line", "missing", "pick", "swapped", "unchanged")
 C = keys("choice", "keep_portfolio", "keep_movement")
 WHY = keyed("purpose_why", PURPOSES)
 SHORT = keyed("purpose_short", PURPOSES)
+# the short name as it reads inside a sentence: "decompression", "Entlastung" (German nouns
+# keep their capital, so it is not the short name lower-cased)
+INLINE = keyed("purpose_inline", PURPOSES)
 KEEP = "keep"
 
 
@@ -68,7 +71,7 @@ class PortfolioTurn(Turn):
             K.swapped,
             new=new.name,
             old=old.name if old else "–",
-            purpose=self.text(short(purpose)).lower(),
+            purpose=self.text(INLINE[purpose]),
             how=new.how,
         )
 
@@ -99,7 +102,7 @@ def pick_params(turn: Turn) -> dict[str, Any]:
     purpose = str(turn.ctx.get("purpose", PURPOSES[0]))
     exercise = current(turn, purpose)
     return {
-        "purpose": turn.text(short(purpose)).lower(),
+        "purpose": turn.text(INLINE[purpose]),
         "current": exercise.name if exercise else turn.text(K.missing),
     }
 

@@ -187,6 +187,7 @@ def summarise(history: History, content: Content, now: datetime) -> Summary:
     """The page for `history` as it stands at `now`."""
     profile = history.profile
     language = profile.language
+    content = content.speaking(language)  # the ladders' and steps' words in it
     zone = ZoneInfo(profile.tz or "UTC")
 
     def text(key: str, **params: object) -> str:  # the one place the catalogue is read
@@ -452,7 +453,7 @@ def _evidence(done: Sequence[Checkin], text: Text) -> tuple[str, ...]:
             K.evidence_value,
             count=len(predicted),
             better=len(better),
-            expected=str(round(fmean(c.expected or 0 for c in predicted), 1)),
-            during=str(round(fmean(c.during or 0 for c in predicted), 1)),
+            expected=round(fmean(c.expected or 0 for c in predicted), 1),
+            during=round(fmean(c.during or 0 for c in predicted), 1),
         ),
     )

@@ -281,6 +281,15 @@ purpose-thoracic_mobility = upper-back (thoracic) mobility
 purpose-deep_stabilisation = deep stabilisation (the small muscles that steady your spine)
 purpose-dynamic_control = dynamic control (moving well under everyday demands)
 
+## purpose_inline
+# the short name inside a sentence ("as your … movement")
+
+purpose_inline-decompression = decompression
+purpose_inline-hip_mobility = hip mobility
+purpose_inline-thoracic_mobility = upper-back mobility
+purpose_inline-deep_stabilisation = deep stabilisation
+purpose_inline-dynamic_control = dynamic control
+
 ## purpose_short
 
 purpose_short-decompression = Decompression

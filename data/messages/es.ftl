@@ -888,3 +888,8 @@ summary-flag-fracture = riesgo de fractura
 summary-flag-check_cauda = cerca de los signos de urgencia (preguntado)
 summary-flag-one_leg_weak = pierna débil (preguntado)
 
+purpose_inline-decompression = descompresión
+purpose_inline-hip_mobility = movilidad de cadera
+purpose_inline-thoracic_mobility = movilidad de la espalda alta
+purpose_inline-deep_stabilisation = estabilización profunda
+purpose_inline-dynamic_control = control dinámico

@@ -138,3 +138,13 @@ def test_every_reply_of_a_whole_onboarding_renders_in_each_language() -> None:
         chat.play(*ONBOARDING[1:], "[later]")
         assert chat.facts.profile.language == language
         assert chat.facts.profile.onboarded_at is not None
+
+
+def test_a_german_noun_keeps_its_capital_inside_a_sentence() -> None:
+    """The portfolio names a purpose inside a sentence by its own inline form, not the button's
+    name lower-cased: "Für Entlastung hast du …", never "für entlastung"."""
+    chat = onboard()
+    chat.facts = replace(chat.facts, profile=replace(chat.facts.profile, language="de"))
+    chat.play("/portfolio", "[decompression]")
+    assert chat.asked.key == "portfolio.pick"
+    assert as_text(CONTENT, "de", chat.asked).startswith("Für Entlastung hast du")
