@@ -24,6 +24,7 @@ from typing import Any
 from babel import Locale
 from babel.dates import format_skeleton, get_day_names
 from fluent.runtime import FluentBundle, FluentResource
+from fluent.runtime.types import FluentInt
 from fluent.syntax import FluentParser, ast
 from fluent.syntax.visitor import Visitor
 
@@ -43,6 +44,19 @@ MISSING = "–"  # an absent or empty value shows as a dash, never a crash
 PLURAL_CATEGORIES = frozenset({"zero", "one", "two", "few", "many", "other"})
 # What start-up formats every message with, to prove it formats: a number picks a plural variant.
 _SAMPLE_NUMBERS = (0, 1, 2, 5, 21)
+
+
+class _SmallInt(FluentInt):
+    """An integer under 1,000 written as Python writes it, which is how every language here
+    writes it: Babel's number patterns took half of a message's formatting time, for pain scores.
+    It still selects plural variants as a number."""
+
+    def format(self, locale: Locale) -> str:
+        return str(int(self))
+
+
+_SMALL = {n: _SmallInt(n) for n in range(-999, 1000)}
+_CACHED = 4096  # formatted messages kept per language: the same few recur all day
 
 
 class CatalogueError(Exception):
@@ -115,6 +129,7 @@ class FluentCatalogue:
                 uses.visit(entry.value)
                 self.uses[name] = uses
         self.bundle = FluentBundle([babel_locale(language)], use_isolating=False)
+        self._formatted: dict[tuple[str, tuple[tuple[str, Any], ...]], str] = {}
         self._weekdays = get_day_names("wide", locale=self.locale)
         self.bundle.add_resource(FluentResource(source))
 
@@ -138,9 +153,22 @@ class FluentCatalogue:
 
     def format(self, key: str, params: Mapping[str, Any] | None = None) -> str:
         """The message `key` in this language; absent or None values show as a dash."""
+        try:
+            memo = (key, tuple(sorted((params or {}).items())))
+            hash(memo)
+        except TypeError:  # a list among the values: not kept
+            return self._format(key, params)
+        found = self._formatted.get(memo)
+        if found is None:
+            if len(self._formatted) >= _CACHED:
+                self._formatted.clear()
+            found = self._formatted[memo] = self._format(key, params)
+        return found
+
+    def _format(self, key: str, params: Mapping[str, Any] | None) -> str:
         message = self.bundle.get_message(fluent_id(key))
         assert message.value is not None  # checked at load
-        values = {k: (MISSING if v is None else v) for k, v in (params or {}).items()}
+        values = {k: _value(v) for k, v in (params or {}).items()}
         values.update({name: MISSING for name in self.uses[fluent_id(key)].variables - set(values)})
         text, _errors = self.bundle.format_pattern(message.value, values)
         return str(text)
@@ -188,6 +216,14 @@ class FluentCatalogue:
                 _text, errors = self.bundle.format_pattern(message.value, values)
                 if errors:
                     raise CatalogueError(self.file, key_of(name), f"does not format: {errors[0]}")
+
+
+def _value(value: Any) -> Any:
+    if value is None:
+        return MISSING
+    if type(value) is int and -1000 < value < 1000:
+        return _SMALL[value]
+    return value
 
 
 def load_catalogues(

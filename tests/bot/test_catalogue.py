@@ -211,6 +211,8 @@ weeks = { $n ->
         ("de", 1, "1 week"),
         ("de", 2, "2 weeks"),
         ("de", 1.5, "1,5 weeks"),  # and the decimal comma
+        ("de", 12000, "12.000 weeks"),  # grouping beyond the small numbers' fast path
+        ("en", -1, "-1 week"),  # CLDR reads the absolute value
     ],
 )
 def test_a_plural_variant_follows_the_languages_rule_at_its_boundary(
