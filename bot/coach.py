@@ -26,6 +26,7 @@ from bot.outbox import said_json, said_of
 from bot.said import Delivery, Outcome
 from bot.said import Said as Said
 from bot.storage import Database, DueEvent, Repository, StaleConversation, UnknownUser
+from bot.storage.inbox import ClaimLost
 from bot.storage.turns import Loaded
 from bot.storage.updates import UPDATES_KEPT
 from flows import privacy
@@ -58,6 +59,7 @@ class _Turn:
     due: DueEvent | None = None
     update_id: int | None = None
     inbox: bool = False  # the update waits in the inbox: the replies are kept on its row
+    claim: int | None = None  # … claimed with this attempts count (by the inbox worker)
 
     def __call__(self, repo: Repository) -> Said:
         user_id, loaded = self._person(repo)
@@ -128,7 +130,7 @@ class _Turn:
         """An update's replies kept on its inbox row, in this same commit, until Telegram takes
         them (Coach.record): a replica that takes the row up after a crash sends them."""
         if self.inbox and self.update_id is not None and said.replies:
-            repo.inbox.hold_replies(self.update_id, said_json(said), self.now)
+            repo.inbox.hold_replies(self.update_id, said_json(said), self.now, self.claim)
         return said
 
     def _kept(self, repo: Repository) -> Said | None:
@@ -249,6 +251,7 @@ class Coach:
         *,
         update_id: int | None = None,
         inbox: bool = False,
+        claim: int | None = None,
     ) -> Said:
         """Runs one event of the person behind an outside id (created on first contact).
 
@@ -256,7 +259,9 @@ class Coach:
         seen before changes nothing and returns no replies. With `inbox` too (the update waits in
         the webhook's inbox), the turn keeps its replies on the update's inbox row until `record`
         hears Telegram took them; run again for that update, it returns those replies, unsent so
-        far, instead (and changes nothing).
+        far, instead (and changes nothing). With `claim` (the inbox claim's attempts count), a
+        turn whose claim was taken over by another replica meanwhile changes nothing and returns
+        no replies: the update is the other replica's now.
         """
         async with self._lock(external_id):
             return await self._run(
@@ -268,6 +273,7 @@ class Coach:
                     chat_id=chat_id,
                     update_id=update_id,
                     inbox=inbox and update_id is not None,
+                    claim=claim,
                 ),
                 # Their data was deleted between lookup and load: the retry starts them afresh.
                 retry_on=(StaleConversation, UnknownUser),
@@ -300,6 +306,9 @@ class Coach:
         for attempt in range(1, RETRIES + 1):
             try:
                 return await self.db.run(make(self.clock()))
+            except ClaimLost as lost:
+                log.info("inbox: update %s was taken over by another replica; left to it", lost)
+                return Said(0, "en", (), duplicate=True)
             except retry_on:
                 # Another process moved this conversation on: reload and run the event again.
                 log.info("conversation changed under turn; retry %d", attempt)

@@ -20,6 +20,7 @@ LOCKED`; SQLite serialises writers, so the same statement without the lock claus
 from __future__ import annotations
 
 import logging
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -41,6 +42,14 @@ NAMES_BLANKED = frozenset({"first_name", "phone_number"})
 NAMES_DROPPED = frozenset({"last_name", "username"})
 
 Json = dict[str, Any]
+# The claim an inbox update is being handled under (its attempts count when claimed), set by the
+# inbox worker for the task that feeds the update to the bot; None outside of it.
+CLAIM: ContextVar[int | None] = ContextVar("backcoach_inbox_claim", default=None)
+
+
+class ClaimLost(Exception):
+    """The update's claim went stale and was taken over meanwhile: its replies are the new
+    holder's to keep and send (the turn that found this is rolled back)."""
 
 
 @dataclass(frozen=True)
@@ -171,16 +180,26 @@ class Inbox(Part):
             tries = "sends of its replies" if sending else "unfinished attempts"
             log.error("inbox: update %s dropped after %d %s", update_id, attempts, tries)
 
-    def hold_replies(self, update_id: int, outbox: Json, now: datetime) -> None:
+    def hold_replies(
+        self, update_id: int, outbox: Json, now: datetime, claim: int | None = None
+    ) -> None:
         """Keeps what the update's turn has to send until Telegram takes it (in the turn's own
         transaction): the row is "sending", its attempts count the sends from now on (this
         claim's is the first), and its claim's clock restarts (the turn's wait for its person
-        does not count against the send)."""
-        self.session.execute(
+        does not count against the send). With `claim` (the attempts count it was claimed with),
+        a claim taken over by another replica meanwhile raises ClaimLost: the turn rolls back,
+        and the replica now holding the update runs it (once) and sends its replies (once)."""
+        where = [_i.c.update_id == update_id]
+        if claim is not None:
+            where.append(_i.c.attempts == claim)
+        held = self.session.execute(
             update(_i)
-            .where(_i.c.update_id == update_id)
+            .where(*where)
             .values(outbox=outbox, retry_at=None, attempts=1, claimed_at=now)
+            .returning(_i.c.update_id)
         )
+        if claim is not None and held.first() is None:
+            raise ClaimLost(update_id)
 
     def kept(self, update_id: int) -> Json | None:
         """The replies the update's turn kept, if it ran and they are not sent yet."""
@@ -191,12 +210,17 @@ class Inbox(Part):
         """Removes a handled update (its replies, if it kept any, sent)."""
         self.session.execute(delete(_i).where(_i.c.update_id == update_id))
 
-    def handled(self, update_id: int) -> bool:
-        """Removes an update that went through the bot keeping nothing to send; False when it
-        kept replies (still to be sent) or is gone already (they were)."""
+    def handled(self, update_id: int, worker: str) -> bool:
+        """Removes an update that went through this worker's bot keeping nothing to send; False
+        when it kept replies (still to be sent), is gone already (they were), or its claim was
+        taken over by another worker (whose it is now)."""
         removed = self.session.execute(
             delete(_i)
-            .where(_i.c.update_id == update_id, _i.c.outbox.is_(None))
+            .where(
+                _i.c.update_id == update_id,
+                _i.c.claimed_by == worker[:64],
+                _i.c.outbox.is_(None),
+            )
             .returning(_i.c.update_id)
         )
         return removed.first() is not None

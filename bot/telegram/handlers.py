@@ -19,6 +19,7 @@ from telegram.ext import ContextTypes
 from bot.coach import Coach
 from bot.metrics import UPDATES
 from bot.said import Outcome, Said
+from bot.storage.inbox import CLAIM
 from bot.telegram.render import parse_callback
 from bot.telegram.sender import Sender, SendFailed
 from flows.model import Event, EventKind, Origin
@@ -78,7 +79,12 @@ class ConversationHandlers:
             return None
         # One transaction: the person (created on first contact), the update id, the turn.
         said = await self.coach.handle_external(
-            external_id(user.id), chat.id, event, update_id=update.update_id, inbox=self.inbox
+            external_id(user.id),
+            chat.id,
+            event,
+            update_id=update.update_id,
+            inbox=self.inbox,
+            claim=CLAIM.get() if self.inbox else None,
         )
         UPDATES.labels("duplicate" if said.duplicate else "handled").inc()
         return said

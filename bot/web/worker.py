@@ -123,6 +123,7 @@ class InboxWorker:
             return []
 
     async def _one(self, row: inbox.Claimed) -> None:
+        inbox.CLAIM.set(row.attempts)  # this task's own context: the turn checks its claim
         try:
             update = Update.de_json(row.body, self.app.bot)
         except Exception:
@@ -156,7 +157,9 @@ class InboxWorker:
         """After the update went through the bot: gone if it kept nothing to send (or its replies
         were sent: the row went then); else its send failed or never came, and it is given up
         until its backoff has passed."""
-        if await self.db.run(lambda repo: repo.inbox.handled(row.update_id), one_statement=True):
+        if await self.db.run(
+            lambda repo: repo.inbox.handled(row.update_id, self.name), one_statement=True
+        ):
             return
         failures = row.attempts if row.sending else 1  # a sending row's claims are its sends
         wait = self.backoff.wait(failures)

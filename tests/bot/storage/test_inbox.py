@@ -117,8 +117,9 @@ async def test_a_sending_row_waits_for_its_retry_and_holds_its_sender_back(db: D
     await db.run(lambda repo: repo.inbox.hold_replies(1, said, T0))
     assert await db.run(lambda repo: repo.inbox.kept(1)) == said
     assert await db.run(lambda repo: repo.inbox.kept(3)) is None
-    assert await db.run(lambda repo: repo.inbox.handled(1)) is False, "its replies are not sent"
-    assert await db.run(lambda repo: repo.inbox.handled(3)) is True
+    assert await db.run(lambda repo: repo.inbox.handled(1, "a")) is False, "its replies are kept"
+    assert await db.run(lambda repo: repo.inbox.handled(3, "b")) is False, "a's claim, not b's"
+    assert await db.run(lambda repo: repo.inbox.handled(3, "a")) is True
     at = T0 + timedelta(seconds=30)
     assert await db.run(lambda repo: repo.inbox.retry_send(1, "someone-else", at)) is False
     assert await db.run(lambda repo: repo.inbox.retry_send(1, "a", at)) is True

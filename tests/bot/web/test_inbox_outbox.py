@@ -177,6 +177,37 @@ async def test_a_kept_reply_is_sent_by_whoever_takes_the_row_up_and_the_turn_run
         assert [PRIVACY in m for m in site.texts()] == [False, True], "exactly one step on"
 
 
+async def test_a_slow_replica_whose_claim_was_taken_over_runs_and_sends_nothing(
+    db: Database,
+) -> None:
+    """A replica slower than the claim timeout: its claim is taken over before its turn commits.
+    Its turn is rolled back (no replies, nothing stored) and it does not remove the row; the
+    replica now holding the update runs the turn, once, and keeps its replies to send."""
+    async with webhook(db, working=False) as site:
+        update_id = await site.put(site.people.message(ANN, "/start"))
+        now = site.clock()
+        slow = await site.db.run(lambda repo: repo.inbox.claim(now, 8, "slow:1", STALE))
+        later = now + STALE + timedelta(seconds=1)
+        taken = await site.db.run(lambda repo: repo.inbox.claim(later, 8, "b:2", STALE))
+        claims = [(c.update_id, c.attempts) for c in (*slow, *taken)]
+        assert claims == [(update_id, 1), (update_id, 2)]
+        start = Event(EventKind.COMMAND, name="start")
+        who = external_id(ANN)
+        late = await site.coach.handle_external(
+            who, ANN, start, update_id=update_id, inbox=True, claim=1
+        )
+        assert (late.replies, late.duplicate) == ((), True)
+        assert await processed(db) == [], "the slow turn was rolled back"
+        assert await site.db.run(lambda repo: repo.inbox.handled(update_id, "slow:1")) is False
+        said = await site.coach.handle_external(
+            who, ANN, start, update_id=update_id, inbox=True, claim=2
+        )
+        assert said.replies and not said.duplicate
+        assert await processed(db) == [update_id]
+        (row,) = await inbox(db)
+        assert (row.claimed_by, row.outbox is not None) == ("b:2", True)
+
+
 async def test_a_reply_telegram_refused_is_sent_again_after_its_backoff(db: Database) -> None:
     """Telegram refuses the welcome: the row keeps it and waits its backoff (30 s), holding
     Ann's next update back; then any replica sends it, and the next update follows. No apology:
