@@ -1,7 +1,7 @@
 """Benchmark: the webhook path, `backcoach serve` as real processes on PostgreSQL, over HTTP.
 
 Run: .venv/bin/python bench/webhook.py [--pg-url URL] [--users U] [--updates N]
-     [--paced-seconds S] [--kill-seconds K] [--json]
+     [--paced-seconds S] [--kill-seconds K] [--kill-rounds R] [--kill-only] [--json]
 
 Everything is real but Telegram: `backcoach serve` processes (uvicorn, the webhook route, the inbox
 table, the inbox worker, PTB, the flows, PostgreSQL, the Bot API calls over httpx) and the fake Bot
@@ -16,7 +16,9 @@ the first POST to the last reply), and the latency from POST to the first reply 
 go to the other one, and the killed replica's claims are taken up after their timeout
 (BACKCOACH_CLAIM_TIMEOUT, 5 s here). Every update is checked at the fake to have been answered
 exactly once: each person's count of messages against what their answers call for (measured per
-answer in the paced run). No HTTPS proxy: uvicorn is reached over plain HTTP on the loopback.
+answer in the paced run). --kill-rounds repeats the kill phase (a new replica A each time);
+--kill-only skips the throughput phases. No HTTPS proxy: uvicorn is reached over plain HTTP on
+the loopback.
 Targets (DESIGN §8): updates/s and p50/p99 at 100 and 200 updates/s, reported; nothing lost when a
 replica is killed.
 """
@@ -405,6 +407,8 @@ async def main(args: argparse.Namespace) -> int:
                     replicas.append(Replica("B", url, api.base_url, home))
                     await replicas[1].ready(driver.client)
                     await driver.run("warm-up B", replicas, Driver.flood, users * len(CYCLE))
+                if args.kill_only:
+                    continue
                 phase = await driver.run("saturated", replicas, Driver.flood, args.updates)
                 results.append(describe(phase, expected))
                 show(results[-1])
@@ -414,18 +418,22 @@ async def main(args: argparse.Namespace) -> int:
                     )
                     results.append(describe(phase, expected))
                     show(results[-1])
-            killed = replicas[0]
-            phase = await driver.run(
-                "paced 100/s, replica A killed halfway",
-                replicas,
-                Driver.paced,
-                100,
-                args.kill_seconds,
-                at_half=killed.kill,
-            )
-            phase.replicas = 2
-            results.append(describe(phase, expected))
-            show(results[-1])
+            for round_ in range(1, args.kill_rounds + 1):
+                if round_ > 1:  # the killed replica's place is taken by a new one
+                    replicas[0] = Replica("A", url, api.base_url, home)
+                    await replicas[0].ready(driver.client)
+                killed = replicas[0]
+                phase = await driver.run(
+                    "paced 100/s, replica A killed halfway",
+                    replicas,
+                    Driver.paced,
+                    100,
+                    args.kill_seconds,
+                    at_half=killed.kill,
+                )
+                phase.replicas = 2
+                results.append(describe(phase, expected))
+                show(results[-1])
             print(f"fake Bot API: {api.ask('stats')}")
         finally:
             for replica in replicas:
@@ -445,5 +453,11 @@ if __name__ == "__main__":
     parser.add_argument("--updates", type=int, default=2000, help="updates in the saturated run")
     parser.add_argument("--paced-seconds", type=float, default=5.0)
     parser.add_argument("--kill-seconds", type=float, default=10.0)
+    parser.add_argument(
+        "--kill-rounds", type=int, default=1, help="kill phases, each with a new replica A"
+    )
+    parser.add_argument(
+        "--kill-only", action="store_true", help="skip the throughput phases: only the kills"
+    )
     parser.add_argument("--json", action="store_true", help="also print a BENCH-JSON line")
     sys.exit(asyncio.run(main(parser.parse_args())))

@@ -28,6 +28,8 @@ from fluent.runtime.types import FluentInt
 from fluent.syntax import FluentParser, ast
 from fluent.syntax.visitor import Visitor
 
+from flows.content import FALLBACK_LANGUAGE
+
 __all__ = [
     "FALLBACK_LANGUAGE",
     "FluentCatalogue",
@@ -37,7 +39,6 @@ __all__ = [
     "load_catalogues",
 ]
 
-FALLBACK_LANGUAGE = "en"
 # The coach writes British English: its dates read "12 Oct", not "Oct 12".
 _BABEL_LOCALE = {"en": "en_GB"}
 MISSING = "–"  # an absent or empty value shows as a dash, never a crash

@@ -7,7 +7,8 @@ version column across processes); the transaction commits before the caller send
 
 Replies flow one way: the turn's Said carries all a send needs; the sender reports a Delivery and
 touches no database; `Coach.record` stores what the Delivery says in one small unit of work. A due
-event's turn keeps its replies with the event ("sending") until a Delivery says Telegram took them.
+event's turn keeps its replies with the event ("sending") until a Delivery says Telegram took them;
+so does an update's turn in webhook mode, on the update's inbox row (`inbox`).
 """
 
 from __future__ import annotations
@@ -21,10 +22,11 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from bot.export import EXPORT
-from bot.outbox import said_json
+from bot.outbox import said_json, said_of
 from bot.said import Delivery, Outcome
 from bot.said import Said as Said
 from bot.storage import Database, DueEvent, Repository, StaleConversation, UnknownUser
+from bot.storage.inbox import ClaimLost
 from bot.storage.turns import Loaded
 from bot.storage.updates import UPDATES_KEPT
 from flows import privacy
@@ -56,6 +58,8 @@ class _Turn:
     chat_id: int | None = None
     due: DueEvent | None = None
     update_id: int | None = None
+    inbox: bool = False  # the update waits in the inbox: the replies are kept on its row
+    claim: int | None = None  # … claimed with this attempts count (by the inbox worker)
 
     def __call__(self, repo: Repository) -> Said:
         user_id, loaded = self._person(repo)
@@ -71,7 +75,7 @@ class _Turn:
         if self.update_id is not None and not repo.updates.mark_processed(
             self.coach.bot_id, self.update_id, user_id, now=now
         ):
-            return Said(user_id, FALLBACK_LANGUAGE, (), duplicate=True)
+            return self._kept(repo) or Said(user_id, FALLBACK_LANGUAGE, (), duplicate=True)
         if loaded is None:
             loaded = repo.turns.load_turn(user_id, now)
         conversation, facts, version, prompt, last_active, last_press = loaded
@@ -96,7 +100,7 @@ class _Turn:
             # update again cannot bring them back.
             if self.update_id is not None:
                 repo.updates.mark_processed(self.coach.bot_id, self.update_id, None, now=now)
-            return replace(said, deleted=True)
+            return self._keep(repo, replace(said, deleted=True))
         taken = None if stale else press
         repo.turns.save_conversation(
             user_id, outcome.conversation, version, now=now, last_press=taken
@@ -104,6 +108,7 @@ class _Turn:
         if self.due is None:
             # Only what the person does counts as being active.
             repo.people.touch(user_id, now, last=last_active)
+            self._keep(repo, said)
         elif self.event.payload.get("late"):
             repo.due.finish_due(self.due.id, "skipped", now=now)
         elif said.replies:
@@ -111,15 +116,38 @@ class _Turn:
             repo.due.hold_replies(self.due.id, said_json(said), now)
         else:
             repo.due.finish_due(self.due.id, "done", now=now)
+        return self._attached(repo, said)
+
+    def _attached(self, repo: Repository, said: Said) -> Said:
+        """The Said with the data its replies attach, read here, in the turn's own transaction:
+        the sender touches no database."""
         if any(reply.attachment == EXPORT for reply in said.replies):
-            # Read here, in the turn's own transaction: the sender touches no database.
-            export = repo.privacy.export(user_id)
+            export = repo.privacy.export(said.user_id)
             said = replace(said, attachments={**said.attachments, EXPORT: export})
         if any(reply.attachment == SUMMARY for reply in said.replies):
             # The clinician summary's history, and the time it is made at (bot.summary draws it).
-            attachments = {**said.attachments, SUMMARY: (repo.goals.history(user_id), now)}
-            said = replace(said, attachments=attachments)
+            history = repo.goals.history(said.user_id)
+            said = replace(said, attachments={**said.attachments, SUMMARY: (history, self.now)})
         return said
+
+    def _keep(self, repo: Repository, said: Said) -> Said:
+        """An update's replies kept on its inbox row, in this same commit, until Telegram takes
+        them (Coach.record): a replica that takes the row up after a crash sends them."""
+        if self.inbox and self.update_id is not None and said.replies:
+            repo.inbox.hold_replies(self.update_id, said_json(said), self.now, self.claim)
+        return said
+
+    def _kept(self, repo: Repository) -> Said | None:
+        """The replies this update's turn kept and that are not sent yet: the turn ran before
+        (the update id says so) in a process that died, or whose send failed. They are sent as
+        they were (an attachment's data read again); nothing is run again."""
+        if not self.inbox or self.update_id is None:
+            return None
+        kept = repo.inbox.kept(self.update_id)
+        if kept is None:
+            return None
+        said = said_of(kept)
+        return said if said.deleted else self._attached(repo, said)
 
     def press(self) -> str | None:
         """The button press this event is ("<step>|<value>"), None for anything else.
@@ -158,8 +186,9 @@ class _Turn:
         if self.update_id is not None and not repo.updates.mark_processed(
             self.coach.bot_id, self.update_id, None, now=self.now
         ):
-            return Said(0, FALLBACK_LANGUAGE, (), duplicate=True)
-        return Said(0, FALLBACK_LANGUAGE, privacy.begin_again(), stale=True, deleted=True)
+            return self._kept(repo) or Said(0, FALLBACK_LANGUAGE, (), duplicate=True)
+        begin_again = Said(0, FALLBACK_LANGUAGE, privacy.begin_again(), stale=True, deleted=True)
+        return self._keep(repo, begin_again)
 
 
 def _still_asked(before: Conversation, after: Conversation) -> bool:
@@ -220,17 +249,36 @@ class Coach:
         return await self.db.run(lambda repo: repo.people.user_id_for(external_id, create=False))
 
     async def handle_external(
-        self, external_id: str, chat_id: int | None, event: Event, *, update_id: int | None = None
+        self,
+        external_id: str,
+        chat_id: int | None,
+        event: Event,
+        *,
+        update_id: int | None = None,
+        inbox: bool = False,
+        claim: int | None = None,
     ) -> Said:
         """Runs one event of the person behind an outside id (created on first contact).
 
         One transaction: the person, the update-id check, the turn. With `update_id`, an update
-        seen before changes nothing and returns no replies.
+        seen before changes nothing and returns no replies. With `inbox` too (the update waits in
+        the webhook's inbox), the turn keeps its replies on the update's inbox row until `record`
+        hears Telegram took them; run again for that update, it returns those replies, unsent so
+        far, instead (and changes nothing). With `claim` (the inbox claim's attempts count), a
+        turn whose claim was taken over by another replica meanwhile changes nothing and returns
+        no replies: the update is the other replica's now.
         """
         async with self._lock(external_id):
             return await self._run(
                 lambda now: _Turn(
-                    self, event, now, external_id=external_id, chat_id=chat_id, update_id=update_id
+                    self,
+                    event,
+                    now,
+                    external_id=external_id,
+                    chat_id=chat_id,
+                    update_id=update_id,
+                    inbox=inbox and update_id is not None,
+                    claim=claim,
                 ),
                 # Their data was deleted between lookup and load: the retry starts them afresh.
                 retry_on=(StaleConversation, UnknownUser),
@@ -263,6 +311,9 @@ class Coach:
         for attempt in range(1, RETRIES + 1):
             try:
                 return await self.db.run(make(self.clock()))
+            except ClaimLost as lost:
+                log.info("inbox: update %s was taken over by another replica; left to it", lost)
+                return Said(0, FALLBACK_LANGUAGE, (), duplicate=True)
             except retry_on:
                 # Another process moved this conversation on: reload and run the event again.
                 log.info("conversation changed under turn; retry %d", attempt)
@@ -274,6 +325,7 @@ class Coach:
         delivery: Delivery,
         *,
         due: DueEvent | None = None,
+        inbox: int | None = None,
         retry_at: datetime | None = None,
     ) -> None:
         """Stores what became of a Said, in one small unit of work (nothing when nothing changed).
@@ -283,7 +335,17 @@ class Coach:
         done. Failed: a due event keeps its replies and is tried again from `retry_at` (by any
         process); for anything else there is nothing to store (the caller tells the person).
         A due event whose claim this process lost meanwhile is left to the claim's new holder.
+        `inbox`: the update id whose inbox row keeps the replies (webhook mode): sent or blocked,
+        the row goes, after the rest is stored; failed, it stays (the inbox worker retries it).
         """
+        await self._record(said, delivery, due, retry_at)
+        if inbox is not None and delivery.outcome is not Outcome.FAILED:
+            # Its own statement, after the rest: a crash in between sends the replies again.
+            await self.db.run(lambda repo: repo.inbox.done(inbox), one_statement=True)
+
+    async def _record(
+        self, said: Said, delivery: Delivery, due: DueEvent | None, retry_at: datetime | None
+    ) -> None:
         user_id = said.user_id
         prompt_moved = (
             delivery.outcome is Outcome.SENT and delivery.prompt != said.prompt_message_id

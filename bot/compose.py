@@ -16,11 +16,12 @@ from telegram import Bot
 
 from bot.coach import Coach
 from bot.content import load_content
+from bot.outbox import Backoff
 from bot.settings import Settings
 from bot.storage import Database, upgrade, upgrade_sync
 from bot.telegram.limiter import Limiter, make_limiter
 from bot.telegram.sender import Sender
-from bot.ticker import RETRY_FIRST, Deliver, Pace, Ticker
+from bot.ticker import Deliver, Pace, Ticker
 from flows.content import Content
 
 
@@ -71,9 +72,14 @@ def ticker(settings: Settings, coach: Coach, deliver: Deliver, pace: Pace | None
         deliver,
         claim_timeout=settings.claim_timeout,
         pace=pace,
-        retry_first=min(RETRY_FIRST, settings.send_retry_most),
-        retry_most=settings.send_retry_most,
+        retry_first=backoff(settings).first,
+        retry_most=backoff(settings).most,
     )
+
+
+def backoff(settings: Settings) -> Backoff:
+    """How failed sends are tried again (due events and, in webhook mode, updates' replies)."""
+    return Backoff.up_to(settings.send_retry_most)
 
 
 def sender(settings: Settings, bot: Bot, coach: Coach, limiter: Limiter | None = None) -> Sender:

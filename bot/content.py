@@ -595,8 +595,8 @@ def load_screen(data_dir: Path, language: str) -> ScreenRules:
 
 def _screens(data_dir: Path) -> dict[str, ScreenRules]:
     languages = [path.stem for path in sorted((data_dir / "safety").glob("*.toml"))]
-    if "en" not in languages:
-        raise ContentError("data/safety/en.toml", "(file)", "missing")
+    if FALLBACK_LANGUAGE not in languages:
+        raise ContentError(f"data/safety/{FALLBACK_LANGUAGE}.toml", "(file)", "missing")
     return {language: load_screen(data_dir, language) for language in languages}
 
 

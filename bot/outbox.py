@@ -1,4 +1,6 @@
-"""What a due event's turn has to send, kept as JSON until Telegram has accepted it (DESIGN §7).
+"""What a turn has to send, kept as JSON until Telegram has accepted it (DESIGN §7): a due
+event's replies on its row, an update's (backcoach serve) on its inbox row; and how long a send
+Telegram did not take waits before it is tried again (`Backoff`, shared by both).
 
 A `Said` is frozen dataclasses all the way down (replies, choices, scales, charts); `said_json`
 writes it as plain JSON and `said_of` reads it back, field by field from the type hints, so a field
@@ -15,11 +17,32 @@ import functools
 import types
 import typing
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from bot.said import Said
 
 T = TypeVar("T")
+RETRY_FIRST = 10.0  # seconds before a failed send is tried again; doubled each time …
+RETRY_MOST = 300.0  # … up to this: after an outage of any length, asked within 5 minutes
+
+
+@dataclass(frozen=True)
+class Backoff:
+    """When a send Telegram did not take is tried again: `first` seconds after the first
+    failure, twice as long after each further one, never more than `most` seconds."""
+
+    first: float = RETRY_FIRST
+    most: float = RETRY_MOST
+
+    @classmethod
+    def up_to(cls, most: float) -> Backoff:
+        """The default backoff, capped at `most` seconds (BACKCOACH_SEND_RETRY_MOST)."""
+        return cls(min(RETRY_FIRST, most), most)
+
+    def wait(self, failures: int) -> float:
+        """Seconds to wait after `failures` failed sends in a row (1: the first failure)."""
+        return float(min(self.first * 2 ** max(0, failures - 1), self.most))
 
 
 def said_json(said: Said) -> dict[str, Any]:

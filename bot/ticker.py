@@ -29,7 +29,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from bot.coach import Coach
 from bot.logs import described
 from bot.metrics import DUE_EVENTS, DUE_LATENESS
-from bot.outbox import said_of
+from bot.outbox import RETRY_FIRST, RETRY_MOST, Backoff, said_of
 from bot.said import Delivery, Outcome, Said
 from bot.storage import DueEvent, Repository
 
@@ -41,8 +41,6 @@ STALE_CLAIM = timedelta(minutes=10)  # default: a claim this old belonged to a p
 DRAIN_GRACE = 15.0  # seconds a stopping process gives the sends in hand
 TICK_BUDGET = 60.0  # seconds a tick may keep claiming while full batches come back
 LATE_SKIPPED = ("nudge",)  # kinds that are pointless once late; the rest are sent late
-RETRY_FIRST = 10.0  # seconds before a failed send is tried again; doubled each time …
-RETRY_MOST = 300.0  # … up to this: after an outage of any length, asked within 5 minutes
 RETENTION_EVERY = timedelta(hours=24)
 _COUNTED = {Outcome.SENT: "sent", Outcome.BLOCKED: "blocked", Outcome.FAILED: "retry"}
 RETENTION_FIRST = timedelta(minutes=1)  # the first run, shortly after start
@@ -70,8 +68,7 @@ class Ticker:
         # message goes out moments after the turn, not after a queue. Without it the wait is
         # inside deliver.
         self.pace = pace
-        self.retry_first = retry_first
-        self.retry_most = retry_most
+        self.backoff = Backoff(retry_first, retry_most)
         self.batch = batch
         self.in_flight = asyncio.Semaphore(in_flight)
         self.worker = f"{socket.gethostname()}:{os.getpid()}"
@@ -171,7 +168,7 @@ class Ticker:
             delivery = Delivery.failed()
         retry_at = None
         if delivery.outcome is Outcome.FAILED:
-            wait = min(self.retry_first * 2 ** max(0, due.attempts - 1), self.retry_most)
+            wait = self.backoff.wait(due.attempts)
             retry_at = self.coach.clock() + timedelta(seconds=wait)
             log.warning(
                 "due event %s (%s) not sent (attempt %d); trying again in %.0f s",

@@ -29,6 +29,8 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
+from flows.content import FALLBACK_LANGUAGE
+
 NAMING = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
     "uq": "uq_%(table_name)s_%(column_0_N_name)s",
@@ -81,7 +83,7 @@ class UserRow(Base):
     # "tg:12345", "terminal:local"
     external_id: Mapped[str] = mapped_column(String(64), unique=True)
     chat_id: Mapped[int | None] = mapped_column(BigInteger)
-    language: Mapped[str] = mapped_column(String(16), default="en")
+    language: Mapped[str] = mapped_column(String(16), default=FALLBACK_LANGUAGE)
     tz: Mapped[str | None] = mapped_column(String(64))
     nudge_time: Mapped[time | None] = mapped_column(Time)
     recap_slot: Mapped[str | None] = mapped_column(String(32))
@@ -250,9 +252,11 @@ class ProcessedUpdateRow(Base):
 class InboxRow(Base):
     """A Telegram update acknowledged by the webhook and not yet handled (backcoach serve).
 
-    Written before Telegram gets its 200, deleted once the update's turn is committed: a crash in
-    between leaves it here for the next replica. `body` is the update with the sender's names
-    removed; rows live seconds, not days.
+    Written before Telegram gets its 200, deleted once the update's turn is committed and its
+    replies sent: a crash in between leaves it here for the next replica. The turn keeps what it
+    has to send in `outbox` (the row is then "sending"), so that whoever takes the row up sends
+    that instead of running the turn again. `body` is the update with the sender's names removed;
+    rows live seconds, not days.
     """
 
     __tablename__ = "inbox"
@@ -267,6 +271,8 @@ class InboxRow(Base):
     claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     claimed_by: Mapped[str | None] = mapped_column(String(64))
     attempts: Mapped[int] = mapped_column(Integer, default=0)
+    outbox: Mapped[dict[str, Any] | None] = mapped_column(JSON)  # replies still to send
+    retry_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # a failed send's next try
 
 
 class SendBudgetRow(Base):

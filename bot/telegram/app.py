@@ -163,7 +163,7 @@ def wire(
     app.post_stop = post_stop
     app.post_shutdown = post_shutdown
 
-    conversation = ConversationHandlers(coach, sender)
+    conversation = ConversationHandlers(coach, sender, inbox=not polling)
     membership = MembershipHandlers(coach)
     only_messages = filters.UpdateType.MESSAGE  # new messages; edits have their own handler
     # An edit without words (a live location moving, a caption removed) is ignored.

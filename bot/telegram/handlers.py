@@ -3,7 +3,9 @@
 Every text the person sends is screened (DESIGN §5): a caption and the new words of an edited
 message reach the coach as answers marked with their origin, and the coach decides what they mean.
 One way: the coach's turn commits, the sender sends and reports, the coach records the report.
-Handlers never call the Bot API themselves.
+Handlers never call the Bot API themselves. In webhook mode (`inbox`) the turn keeps its replies on
+the update's inbox row until the report says Telegram took them: a reply that could not be sent is
+tried again by the inbox worker, and an update taken up again after a crash sends what was kept.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from telegram.ext import ContextTypes
 from bot.coach import Coach
 from bot.metrics import UPDATES
 from bot.said import Outcome, Said
+from bot.storage.inbox import CLAIM
 from bot.telegram.render import parse_callback
 from bot.telegram.sender import Sender, SendFailed
 from flows.model import LANGUAGE_HINT, Event, EventKind, Origin
@@ -62,11 +65,13 @@ def edit_of(message: Message) -> Event:
 
 
 class ConversationHandlers:
-    """Handlers bound to one coach and one sender."""
+    """Handlers bound to one coach and one sender; `inbox` when updates come from the webhook's
+    inbox (backcoach serve)."""
 
-    def __init__(self, coach: Coach, sender: Sender) -> None:
+    def __init__(self, coach: Coach, sender: Sender, *, inbox: bool = False) -> None:
         self.coach = coach
         self.sender = sender
+        self.inbox = inbox
 
     async def _run(self, update: Update, event: Event) -> Said | None:
         user = update.effective_user
@@ -78,17 +83,26 @@ class ConversationHandlers:
             event = dataclasses.replace(event, payload=payload)
         # One transaction: the person (created on first contact), the update id, the turn.
         said = await self.coach.handle_external(
-            external_id(user.id), chat.id, event, update_id=update.update_id
+            external_id(user.id),
+            chat.id,
+            event,
+            update_id=update.update_id,
+            inbox=self.inbox,
+            claim=CLAIM.get() if self.inbox else None,
         )
         UPDATES.labels("duplicate" if said.duplicate else "handled").inc()
         return said
 
-    async def _deliver(self, chat_id: int, said: Said, retired: Collection[int] = ()) -> None:
+    async def _deliver(
+        self, update: Update, chat_id: int, said: Said, retired: Collection[int] = ()
+    ) -> None:
         """Sends the turn's replies and records what became of them. Replies that could not be
-        sent raise SendFailed: the error handler apologises and asks the open question again."""
+        sent raise SendFailed: the error handler apologises and asks the open question again —
+        unless they wait in the inbox, to be sent again after a backoff."""
         delivery = await self.sender.send(chat_id, said, retired=retired)
-        await self.coach.record(said, delivery)
-        if delivery.outcome is Outcome.FAILED and not said.deleted:
+        kept = update.update_id if self.inbox and said.replies else None
+        await self.coach.record(said, delivery, inbox=kept)
+        if delivery.outcome is Outcome.FAILED and not said.deleted and kept is None:
             raise SendFailed(said.user_id, chat_id)
 
     async def command(self, update: Update, context: Context) -> None:
@@ -101,7 +115,7 @@ class ConversationHandlers:
         words = message.text.split(maxsplit=1)[1] if len(message.text.split()) > 1 else ""
         said = await self._run(update, Event(EventKind.COMMAND, name=name, value=words))
         if said is not None and not said.duplicate:
-            await self._deliver(message.chat_id, said)
+            await self._deliver(update, message.chat_id, said)
 
     async def text(self, update: Update, context: Context) -> None:
         """Takes typed text as the answer to the question in front of the person."""
@@ -110,7 +124,7 @@ class ConversationHandlers:
             return
         said = await self._run(update, answer_of(message))
         if said is not None and not said.duplicate:
-            await self._deliver(message.chat_id, said)
+            await self._deliver(update, message.chat_id, said)
 
     async def other(self, update: Update, context: Context) -> None:
         """A photo's, video's or document's caption is screened; a sticker, a bare photo or
@@ -126,7 +140,7 @@ class ConversationHandlers:
         said = await self._run(update, edit_of(message))
         # An empty send would still retire the live question's buttons: nothing happened.
         if said is not None and not said.duplicate and said.replies:
-            await self._deliver(message.chat_id, said)
+            await self._deliver(update, message.chat_id, said)
 
     async def button(self, update: Update, context: Context) -> None:
         """Answers a button press: the question is edited to show the choice; the coach replies."""
@@ -143,4 +157,4 @@ class ConversationHandlers:
             return
         question = query.message
         await self.sender.show_choice(question, query.data or "", stale=said.stale)
-        await self._deliver(question.chat_id, said, retired={question.message_id})
+        await self._deliver(update, question.chat_id, said, retired={question.message_id})

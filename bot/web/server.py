@@ -30,6 +30,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from bot import compose
 from bot.coach import Coach
 from bot.compose import Coaching
 from bot.logs import described
@@ -174,10 +175,13 @@ class WebhookServer:
             drop_pending_updates=False,
         )
         # Handling an update takes milliseconds, and handling one twice changes nothing (the
-        # turn drops an update id it has seen), so a person whose replica died waits at most a
-        # minute for another to take their update up, however long due-event claims may run.
+        # turn drops an update id it has seen, and sends the replies it kept if they were not
+        # sent), so a person whose replica died waits at most a minute for another to take
+        # their update up, however long due-event claims may run.
         stale_after = timedelta(seconds=min(settings.claim_timeout, INBOX_CLAIM_TIMEOUT))
-        worker = InboxWorker(app, db, coach.clock, stale_after=stale_after)
+        worker = InboxWorker(
+            app, db, coach.clock, stale_after=stale_after, backoff=compose.backoff(settings)
+        )
         worker.start()
         stack.push_async_callback(worker.stop)
         return Running(db, coach, wiring, worker, coach.clock())

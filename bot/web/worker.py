@@ -3,8 +3,11 @@
 Woken by each new POST, and polling every second for what other replicas stored and for claims
 whose process died. Different people are handled concurrently; one person's updates one at a
 time and in order (the claim guarantees it across replicas, the update processor in-process).
-A row is deleted only after its update went through the Application, so a crash in between
-leaves it for any replica, and the turn's update-id check makes the second run a no-op.
+A row is deleted only after its update went through the Application and the replies its turn
+kept on the row were sent (the handler records that), so a crash in between leaves it for any
+replica: the turn's update-id check makes the second run a no-op that sends the kept replies.
+Replies Telegram did not take stay kept, and the row waits a backoff (as a due event's do) before
+any replica takes it up to send them again; the person's later updates wait behind it.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from telegram import Update
 
 from bot.logs import described
 from bot.metrics import INBOX_WAITING
+from bot.outbox import Backoff
 from bot.storage import Database, Repository, inbox
 from bot.telegram.app import App
 
@@ -44,11 +48,13 @@ class InboxWorker:
         stale_after: timedelta,
         in_flight: int = IN_FLIGHT,
         poll_seconds: float = POLL_SECONDS,
+        backoff: Backoff | None = None,
     ) -> None:
         self.app = app
         self.db = db
         self.clock = clock
         self.stale_after = stale_after
+        self.backoff = backoff or Backoff()
         self.in_flight = in_flight
         self.poll_seconds = poll_seconds
         self.name = f"{socket.gethostname()}:{os.getpid()}"[:64]
@@ -117,6 +123,7 @@ class InboxWorker:
             return []
 
     async def _one(self, row: inbox.Claimed) -> None:
+        inbox.CLAIM.set(row.attempts)  # this task's own context: the turn checks its claim
         try:
             update = Update.de_json(row.body, self.app.bot)
         except Exception:
@@ -133,17 +140,41 @@ class InboxWorker:
             return
         for attempt in range(1, DONE_RETRIES + 1):
             try:
-                await self.db.run(lambda repo: repo.inbox.done(row.update_id))
+                await self._settle(row)
                 return
             except Exception as error:
-                # Left claimed, it is taken up again after the claim timeout: a no-op then.
+                # Left claimed, it is taken up again after the claim timeout: a no-op then, or
+                # the kept replies sent.
                 log.warning(
-                    "inbox: removing update %s failed (try %d): %s",
+                    "inbox: settling update %s failed (try %d): %s",
                     row.update_id,
                     attempt,
                     described(error),
                 )
                 await asyncio.sleep(0.2 * attempt)
+
+    async def _settle(self, row: inbox.Claimed) -> None:
+        """After the update went through the bot: gone if it kept nothing to send (or its replies
+        were sent: the row went then); else its send failed or never came, and it is given up
+        until its backoff has passed."""
+        if await self.db.run(
+            lambda repo: repo.inbox.handled(row.update_id, self.name), one_statement=True
+        ):
+            return
+        failures = row.attempts if row.sending else 1  # a sending row's claims are its sends
+        wait = self.backoff.wait(failures)
+        at = self.clock() + timedelta(seconds=wait)
+
+        def retry(repo: Repository) -> bool:
+            return repo.inbox.retry_send(row.update_id, self.name, at)
+
+        if await self.db.run(retry, one_statement=True):
+            log.warning(
+                "inbox: update %s's replies not sent (try %d); trying again in %.0f s",
+                row.update_id,
+                failures,
+                wait,
+            )
 
     async def _quietly(self, work: Callable[[Repository], None]) -> None:
         try:

@@ -1,11 +1,12 @@
 """The morning fan-out across real `backcoach serve` replicas on one PostgreSQL, one of them
-killed with SIGKILL in the middle of its batch.
+killed with SIGKILL in the middle of its batch; and the same for people's own updates.
 
 The fake Bot API enforces the send rate (429 beyond it): the replicas share one budget through
 the database, so together they stay under it. After the kill and a restart everybody has their
 nudge (DESIGN §7: nothing due is lost), nobody's nudge is left pending, claimed or sending, and
 only a message that was on the wire when the process died can arrive twice (it reached Telegram,
-but the process died before recording that; its replies were kept and sent again).
+but the process died before recording that; its replies were kept and sent again). Updates
+likewise: a reply whose turn was stored when its replica died is sent by the other replica.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from collections import Counter
 from collections.abc import Iterator
 from datetime import time, timedelta
 from pathlib import Path
+from time import sleep
 
 import pytest
 from sqlalchemy import insert, select
@@ -25,7 +27,7 @@ from bot.storage import tables as t
 from tests.bot.test_coach import onboard
 from tests.conftest import run_in_thread
 from tests.e2e.clock import far_nudge_time
-from tests.e2e.test_serve import TOKEN, Replica, db_url, sql, wait_until
+from tests.e2e.test_serve import TOKEN, Replica, db_url, inbox_ids, sql, wait_until
 from tests.fakes.botapi import FakeBotApi
 
 __all__ = ["db_url"]  # the fixture, shared with test_serve
@@ -139,3 +141,65 @@ def test_a_replica_killed_mid_fan_out_loses_no_nudge(
     # A few 429s come from timing jitter on a loaded machine (each is waited out and retried);
     # two replicas each sending at the full rate would have had about half refused.
     assert tried - stored <= PEOPLE // 10, f"the replicas went over {RATE}/s: {tried - stored} 429s"
+
+
+TEXTERS = 40
+FIRST_TEXTER = 60_000
+ON_THE_WIRE = 8  # people whose replies are held in flight when the replica is killed
+WELCOME = "Hi, I'm backcoach"
+
+
+def welcomes(api: FakeBotApi, chat: int) -> int:
+    return sum(WELCOME in (m.get("text") or "") for m in api.bot_messages(chat))
+
+
+def test_a_replica_killed_with_replies_on_the_wire_loses_no_reply(
+    api: FakeBotApi, db_url: str, tmp_path: Path
+) -> None:
+    """Forty people write /start to two replicas; eight replies are on the wire (held by the fake
+    Telegram) when replica A is killed with SIGKILL. Half of those requests are lost with it, half
+    reached Telegram. Replica B takes up A's claims once stale and sends the replies their turns
+    kept: everybody has their welcome, every update's turn ran once, and only a reply that reached
+    Telegram at the kill arrives twice."""
+    texters = range(FIRST_TEXTER, FIRST_TEXTER + TEXTERS)
+    first = Replica(api, db_url, tmp_path, claim_timeout=3)
+    second = Replica(api, db_url, tmp_path, claim_timeout=3)
+    replicas = [first, second]
+    try:
+        first.ready()
+        second.ready()
+        gates = {chat: api.hold("sendMessage", chat_id=chat) for chat in texters[:ON_THE_WIRE]}
+        for chat in texters:
+            api.user(chat).send_text("/start")
+        for n, update in enumerate(api.take_updates()):
+            # The held people's updates to A, whose worker (woken by the POST) takes them up.
+            to_first = update["message"]["chat"]["id"] in gates or n % 2 == 0
+            assert (first if to_first else second).post(update) == 200
+        wait_until(lambda: api.held() == ON_THE_WIRE, 30, "the held replies to be on the wire")
+        kept = sql(
+            db_url,
+            "SELECT count(*) AS n FROM inbox WHERE outbox IS NOT NULL AND claimed_by LIKE $1",
+            f"%:{first.process.pid}",
+        )[0]["n"]
+        first.kill()  # its turns are stored, their replies on the wire
+        reached = set()
+        for n, (chat, gate) in enumerate(gates.items()):
+            if n % 2:
+                gate.set()  # the request reached Telegram before its sender died
+                reached.add(chat)
+            else:
+                api.drop(gate)  # lost with the process (B's own retries go through)
+        wait_until(lambda: inbox_ids(db_url) == [], 60, "the inbox to empty")
+        sleep(1)  # a second copy would have come by now
+    finally:
+        for replica in replicas:
+            if replica.process.poll() is None:
+                assert replica.stop() == 0
+    got = {chat: welcomes(api, chat) for chat in texters}
+    turns = sql(db_url, "SELECT count(*) AS n FROM processed_updates")[0]["n"]
+    print(f"{kept} replies kept by the killed replica; welcomes: {Counter(got.values())}")
+    assert kept >= 1, "the killed replica had no reply on the wire: nothing was tested"
+    assert [chat for chat, n in got.items() if n == 0] == [], "a reply was lost"
+    twice = {chat for chat, n in got.items() if n > 1}
+    assert twice <= reached and max(got.values()) <= 2, got
+    assert turns == TEXTERS, "each update's turn ran once"

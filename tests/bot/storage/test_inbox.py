@@ -107,6 +107,29 @@ async def test_a_release_hands_the_update_back(db: Database) -> None:
     assert attempts == 1, "a release that was no failure does not count as an attempt"
 
 
+async def test_a_sending_row_waits_for_its_retry_and_holds_its_sender_back(db: Database) -> None:
+    """Kept replies are read back by `kept`; `handled` leaves such a row; a failed send gives up
+    only its own worker's claim, until `retry_at`; meanwhile the sender's later update waits, and
+    another sender's does not."""
+    await _put(db, (1, ANN), (2, ANN), (3, 1002))
+    assert await _claim(db) == [1, 3]
+    said = {"user_id": 1, "language": "en", "replies": []}
+    await db.run(lambda repo: repo.inbox.hold_replies(1, said, T0))
+    assert await db.run(lambda repo: repo.inbox.kept(1)) == said
+    assert await db.run(lambda repo: repo.inbox.kept(3)) is None
+    assert await db.run(lambda repo: repo.inbox.handled(1, "a")) is False, "its replies are kept"
+    assert await db.run(lambda repo: repo.inbox.handled(3, "b")) is False, "a's claim, not b's"
+    assert await db.run(lambda repo: repo.inbox.handled(3, "a")) is True
+    at = T0 + timedelta(seconds=30)
+    assert await db.run(lambda repo: repo.inbox.retry_send(1, "someone-else", at)) is False
+    assert await db.run(lambda repo: repo.inbox.retry_send(1, "a", at)) is True
+    assert await _claim(db, T0 + timedelta(seconds=29), worker="b") == []  # 2 waits behind 1
+    claimed = await db.run(lambda repo: repo.inbox.claim(at, 8, "b", timedelta(minutes=10)))
+    assert [(c.update_id, c.sending, c.attempts) for c in claimed] == [(1, True, 2)]
+    await db.run(lambda repo: repo.inbox.done(1))  # sent
+    assert await _claim(db, at, worker="b") == [2]
+
+
 def test_names_are_removed_at_any_depth() -> None:
     """first_name is blanked (PTB needs it), the other names go, nothing else changes."""
     joined = [{"id": 3, "is_bot": False, "first_name": "Cy", "last_name": "D", "username": "cy"}]
