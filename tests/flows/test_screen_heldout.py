@@ -185,8 +185,9 @@ def test_report(results: list[Result]) -> None:
 def test_emergency_and_crisis_cases_left_without_a_response(
     results: list[Result], kind: str
 ) -> None:
-    """At most 3.5% of emergency (7% of crisis) cases are neither found as their kind nor asked the
-    right check question — a regression guard; DESIGN's bar of none is not met (module docstring)."""
+    """At most 3.5% of emergency (7% of crisis) cases are neither found as their kind nor asked
+    the right check question — a regression guard; DESIGN's bar of none is not met (module
+    docstring)."""
     rows = _of(results, kind)
     left = [r for r in rows if not r.answered]
     rate = len(left) / len(rows)
