@@ -3,7 +3,7 @@
 tests/flows/screen_heldout.toml is written blind, by someone who has not seen the rules, the
 screen or the tuning corpus. It is never tuned against: a miss here is reported, not fixed by
 adding a word to the rules for that case; once a set has been scored and used it moves into the
-tuning corpus (screen_corpus.toml, as v1 and v2 did) and a new one is written. Until one exists,
+tuning corpus (screen_corpus.toml, as v1, v2 and v3 did) and a new one is written. Until one exists,
 every test here is skipped, with the reason.
 
 Two numbers per kind, because the screen answers in two tiers:
@@ -15,12 +15,18 @@ Two numbers per kind, because the screen answers in two tiers:
   answer to that question leads to the right care, so it counts as a response, never as found.
 Phrase rules always miss some unseen wording, so the safety floor is the response, not the strict
 find. DESIGN §5's bar is that no emergency or crisis case is left without one; the screen does NOT
-meet it on unseen text. Held-out v3, scored blind on 2026-12-06: emergency 113/138 strict, 123
-with check (15 left); crisis 53/78 strict, 69 with check (9 left). The two tests below therefore
-guard against regression (at most 15% left without a response) and print every case left; they
-are not the bar, and docs/SAFETY.md says so. Urgent and clarify are held to their strict numbers
-(check asks nothing about them), calm texts to both an escalation bound and a check-question
-bound.
+meet it on unseen text. Held-out v4 (317 cases) was written blind on 2026-12-06, before round 4, by
+the session that then wrote round 4: before it opened the rules, the screen or the corpora (so its
+cases were known to whoever tuned round 4, which was fitted to the corpus and held-out v3's misses
+only; v4's misses were not looked at until both scores were taken). Scored once against the
+round-3 rules (2026-12.5): emergency 82/95 strict, 91 with check (4 left); crisis 54/59 strict, 55
+with check (4 left); urgent 35/38; clarify 14/16; 3 of 109 calm texts escalated, 4 were asked a
+check question. Against the round-4 rules (2026-12.7): emergency 83/95 strict, 92 with check (3
+left); crisis 54/59, 55 (4 left); urgent 36/38; clarify 14/16; 1 escalation, 5 check questions. The
+two tests below therefore guard against regression (at most 3 emergency and 4 crisis cases left
+without a response) and print every case left; they are not the bar, and docs/SAFETY.md says so.
+Urgent and clarify are held to their strict numbers (check asks nothing about them), calm texts to
+both an escalation bound and a check-question bound.
 
 Run ``pytest -s tests/flows/test_screen_heldout.py`` to see the per-kind report.
 """
@@ -55,13 +61,14 @@ ACCEPTED: Mapping[str, frozenset[str]] = {
 }
 # The check question that answers a case of each kind (a response, not a find).
 RIGHT_CHECK: Mapping[str, str] = {"emergency": "check_cauda", "crisis": "check_crisis"}
-MIN_CASES = 400
-MAX_URGENT_MISS_RATE = 0.10
-MAX_FALSE_ALARM_RATE = 0.10  # escalations: any finding but a check
-MAX_CHECK_RATE = 0.20  # check questions on calm texts
+MIN_CASES = 300
+MAX_URGENT_MISS_RATE = 0.08  # v4: 2/38
+MAX_FALSE_ALARM_RATE = 0.05  # escalations: any finding but a check; v4: 1/109
+MAX_CHECK_RATE = 0.10  # check questions on calm texts; v4: 5/109
 # Regression guard, not DESIGN's bar (which is zero): the share of emergency or crisis cases that
-# may be left without a response. Blind v3: 15/138 emergency, 9/78 crisis.
-MAX_UNANSWERED_RATE = 0.15
+# may be left without a response. v4 after round 4: 3/95 emergency, 4/59 crisis (one more of
+# either fails).
+MAX_UNANSWERED_RATE: Mapping[str, float] = {"emergency": 0.035, "crisis": 0.07}
 
 
 @dataclass(frozen=True)
@@ -131,7 +138,7 @@ def _describe(rows: list[Result]) -> str:
 
 
 def test_structure() -> None:
-    """The file has at least 400 cases, only known kinds, every kind present, and unique texts."""
+    """The file has at least 300 cases, only known kinds, every kind present, and unique texts."""
     assert len(CASES) >= MIN_CASES
     kinds = {c.expect for c in CASES}
     assert kinds <= set(KINDS), kinds - set(KINDS)
@@ -178,16 +185,17 @@ def test_report(results: list[Result]) -> None:
 def test_emergency_and_crisis_cases_left_without_a_response(
     results: list[Result], kind: str
 ) -> None:
-    """At most 15% of emergency (crisis) cases are neither found as their kind nor asked the right
-    check question — a regression guard; DESIGN's bar of none is not met (module docstring)."""
+    """At most 3.5% of emergency (7% of crisis) cases are neither found as their kind nor asked
+    the right check question — a regression guard; DESIGN's bar of none is not met (module
+    docstring)."""
     rows = _of(results, kind)
     left = [r for r in rows if not r.answered]
     rate = len(left) / len(rows)
-    assert rate <= MAX_UNANSWERED_RATE, f"{len(left)} {kind} cases left:\n{_describe(left)}"
+    assert rate <= MAX_UNANSWERED_RATE[kind], f"{len(left)} {kind} cases left:\n{_describe(left)}"
 
 
 def test_urgent_miss_rate(results: list[Result]) -> None:
-    """At most 10% of urgent cases are missed (urgent, emergency or crisis counts; check does
+    """At most 8% of urgent cases are missed (urgent, emergency or crisis counts; check does
     not: its question asks nothing about fever, cancer, falls, weight or night pain)."""
     rows = _of(results, "urgent")
     misses = [r for r in rows if not r.found]
@@ -196,7 +204,7 @@ def test_urgent_miss_rate(results: list[Result]) -> None:
 
 
 def test_none_false_alarm_rate(results: list[Result]) -> None:
-    """At most 10% of calm (none) cases raise an escalation (any finding but a check)."""
+    """At most 5% of calm (none) cases raise an escalation (any finding but a check)."""
     rows = _of(results, "none")
     alarms = [r for r in rows if r.finding is not None and r.kind != "check"]
     rate = len(alarms) / len(rows)
@@ -204,7 +212,7 @@ def test_none_false_alarm_rate(results: list[Result]) -> None:
 
 
 def test_none_check_rate(results: list[Result]) -> None:
-    """At most 20% of calm (none) cases are asked a check question."""
+    """At most 10% of calm (none) cases are asked a check question."""
     rows = _of(results, "none")
     checks = [r for r in rows if r.kind == "check"]
     rate = len(checks) / len(rows)

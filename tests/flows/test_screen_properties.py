@@ -55,7 +55,11 @@ def explains(chatter: str, case: dict[str, Any], rules: ScreenRules) -> bool:
     """Whether `chatter` states a cause of the case's red flag ("I'm dieting" for weight loss)."""
     assert isinstance(rules, ContextRules)
     words = clean(fold(chatter))
-    causes = [p for rule_id, ps in rules.explained if rule_id == case.get("id") for p in ps]
+    # the rule named by the case, or else the one that finds it ("I've lost a stone without
+    # trying" names none; "lost weight on purpose" explains the weight rule's find)
+    found = screen(case["text"], rules)
+    rule = case.get("id") or (found.id if found else None)
+    causes = [p for rule_id, ps in rules.explained if rule_id == rule for p in ps]
     return any(pattern(cause).search(words) for cause in causes)
 
 
