@@ -280,6 +280,15 @@ purpose-thoracic_mobility = movilidad de la espalda alta (dorsal)
 purpose-deep_stabilisation = estabilización profunda (los músculos pequeños que estabilizan la columna)
 purpose-dynamic_control = control dinámico (moverte bien ante lo que pide el día a día)
 
+## purpose_inline
+# el nombre corto dentro de una frase ("como tu movimiento de …")
+
+purpose_inline-decompression = descompresión
+purpose_inline-hip_mobility = movilidad de cadera
+purpose_inline-thoracic_mobility = movilidad de la espalda alta
+purpose_inline-deep_stabilisation = estabilización profunda
+purpose_inline-dynamic_control = control dinámico
+
 ## purpose_short
 
 purpose_short-decompression = Descompresión
@@ -888,8 +897,3 @@ summary-flag-fracture = riesgo de fractura
 summary-flag-check_cauda = cerca de los signos de urgencia (preguntado)
 summary-flag-one_leg_weak = pierna débil (preguntado)
 
-purpose_inline-decompression = descompresión
-purpose_inline-hip_mobility = movilidad de cadera
-purpose_inline-thoracic_mobility = movilidad de la espalda alta
-purpose_inline-deep_stabilisation = estabilización profunda
-purpose_inline-dynamic_control = control dinámico
