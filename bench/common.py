@@ -21,8 +21,10 @@ from typing import Any
 
 from sqlalchemy.engine import make_url
 
+from bot.said import Said
 from bot.storage.db import driver_url
 from flows.content import Content
+from flows.engine import LATER
 
 PG_ADMIN_DEFAULT = "postgresql://postgres@127.0.0.1:5432/postgres"
 JSON_PREFIX = "BENCH-JSON "
@@ -137,14 +139,22 @@ def emit(result: dict[str, Any]) -> None:
     print(JSON_PREFIX + json.dumps(result), flush=True)
 
 
+def onboarded(said: Said) -> None:
+    """Fails the benchmark unless `said` is onboarding's last reply ("later"): people stuck in a
+    question that the answers no longer fit would measure re-asks, not check-ins."""
+    keys = [reply.key for reply in said.replies]
+    if keys[-1:] != [LATER.later]:
+        raise SystemExit(f"onboarding did not finish as the benchmark expects: {keys}")
+
+
 def onboarding_answers(content: Content, feared: tuple[str, ...] = ("6", "5", "4")) -> list[str]:
     """The values a benchmark person answers onboarding with after /start: consent, no red flags,
-    the episode, a fear rating per ladder (`feared` for the first ones, 0 for the rest), the
-    suggested portfolio, London at 08:00, no micro-breaks, and "later"."""
+    the episode, a fear rating per ladder (`feared` for the first ones, 0 for the rest), no goals
+    for now, the suggested portfolio, London at 08:00, no micro-breaks, and "later"."""
     fears = [*feared, *["0"] * (len(content.ladders) - len(feared))]
     screen = ["no"] * len(content.red_flags)
-    return ["go_on", "agree", "yes", *screen, "2weeks", *fears, "suggested", "Europe/London",
-            "08:00", "no", "later"]  # fmt: skip
+    return ["go_on", "agree", "yes", *screen, "2weeks", *fears, "skip", "suggested",
+            "Europe/London", "08:00", "no", "later"]  # fmt: skip
 
 
 # ------------------------------------------------------------------- the fake Bot API over HTTP

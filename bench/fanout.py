@@ -60,7 +60,14 @@ from sqlalchemy import func, insert, select
 from telegram import Bot
 from telegram.request import HTTPXRequest
 
-from bench.common import backend_name, cpus, database_url, emit, onboarding_answers
+from bench.common import (
+    backend_name,
+    cpus,
+    database_url,
+    emit,
+    onboarded,
+    onboarding_answers,
+)
 from bot.coach import Coach, Said
 from bot.content import load_content
 from bot.said import Delivery
@@ -154,7 +161,8 @@ async def template(coach: Coach) -> int:
     person = await coach.user("tg:template", None)
     await coach.handle(person, Event(EventKind.COMMAND, name="start"))
     for value in ONBOARDING:
-        await coach.handle(person, Event(EventKind.ANSWER, value=value))
+        said = await coach.handle(person, Event(EventKind.ANSWER, value=value))
+    onboarded(said)
     return person
 
 

@@ -46,6 +46,7 @@ from bench.common import (
     cpus,
     database_url,
     emit,
+    onboarded,
     onboarding_answers,
     shown,
 )
@@ -171,7 +172,8 @@ async def onboard(coach: Coach, users: int) -> None:
         person = await coach.user(external_id(user_id), user_id)
         await coach.handle(person, Event(EventKind.COMMAND, name="start"))
         for value in ONBOARDING:
-            await coach.handle(person, Event(EventKind.ANSWER, value=value))
+            said = await coach.handle(person, Event(EventKind.ANSWER, value=value))
+        onboarded(said)
 
     for first in range(1, users + 1, 50):
         await asyncio.gather(*(one(u) for u in range(first, min(first + 50, users + 1))))

@@ -50,6 +50,7 @@ from bench.common import (  # noqa: E402
     BotApiProcess,
     database_url,
     emit,
+    onboarded,
     onboarding_answers,
     shown,
 )
@@ -328,6 +329,7 @@ async def onboard(url: str, users: int) -> None:
         )
         for value in ONBOARDING:
             said = await coach.handle(said.user_id, Event(EventKind.ANSWER, value=value))
+        onboarded(said)
 
     try:
         for first in range(1, users + 1, 50):

@@ -390,21 +390,33 @@ def _messages(data_dir: Path, required: Iterable[str]) -> dict[str, FluentCatalo
 _TEXT_FIELDS = ("name", "how", "cues", "stop_if", "feel", "easier", "harder", "why")
 
 
+def _local_tables(
+    data_dir: Path, language: str, section: str, ids: Iterable[str]
+) -> tuple[_Doc, dict[str, Table]]:
+    """data/text/<lang>/<section>s.toml: its version, and one `[<section>.<id>]` table for each id
+    of the English file, none missing and none more."""
+    doc = _Doc(data_dir, f"text/{language}/{section}s.toml")
+    doc.text(doc.root, "version")
+    table: Table = doc.get(doc.root, section, "", dict)
+    wanted = list(ids)
+    doc.only(table, wanted, section)
+    found: dict[str, Table] = {}
+    for name in wanted:
+        if name not in table:
+            raise doc.error(f"{section}.{name}", "missing")
+        found[name] = doc.get(table, name, section, dict)
+    return doc, found
+
+
 def _local_exercises(
     data_dir: Path, language: str, english: Mapping[str, Exercise]
 ) -> dict[str, Exercise]:
     """data/text/<lang>/exercises.toml: every exercise's words in that language (the numbers,
     purposes and places stay those of data/exercises.toml)."""
-    doc = _Doc(data_dir, f"text/{language}/exercises.toml")
-    doc.text(doc.root, "version")
-    table: Table = doc.get(doc.root, "exercise", "", dict)
-    doc.only(table, english, "exercise")
+    doc, tables = _local_tables(data_dir, language, "exercise", english)
     local: dict[str, Exercise] = {}
     for exercise_id, base in english.items():
-        where = f"exercise.{exercise_id}"
-        if exercise_id not in table:
-            raise doc.error(where, "missing")
-        e: Table = doc.get(table, exercise_id, "exercise", dict)
+        where, e = f"exercise.{exercise_id}", tables[exercise_id]
         doc.only(e, _TEXT_FIELDS if base.why else _TEXT_FIELDS[:-1], where)
         n = len(base.cues)
         local[exercise_id] = dataclasses.replace(
@@ -426,16 +438,10 @@ def _local_ladders(
 ) -> dict[str, Ladder]:
     """data/text/<lang>/ladders.toml: every ladder's name, question and steps in that language,
     as many steps as data/ladders.toml, in its order."""
-    doc = _Doc(data_dir, f"text/{language}/ladders.toml")
-    doc.text(doc.root, "version")
-    table: Table = doc.get(doc.root, "ladder", "", dict)
-    doc.only(table, english, "ladder")
+    doc, tables = _local_tables(data_dir, language, "ladder", english)
     local: dict[str, Ladder] = {}
     for movement, base in english.items():
-        where = f"ladder.{movement}"
-        if movement not in table:
-            raise doc.error(where, "missing")
-        item: Table = doc.get(table, movement, "ladder", dict)
+        where, item = f"ladder.{movement}", tables[movement]
         doc.only(item, ("name", "question", "step"), where)
         steps = doc.entries(item, "step", where)
         if len(steps) != base.top:

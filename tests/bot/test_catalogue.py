@@ -79,6 +79,13 @@ def replace_in(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+def cut(path: Path, start: str, next_: str) -> None:
+    """Removes from `start` up to the next `next_` after it."""
+    text = path.read_text(encoding="utf-8")
+    begin = text.index(start)
+    path.write_text(text[:begin] + text[text.index(next_, begin + 1) :], "utf-8")
+
+
 def refusal(data: Path) -> str:
     with pytest.raises(ContentError) as caught:
         load_content(data)
@@ -167,21 +174,13 @@ def test_a_language_without_its_own_safety_screen_is_refused(data: Path) -> None
 
 def test_a_language_missing_an_exercise_is_refused_by_id(data: Path) -> None:
     add_language(data, "fr")
-    path = data / "text" / "fr" / "exercises.toml"
-    text = path.read_text(encoding="utf-8")
-    start = text.index("[exercise.walk]")
-    end = text.index("[exercise.", start + 1)
-    path.write_text(text[:start] + text[end:], "utf-8")
+    cut(data / "text" / "fr" / "exercises.toml", "[exercise.walk]", "[exercise.")
     assert refusal(data) == "data/text/fr/exercises.toml: exercise.walk: missing"
 
 
 def test_a_ladder_with_a_step_too_few_is_refused(data: Path) -> None:
     add_language(data, "fr")
-    path = data / "text" / "fr" / "ladders.toml"
-    text = path.read_text(encoding="utf-8")
-    start = text.index("[[ladder.bend.step]]")
-    end = text.index("[[ladder.bend.step]]", start + 1)
-    path.write_text(text[:start] + text[end:], "utf-8")
+    cut(data / "text" / "fr" / "ladders.toml", "[[ladder.bend.step]]", "[[ladder.bend.step]]")
     top = load_content(REAL).ladders["bend"].top
     assert refusal(data) == (
         f"data/text/fr/ladders.toml: ladder.bend.step: {top - 1} steps; data/ladders.toml has {top}"
