@@ -57,7 +57,9 @@ class _SmallInt(FluentInt):
 
 
 _SMALL = {n: _SmallInt(n) for n in range(-999, 1000)}
-_CACHED = 4096  # formatted messages kept per language: the same few recur all day
+# formatted messages kept per language, only those whose values are all numbers (scores, levels,
+# counts): the same few recur all day, and nothing a person typed is kept
+_CACHED = 4096
 
 
 class CatalogueError(Exception):
@@ -154,11 +156,11 @@ class FluentCatalogue:
 
     def format(self, key: str, params: Mapping[str, Any] | None = None) -> str:
         """The message `key` in this language; absent or None values show as a dash."""
-        try:
-            memo = (key, tuple(sorted((params or {}).items())))
-            hash(memo)
-        except TypeError:  # a list among the values: not kept
+        values = params or {}
+        if not all(v is None or type(v) in (int, float) for v in values.values()):
+            # words may be the person's own (a goal): formatted afresh, never kept in memory
             return self._format(key, params)
+        memo = (key, tuple(sorted(values.items())))
         found = self._formatted.get(memo)
         if found is None:
             if len(self._formatted) >= _CACHED:

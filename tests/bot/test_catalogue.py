@@ -249,3 +249,13 @@ def test_english_plurals_read_right_in_the_real_catalogue() -> None:
     two = content.text("en", "after.above", {"pain": 5, "when": "now", "diff": 2, "b": 3})
     assert "still 1 point above" in one
     assert "still 2 points above" in two
+
+
+def test_a_message_with_a_persons_words_is_not_kept_after_formatting() -> None:
+    """Formatted messages are cached only when every value is a number: a goal's words (which
+    /delete must erase) never stay in the process's memory."""
+    catalogue = FluentCatalogue("en", "t.ftl", "goal = Your goal: { $goal } ({ $now }/10)\n")
+    assert catalogue.format("goal", {"goal": "carry my daughter", "now": 4}).startswith("Your")
+    assert not any("carry my daughter" in text for text in catalogue._formatted.values())
+    catalogue.format("goal", {"goal": None, "now": 4})
+    assert list(catalogue._formatted.values()) == ["Your goal: – (4/10)"]
