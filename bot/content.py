@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import tomllib
+import unicodedata
 import zoneinfo
 from collections.abc import Iterable, Mapping
 from datetime import time
@@ -380,6 +381,20 @@ def _zones(data_dir: Path, zones: frozenset[str]) -> tuple[str, ...]:
     return common
 
 
+def _zone_aliases(data_dir: Path, zones: frozenset[str]) -> dict[str, str]:
+    """data/zones.toml [aliases]: lower case, without accents, single spaces -> an IANA zone."""
+    doc = _Doc(data_dir, "zones.toml")
+    table: Table = doc.root.get("aliases", {})
+    for name, value in table.items():
+        if not isinstance(value, str) or value not in zones:
+            raise doc.error(f"aliases.{name}", f"{value!r} is not an IANA time zone")
+        folded = unicodedata.normalize("NFD", name)
+        if name != " ".join(name.lower().split()) or folded != name or "_" in name:
+            problem = "write the name in lower case, without accents, words single-spaced"
+            raise doc.error(f"aliases.{name}", problem)
+    return dict(table)
+
+
 def _messages(data_dir: Path, required: Iterable[str]) -> dict[str, FluentCatalogue]:
     try:
         return load_catalogues(data_dir / "messages", required)
@@ -651,6 +666,7 @@ def load_content(
         policy_version=policy_version,
         zones=zones,
         common_zones=common_zones,
+        zone_aliases=MappingProxyType(_zone_aliases(root, zones)),
         rhythm=load_rhythm(root),
         screen=MappingProxyType(screens),
         helplines=load_helplines(root),

@@ -218,6 +218,8 @@ class Content:
     policy_version: str
     zones: frozenset[str] = field(default_factory=frozenset)  # valid IANA names
     common_zones: tuple[str, ...] = ()
+    # a city's name as people write it in another language ("ciudad de mexico", "wien") -> zone
+    zone_aliases: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     rhythm: Rhythm = field(default_factory=lambda: Rhythm("default"))
     screen: Mapping[str, ScreenRules] = field(  # language -> the free-text safety screen
         default_factory=lambda: MappingProxyType({})

@@ -9,7 +9,8 @@ be mistaken for another.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+import unicodedata
+from collections.abc import Iterable, Mapping
 from datetime import date, time
 
 _SCORE = re.compile(
@@ -50,11 +51,19 @@ def time_of_day(text: str) -> time | None:
     return time(hour, minute)
 
 
-def zone(text: str, zones: Iterable[str]) -> str | None:
-    """The IANA zone meant by `text` ("Europe/London", "europe/london", "London"), else None."""
-    wanted = text.strip().replace(" ", "_").lower()
+def zone(text: str, zones: Iterable[str], aliases: Mapping[str, str] | None = None) -> str | None:
+    """The IANA zone meant by `text` ("Europe/London", "europe/london", "London", "Bogotá"), or
+    by a city's name in another language (`aliases`: "ciudad de mexico", "wien"), else None."""
+    bare = "".join(
+        c
+        for c in unicodedata.normalize("NFD", text.strip().lower())
+        if not unicodedata.combining(c)
+    )
+    wanted = bare.replace(" ", "_")
     if not wanted:
         return None
+    if aliases and " ".join(bare.replace("_", " ").split()) in aliases:
+        return aliases[" ".join(bare.replace("_", " ").split())]
     by_lower = {z.lower(): z for z in zones}
     if wanted in by_lower:
         return by_lower[wanted]

@@ -36,7 +36,7 @@ def parse_zone(turn: Turn, text: str) -> Any:
             return Invalid(K.not_whole_hour)
         found = offset_zone(minutes, turn.content.zones)
     else:
-        found = zone(text, turn.content.zones)
+        found = zone(text, turn.content.zones, turn.content.zone_aliases)
     return Invalid(K_INVALID.invalid_zone) if found is None else found
 
 

@@ -279,3 +279,17 @@ def test_invalid_common_zone_is_refused(data: Path) -> None:
     edit(data / "zones.toml", r'^    "UTC",$', '    "UTC",\n    "Mars/Olympus_Mons",')
     message = refusal(data)
     assert message.startswith("data/zones.toml: common[12]: 'Mars/Olympus_Mons'")
+
+
+def test_a_city_alias_to_no_real_zone_is_refused(data: Path) -> None:
+    """A city's other-language name must lead to a real IANA zone, named in lower case."""
+    append(data / "zones.toml", '"atlantis" = "Ocean/Atlantis"')
+    assert (
+        refusal(data)
+        == "data/zones.toml: aliases.atlantis: 'Ocean/Atlantis' is not an IANA time zone"
+    )
+
+
+def test_a_city_alias_with_capitals_or_accents_is_refused(data: Path) -> None:
+    append(data / "zones.toml", '"Zürich" = "Europe/Zurich"')
+    assert refusal(data).startswith("data/zones.toml: aliases.Zürich: write the name in lower case")

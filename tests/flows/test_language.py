@@ -148,3 +148,27 @@ def test_a_german_noun_keeps_its_capital_inside_a_sentence() -> None:
     chat.play("/portfolio", "[decompression]")
     assert chat.asked.key == "portfolio.pick"
     assert as_text(CONTENT, "de", chat.asked).startswith("Für Entlastung hast du")
+
+
+@pytest.mark.parametrize(
+    ("typed", "zone"),
+    [
+        ("Ciudad de México", "America/Mexico_City"),
+        ("Bogotá", "America/Bogota"),  # accents ignored
+        ("Wien", "Europe/Vienna"),
+        ("München", "Europe/Berlin"),
+        ("Buenos Aires", "America/Argentina/Buenos_Aires"),
+    ],
+)
+def test_a_city_typed_in_spanish_or_german_finds_its_time_zone(typed: str, zone: str) -> None:
+    chat = onboard()
+    chat.play("/settings", "[tz]", typed)
+    assert chat.facts.profile.tz == zone
+
+
+def test_a_city_two_countries_share_is_asked_again() -> None:
+    """Valencia is in Spain and in Venezuela: no guess, the question again."""
+    chat = onboard()
+    replies = chat.play("/settings", "[tz]", "Valencia")
+    assert chat.facts.profile.tz == "Europe/London"
+    assert "common.invalid_zone" in [r.key for r in replies]
