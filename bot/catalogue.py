@@ -32,11 +32,13 @@ from flows.content import FALLBACK_LANGUAGE
 
 __all__ = [
     "FALLBACK_LANGUAGE",
+    "CatalogueError",
     "FluentCatalogue",
     "babel_locale",
     "fluent_id",
     "key_of",
     "load_catalogues",
+    "syntax_errors",
 ]
 
 # The coach writes British English: its dates read "12 Oct", not "Oct 12".
@@ -116,12 +118,10 @@ class FluentCatalogue:
         self.language, self.file = language, file
         self.locale = Locale.parse(babel_locale(language))
         resource = FluentParser(with_spans=True).parse(source)
+        for error in _syntax_errors(file, source, resource):
+            raise error
         self.uses: dict[str, _Uses] = {}
         for entry in resource.body:
-            if isinstance(entry, ast.Junk):
-                line = source.count("\n", 0, entry.span.start if entry.span else 0) + 1
-                why = entry.annotations[0].message if entry.annotations else "syntax error"
-                raise CatalogueError(file, f"line {line}", f"not Fluent syntax: {why}")
             if isinstance(entry, ast.Message):
                 name = entry.id.name
                 if name in self.uses:
@@ -181,20 +181,28 @@ class FluentCatalogue:
     def check_against(self, reference: FluentCatalogue) -> None:
         """Same ids as the reference (English), no variable it lacks, only this language's plural
         categories, and every message formats."""
+        for error in self.differences(reference):
+            raise error
+        self.check()
+
+    def differences(self, reference: FluentCatalogue) -> list[CatalogueError]:
+        """Every way this catalogue's ids and variables differ from the reference's, missing ids
+        first, then ids the reference lacks, then variables it does not pass."""
         mine, theirs = set(self.uses), set(reference.uses)
-        for name in sorted(theirs - mine):
-            raise CatalogueError(self.file, key_of(name), f"missing (it is in {reference.file})")
-        for name in sorted(mine - theirs):
-            raise CatalogueError(self.file, key_of(name), f"not in {reference.file}")
-        for name in sorted(mine):
+        found = [
+            CatalogueError(self.file, key_of(name), f"missing (it is in {reference.file})")
+            for name in sorted(theirs - mine)
+        ]
+        found += [
+            CatalogueError(self.file, key_of(name), f"not in {reference.file}")
+            for name in sorted(mine - theirs)
+        ]
+        for name in sorted(mine & theirs):
             extra = self.uses[name].variables - reference.uses[name].variables
             if extra:
-                raise CatalogueError(
-                    self.file,
-                    key_of(name),
-                    f"uses ${', $'.join(sorted(extra))}, which {reference.file} does not pass",
-                )
-        self.check()
+                problem = f"uses ${', $'.join(sorted(extra))}, which {reference.file} does not pass"
+                found.append(CatalogueError(self.file, key_of(name), problem))
+        return found
 
     def check(self) -> None:
         categories = set(self.locale.plural_form.tags) | {"other"}
@@ -219,6 +227,21 @@ class FluentCatalogue:
                 _text, errors = self.bundle.format_pattern(message.value, values)
                 if errors:
                     raise CatalogueError(self.file, key_of(name), f"does not format: {errors[0]}")
+
+
+def syntax_errors(file: str, source: str) -> list[CatalogueError]:
+    """Every part of `source` that is not Fluent syntax, by line."""
+    return _syntax_errors(file, source, FluentParser(with_spans=True).parse(source))
+
+
+def _syntax_errors(file: str, source: str, resource: ast.Resource) -> list[CatalogueError]:
+    found = []
+    for entry in resource.body:
+        if isinstance(entry, ast.Junk):
+            line = source.count("\n", 0, entry.span.start if entry.span else 0) + 1
+            why = entry.annotations[0].message if entry.annotations else "syntax error"
+            found.append(CatalogueError(file, f"line {line}", f"not Fluent syntax: {why}"))
+    return found
 
 
 def _value(value: Any) -> Any:

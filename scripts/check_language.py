@@ -16,38 +16,28 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from fluent.syntax import FluentParser, ast  # noqa: E402
-
-from bot.catalogue import CatalogueError, FluentCatalogue, fluent_id  # noqa: E402
+from bot.catalogue import CatalogueError, FluentCatalogue, key_of, syntax_errors  # noqa: E402
 from bot.content import ContentError, load_content  # noqa: E402
 
 
 def problems_in_catalogue(language: str, path: Path) -> list[str]:
+    """Every syntax error, or else every difference from English and the first message that
+    cannot be checked (bot.catalogue's own checks, all of them instead of the first)."""
     source = path.read_text(encoding="utf-8")
-    found = []
-    for entry in FluentParser(with_spans=True).parse(source).body:
-        if isinstance(entry, ast.Junk):
-            line = source.count("\n", 0, entry.span.start if entry.span else 0) + 1
-            found.append(f"line {line}: not Fluent syntax: {entry.content[:80]!r}")
+    found = [f"{error.key}: {error.problem}" for error in syntax_errors(path.name, source)]
     if found:
         return found
     english = FluentCatalogue("en", "en.ftl", (ROOT / "data/messages/en.ftl").read_text("utf-8"))
     mine = FluentCatalogue(language, path.name, source)
-    for name in sorted(set(english.uses) - set(mine.uses)):
-        found.append(f"{name}: missing")
-    for name in sorted(set(mine.uses) - set(english.uses)):
-        found.append(f"{name}: not in en.ftl")
+    found = [f"{error.key}: {error.problem}" for error in mine.differences(english)]
     for name in sorted(set(mine.uses) & set(english.uses)):
-        extra = mine.uses[name].variables - english.uses[name].variables
-        if extra:
-            found.append(f"{name}: uses ${', $'.join(sorted(extra))}, which en.ftl does not pass")
         lost = english.uses[name].variables - mine.uses[name].variables
         if lost:
-            found.append(f"{name}: (warning) leaves out ${', $'.join(sorted(lost))}")
+            found.append(f"{key_of(name)}: (warning) leaves out ${', $'.join(sorted(lost))}")
     try:
         mine.check()
     except CatalogueError as error:
-        found.append(f"{fluent_id(error.key)}: {error.problem}")
+        found.append(f"{error.key}: {error.problem}")
     return found
 
 
