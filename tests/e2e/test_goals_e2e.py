@@ -41,36 +41,6 @@ def recap_soon_data(home: Path) -> Path:
     return data
 
 
-async def open_terminal(home: Path, data: Path) -> Terminal:
-    """`backcoach chat` with its own data/ (Terminal.open copies the usual one)."""
-    import asyncio
-    import os
-    import sys
-
-    env = {
-        **os.environ,
-        "BACKCOACH_HOME": str(home),
-        "BACKCOACH_DATA_DIR": str(data),
-        "BACKCOACH_TIME_SCALE": "3600",
-        "BACKCOACH_TICK_SECONDS": "0.2",
-        "PYTHONUNBUFFERED": "1",
-    }
-    env.pop("TELEGRAM_BOT_TOKEN", None)
-    env.pop("DATABASE_URL", None)
-    process = await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "bot.cli",
-        "chat",
-        cwd=Path(__file__).resolve().parents[2],
-        env=env,
-        stdin=asyncio.subprocess.PIPE,
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.STDOUT,
-    )
-    return Terminal(process)
-
-
 def pdf_text(data: bytes) -> str:
     return " ".join(pypdf.PdfReader(io.BytesIO(data)).pages[0].extract_text().split())
 
@@ -119,7 +89,7 @@ async def test_terminal_goals_weekly_rating_and_summary(tmp_path: Path) -> None:
 
 async def test_terminal_weekly_recap_asks_the_goal_ratings(tmp_path: Path) -> None:
     """The weekly recap shows the goal's line, the red-flag screen follows, then the rating."""
-    chat = await open_terminal(tmp_path, recap_soon_data(tmp_path))
+    chat = await Terminal.open(tmp_path, data=recap_soon_data(tmp_path))
     fears = ["6", "5", "4", "0", *MORE_FEARS]
     await chat.type("1", "I agree", "1", *["no"] * SCREEN, "2", *fears)
     await chat.expect("everyday things")

@@ -33,13 +33,19 @@ class Terminal:
 
     @classmethod
     async def open(
-        cls, home: Path, *args: str, scale: str = "3600", locale: str = "C.UTF-8"
+        cls,
+        home: Path,
+        *args: str,
+        scale: str = "3600",
+        locale: str = "C.UTF-8",
+        data: Path | None = None,
     ) -> Terminal:
-        """`locale` is the terminal's LANG (English unless a test asks for another)."""
+        """`locale` is the terminal's LANG (English unless a test asks for another); `data` its
+        data/ (by default a copy with the weekly recap a scaled week away)."""
         env = {
             **os.environ,
             "BACKCOACH_HOME": str(home),
-            "BACKCOACH_DATA_DIR": str(far_recap_data(home)),
+            "BACKCOACH_DATA_DIR": str(data or far_recap_data(home)),
             "BACKCOACH_TIME_SCALE": scale,
             "BACKCOACH_TICK_SECONDS": "0.2",
             "PYTHONUNBUFFERED": "1",
