@@ -150,17 +150,35 @@ def test_every_language_has_a_full_screen(lang: str, screens: Mapping[str, Scree
     assert {flag: kinds.get(flag) for flag in RED_FLAGS} == dict(RED_FLAGS)
 
 
+def _needs_heldout(lang: str) -> None:
+    """Skips, with the reason, while a language's held-out set is absent (between its old set
+    moving into the corpus and a new blind one landing)."""
+    if not HELDOUT[lang]:
+        pytest.skip(f"no held-out set: screen_heldout_{lang}.toml is absent")
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_corpus_and_heldout_shape(lang: str) -> None:
-    """At least 300 corpus and 60 held-out cases; every kind in both; no text in both files or
-    twice in one (compared without case, spaces or punctuation)."""
-    corpus, heldout = CORPUS[lang], HELDOUT[lang]
-    assert len(corpus) >= MIN_CORPUS and len(heldout) >= MIN_HELDOUT
+def test_corpus_shape(lang: str) -> None:
+    """At least 300 corpus cases; every kind present; no text twice (compared without case,
+    spaces or punctuation); no emergency or crisis case marked xfail."""
+    corpus = CORPUS[lang]
+    assert len(corpus) >= MIN_CORPUS
     assert {c["expect"] for c in corpus} >= set(KINDS)
-    assert {c["expect"] for c in heldout} == set(KINDS)
-    folded = Counter(_fold(c["text"]) for c in (*corpus, *heldout))
+    folded = Counter(_fold(c["text"]) for c in corpus)
     assert [t for t, n in folded.items() if n > 1] == []
     assert not any("xfail" in c for c in corpus if c["expect"] in ("emergency", "crisis"))
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_heldout_shape(lang: str) -> None:
+    """At least 60 held-out cases; every kind present; no text twice in it nor also in the corpus
+    (compared without case, spaces or punctuation)."""
+    _needs_heldout(lang)
+    heldout = HELDOUT[lang]
+    assert len(heldout) >= MIN_HELDOUT
+    assert {c["expect"] for c in heldout} == set(KINDS)
+    folded = Counter(_fold(c["text"]) for c in (*CORPUS[lang], *heldout))
+    assert [t for t, n in folded.items() if n > 1] == []
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -244,6 +262,7 @@ def test_heldout_numbers(lang: str, screens: Mapping[str, ScreenRules]) -> None:
     guard, not DESIGN's bar: no more emergency or crisis cases left without a response (found or
     the right check question) than the last honest score (HELDOUT_UNANSWERED_AT_MOST), at most 20%
     of urgent cases missed, at most 10% of calm texts escalated."""
+    _needs_heldout(lang)
     rows = _score(HELDOUT[lang], lambda t: screen(t, screens[lang]))
     both = _score(HELDOUT[lang], lambda t: _together(t, screens, lang))
     print(f"\n{_table(f'{lang} held-out ({len(rows)} cases), {lang} rules:', rows)}")
