@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from bot import advise
+from bot.content import ContentError
 from bot.logs import configure_logging
 from bot.settings import Settings, SettingsError, load_settings
 
@@ -125,7 +126,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"backcoach: {error}", file=sys.stderr)
         return 2
     handler = getattr(args, "handler", cmd_run)
-    return int(handler(args, settings))
+    try:
+        return int(handler(args, settings))
+    except ContentError as error:
+        # content is checked before anything starts: name the file and key, without a traceback
+        print(
+            f"backcoach: the coach's content is not valid, nothing started: {error}",
+            file=sys.stderr,
+        )
+        return 2
 
 
 if __name__ == "__main__":

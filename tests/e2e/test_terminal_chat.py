@@ -163,6 +163,27 @@ async def test_a_bad_setting_exits_with_a_one_line_message(tmp_path: Path) -> No
     assert len(output.strip().splitlines()) == 1
 
 
+async def test_broken_content_exits_with_a_one_line_message_naming_the_file(
+    tmp_path: Path,
+) -> None:
+    """A data directory whose catalogue has lost a message stops the command before anything
+    starts, with status 2 and one line naming the file and the key (no traceback)."""
+    data = far_recap_data(tmp_path)
+    catalogue = data / "messages" / "en.ftl"
+    kept = catalogue.read_text(encoding="utf-8").splitlines(keepends=True)
+    first = next(i for i, line in enumerate(kept) if line[:1].isalpha() and " = " in line)
+    key = kept[first].split(" = ")[0].replace("-", ".")  # the flows' name of the message
+    catalogue.write_text("".join(kept[:first] + kept[first + 1 :]), encoding="utf-8")
+    chat = await Terminal.open(tmp_path, "chat", data=data)
+    assert await asyncio.wait_for(chat.process.wait(), 20) == 2
+    assert chat.process.stdout is not None
+    output = (await chat.process.stdout.read()).decode().strip()
+    assert output.startswith("backcoach: the coach's content is not valid, nothing started:")
+    assert "en.ftl" in output and key in output, output
+    assert len(output.splitlines()) == 1, output
+    assert not (tmp_path / "backcoach.db").exists()
+
+
 async def test_a_week_1_person_at_6_whose_walk_leaves_them_at_6_hears_green(tmp_path: Path) -> None:
     """Person (a) through the real process: week 1, pain 6 before a walk, 6 during and 6 an hour
     later is green, with the reason in their numbers; /plan stays with gentle movement."""
