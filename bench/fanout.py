@@ -58,7 +58,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # tests.fakes, 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from sqlalchemy import func, insert, select
 from telegram import Bot
-from telegram.request import HTTPXRequest
 
 from bench.common import (
     backend_name,
@@ -71,9 +70,11 @@ from bench.common import (
 from bot.coach import Coach, Said
 from bot.content import load_content
 from bot.said import Delivery
+from bot.settings import Settings
 from bot.storage import Database, DueEvent, Repository, upgrade
 from bot.storage import tables as t
 from bot.storage.due import DueEvents
+from bot.telegram.app import BotApiRequest
 from bot.telegram.limiter import make_limiter
 from bot.telegram.sender import Sender
 from bot.ticker import Ticker
@@ -347,7 +348,7 @@ class BotProcess:
     def __init__(self, url: str, base_url: str, rate: float) -> None:
         self.db = Database.open(url)
         self.coach = Coach(self.db, CONTENT)
-        request = HTTPXRequest(connection_pool_size=256)  # as PTB's ApplicationBuilder
+        request = BotApiRequest(Settings().bot_api_connections)  # as bot.telegram.app.wire
         self.bot = Bot(TOKEN, base_url=base_url, request=request)
         self.limiter = make_limiter(rate, self.db)
         self.sender = Sender(self.bot, self.coach.content, self.limiter)

@@ -32,6 +32,9 @@ class Settings(BaseSettings):
     # A due message Telegram did not take is tried again after 10 s, doubling up to this many
     # seconds: once Telegram is back after an outage, every follow-up is asked within it.
     send_retry_most: float = Field(default=300.0, alias="BACKCOACH_SEND_RETRY_MOST", gt=0)
+    # Requests to the Bot API in flight at once (sends, edits, answers; polling has its own). More
+    # wait their turn; see bot.telegram.app.BotApiRequest for why the default is small.
+    bot_api_connections: int = Field(default=8, alias="BACKCOACH_BOT_API_CONNECTIONS", ge=1, le=20)
     # Start-up runs the migrations (serialised across replicas by a lock on PostgreSQL); a
     # deployment that migrates once, before the replicas start, turns this off.
     auto_migrate: bool = Field(default=True, alias="BACKCOACH_AUTO_MIGRATE")

@@ -27,7 +27,7 @@ from telegram.ext import (
     TypeHandler,
     filters,
 )
-from telegram.request import BaseRequest
+from telegram.request import BaseRequest, HTTPXRequest, RequestData
 
 from bot import compose
 from bot.coach import Coach
@@ -38,7 +38,7 @@ from bot.telegram.errors import ErrorHandler
 from bot.telegram.handlers import ConversationHandlers
 from bot.telegram.limiter import Limiter
 from bot.telegram.membership import MembershipHandlers, private_only
-from bot.telegram.polling import PTB_NETWORK_LOOP, PollingRequest, QuietRefusedToken
+from bot.telegram.polling import PTB_NETWORK_LOOP, PollingRequest, QuietRefusedToken, Timeout
 from bot.telegram.processor import PerUserUpdateProcessor
 from bot.telegram.sender import Sender
 from bot.ticker import Ticker
@@ -99,6 +99,48 @@ def build_application(
     return wire(settings, coach, db=db, request=request, updates_request=updates_request).app
 
 
+# PTB's default request keeps a pool of 256 connections that every request queues on, but httpcore
+# 1.0's pool re-scans its connections for every queued request each time one finishes, and checks
+# each idle one's socket (encode/httpcore#1035, still open): with a few hundred updates in flight
+# that bookkeeping took 41% of the bot's CPU (py-spy on bench/updates.py over HTTP; 12% with 8
+# connections and a semaphore in front). So BotApiRequest lets at most
+# BACKCOACH_BOT_API_CONNECTIONS (8) requests into httpx at a time; the rest wait on a semaphore,
+# which wakes one waiter in constant time. 8 kept connections carry more than Telegram lets a bot
+# send (about 30 messages a second, at 100 ms a request), and httpx keeps up to 20 alive, so none
+# is closed and reopened between bursts.
+
+
+class BotApiRequest(HTTPXRequest):
+    """PTB's httpx request with at most `connections` requests in httpx at a time (see above); a
+    request waits its turn for as long as the ones under way take, each bounded by its own
+    timeouts."""
+
+    def __init__(self, connections: int) -> None:
+        super().__init__(connection_pool_size=connections)
+        self._slots = asyncio.Semaphore(connections)
+
+    async def do_request(
+        self,
+        url: str,
+        method: str,
+        request_data: RequestData | None = None,
+        read_timeout: Timeout = BaseRequest.DEFAULT_NONE,
+        write_timeout: Timeout = BaseRequest.DEFAULT_NONE,
+        connect_timeout: Timeout = BaseRequest.DEFAULT_NONE,
+        pool_timeout: Timeout = BaseRequest.DEFAULT_NONE,
+    ) -> tuple[int, bytes]:
+        async with self._slots:
+            return await super().do_request(
+                url,
+                method,
+                request_data,
+                read_timeout=read_timeout,
+                write_timeout=write_timeout,
+                connect_timeout=connect_timeout,
+                pool_timeout=pool_timeout,
+            )
+
+
 def wire(
     settings: Settings,
     coach: Coach,
@@ -120,8 +162,9 @@ def wire(
         .defaults(Defaults(parse_mode=ParseMode.HTML))
         .concurrent_updates(PerUserUpdateProcessor(256))
     )
-    if request is not None:
-        builder = builder.request(request)
+    builder = builder.request(
+        request if request is not None else BotApiRequest(settings.bot_api_connections)
+    )
     if updates_request is not None:
         builder = builder.get_updates_request(updates_request)
     if not polling:
