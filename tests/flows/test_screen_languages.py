@@ -15,7 +15,8 @@ found as its kind or a more serious one; with check: or answered by the right ch
 and guarded against regression by the bounds below.
 
 ``pytest -s tests/flows/test_screen_languages.py -k numbers`` prints both reports per language,
-each also with what the person's language and English together find (the bot runs both screens).
+each also with what the person's language and English together would find (for comparison: the
+bot runs the person's language's rules only; docs/DESIGN-NOTES.md says why).
 """
 
 from __future__ import annotations
@@ -94,7 +95,8 @@ def _kind(finding: Finding | None) -> str:
 
 
 def _together(text: str, screens: Mapping[str, ScreenRules], lang: str) -> Finding | None:
-    """The more serious of what the person's language and English find (as the bot runs them)."""
+    """The more serious of what the person's language and English find (a comparison only: the
+    bot screens with the person's language's rules alone)."""
     found = [f for f in (screen(text, screens[lang]), screen(text, screens["en"])) if f]
     return min(found, key=lambda f: SCREEN_KINDS.index(f.kind), default=None)
 
