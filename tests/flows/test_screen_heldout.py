@@ -22,11 +22,15 @@ only; v4's misses were not looked at until both scores were taken). Scored once 
 round-3 rules (2026-12.5): emergency 82/95 strict, 91 with check (4 left); crisis 54/59 strict, 55
 with check (4 left); urgent 35/38; clarify 14/16; 3 of 109 calm texts escalated, 4 were asked a
 check question. Against the round-4 rules (2026-12.7): emergency 83/95 strict, 92 with check (3
-left); crisis 54/59, 55 (4 left); urgent 36/38; clarify 14/16; 1 escalation, 5 check questions. The
-two tests below therefore guard against regression (at most 3 emergency and 4 crisis cases left
-without a response) and print every case left; they are not the bar, and docs/SAFETY.md says so.
-Urgent and clarify are held to their strict numbers (check asks nothing about them), calm texts to
-both an escalation bound and a check-question bound.
+left); crisis 54/59, 55 (4 left); urgent 36/38; clarify 14/16; 1 escalation, 5 check questions.
+Its misses were then read, so in round 5 it moved into the tuning corpus (its section "held-out
+v4") and screen_heldout.toml is ABSENT until a new blind set (v5) lands: until then every test
+here skips, with the reason. The bounds below were set from v4; the two tests on emergency and
+crisis guard against regression (at most 3.5% of emergency and 7% of crisis cases left without a
+response) and print every case left; they are not the bar, and docs/SAFETY.md says so. Urgent and
+clarify are held to their strict numbers (check asks nothing about them), calm texts to both an
+escalation bound and a check-question bound. Whoever puts v5 in place scores it once and writes
+its numbers here.
 
 Run ``pytest -s tests/flows/test_screen_heldout.py`` to see the per-kind report.
 """
@@ -66,8 +70,8 @@ MAX_URGENT_MISS_RATE = 0.08  # v4: 2/38
 MAX_FALSE_ALARM_RATE = 0.05  # escalations: any finding but a check; v4: 1/109
 MAX_CHECK_RATE = 0.10  # check questions on calm texts; v4: 5/109
 # Regression guard, not DESIGN's bar (which is zero): the share of emergency or crisis cases that
-# may be left without a response. v4 after round 4: 3/95 emergency, 4/59 crisis (one more of
-# either fails).
+# may be left without a response. Set from v4 after round 4: 3/95 emergency, 4/59 crisis (one more
+# of either failed); to be reviewed when v5 lands.
 MAX_UNANSWERED_RATE: Mapping[str, float] = {"emergency": 0.035, "crisis": 0.07}
 
 
