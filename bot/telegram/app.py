@@ -27,7 +27,7 @@ from telegram.ext import (
     TypeHandler,
     filters,
 )
-from telegram.request import BaseRequest, HTTPXRequest, RequestData
+from telegram.request import BaseRequest, HTTPXRequest
 
 from bot import compose
 from bot.coach import Coach
@@ -38,7 +38,7 @@ from bot.telegram.errors import ErrorHandler
 from bot.telegram.handlers import ConversationHandlers
 from bot.telegram.limiter import Limiter
 from bot.telegram.membership import MembershipHandlers, private_only
-from bot.telegram.polling import PTB_NETWORK_LOOP, PollingRequest, QuietRefusedToken, Timeout
+from bot.telegram.polling import PTB_NETWORK_LOOP, PollingRequest, QuietRefusedToken
 from bot.telegram.processor import PerUserUpdateProcessor
 from bot.telegram.sender import Sender
 from bot.ticker import Ticker
@@ -119,26 +119,9 @@ class BotApiRequest(HTTPXRequest):
         super().__init__(connection_pool_size=connections)
         self._slots = asyncio.Semaphore(connections)
 
-    async def do_request(
-        self,
-        url: str,
-        method: str,
-        request_data: RequestData | None = None,
-        read_timeout: Timeout = BaseRequest.DEFAULT_NONE,
-        write_timeout: Timeout = BaseRequest.DEFAULT_NONE,
-        connect_timeout: Timeout = BaseRequest.DEFAULT_NONE,
-        pool_timeout: Timeout = BaseRequest.DEFAULT_NONE,
-    ) -> tuple[int, bytes]:
+    async def do_request(self, *args: Any, **kwargs: Any) -> tuple[int, bytes]:
         async with self._slots:
-            return await super().do_request(
-                url,
-                method,
-                request_data,
-                read_timeout=read_timeout,
-                write_timeout=write_timeout,
-                connect_timeout=connect_timeout,
-                pool_timeout=pool_timeout,
-            )
+            return await super().do_request(*args, **kwargs)
 
 
 def wire(
