@@ -22,31 +22,48 @@ class SlowServer:
     def __init__(self, delay: float) -> None:
         self.delay = delay
         self.now = self.most = self.answered = 0
+        self.connections: set[asyncio.Task[None]] = set()
 
     async def handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        while True:  # keep-alive: one request after another on this connection
-            head = await reader.readuntil(b"\r\n\r\n") if not reader.at_eof() else b""
-            if not head:
-                break
-            length = next(
-                int(line.split(b":")[1])
-                for line in head.split(b"\r\n")
-                if line.lower().startswith(b"content-length:")
-            )
-            await reader.readexactly(length)
-            self.now += 1
-            self.most = max(self.most, self.now)
-            await asyncio.sleep(self.delay)
-            self.now -= 1
-            self.answered += 1
-            body = json.dumps({"ok": True, "result": True}).encode()
-            writer.write(
-                b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
-                + f"Content-Length: {len(body)}\r\n\r\n".encode()
-                + body
-            )
-            await writer.drain()
-        writer.close()
+        task = asyncio.current_task()
+        assert task is not None
+        self.connections.add(task)
+        try:
+            while head := await self._head(reader):  # keep-alive: one request after another
+                await self._answer(head, reader, writer)
+        finally:
+            writer.close()
+            await writer.wait_closed()
+
+    @staticmethod
+    async def _head(reader: asyncio.StreamReader) -> bytes:
+        """The next request's head, or b"" once the client has closed the connection."""
+        try:
+            return await reader.readuntil(b"\r\n\r\n")
+        except (asyncio.IncompleteReadError, ConnectionError):
+            return b""
+
+    async def _answer(
+        self, head: bytes, reader: asyncio.StreamReader, writer: asyncio.StreamWriter
+    ) -> None:
+        length = next(
+            int(line.split(b":")[1])
+            for line in head.split(b"\r\n")
+            if line.lower().startswith(b"content-length:")
+        )
+        await reader.readexactly(length)
+        self.now += 1
+        self.most = max(self.most, self.now)
+        await asyncio.sleep(self.delay)
+        self.now -= 1
+        self.answered += 1
+        body = json.dumps({"ok": True, "result": True}).encode()
+        writer.write(
+            b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+            + f"Content-Length: {len(body)}\r\n\r\n".encode()
+            + body
+        )
+        await writer.drain()
 
 
 async def test_forty_requests_through_three_connections_are_all_answered_three_at_a_time() -> None:
@@ -63,8 +80,10 @@ async def test_forty_requests_through_three_connections_are_all_answered_three_a
         data = RequestData([])
         results = await asyncio.gather(*(request.do_request(url, "POST", data) for _ in range(40)))
     finally:
-        await request.shutdown()
+        await request.shutdown()  # closes its connections: each handler sees the end and returns
         listening.close()
+        await asyncio.wait_for(asyncio.gather(*server.connections), 5)
+        await listening.wait_closed()
     assert [code for code, _ in results] == [200] * 40
     assert server.answered == 40
     assert server.most == 3
