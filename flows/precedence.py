@@ -161,7 +161,8 @@ def _ask_to_be_sure(s: Session, view: Turn, finding: Finding, *, consented: bool
     """When in doubt, one question before anything else: one weak leg (both? worse?), words near
     the emergency signs (any change in bladder, bowel, feeling down below, sex, both legs?), or
     words near self-harm (are you having thoughts of ending your life?). A yes or not sure
-    leads on to the hold or to crisis care; before consent the advice comes as a sentence."""
+    leads on to the hold or to crisis care; before consent the advice comes as a sentence, and
+    the question that was open is asked again."""
     about_crisis = finding.id == CHECK_CRISIS
     if not consented:
         if about_crisis:
@@ -172,6 +173,7 @@ def _ask_to_be_sure(s: Session, view: Turn, finding: Finding, *, consented: bool
                 key = rescreen.K.check_before_consent
             view.say(key, emergency=safety.emergency_number(view))
         s.absorb(view)
+        s.reask()  # a question asked in doubt: what was open (the privacy notice) is still open
         return
     active = s.active
     if about_crisis:

@@ -433,14 +433,20 @@ def test_a_yes_to_the_direct_question_is_crisis_care(answer: str) -> None:
 
 
 def test_before_consent_a_check_is_advice_and_nothing_is_stored() -> None:
-    """At the consent question words near self-harm get the helplines as a sentence; no effect."""
+    """At the consent question words near self-harm get the helplines as a sentence, then the
+    consent question again (it is still open, with new buttons); no effect."""
     chat = Chat(now=START)
     chat.play("/start", "[go_on]")
     before = chat.conversation
     replies = chat.say("sh again last night")
-    assert keys_of(replies) == ["crisis.check_before_consent"]
+    assert keys_of(replies) == ["crisis.check_before_consent", "onboarding.consent_short"]
     assert chat.last is not None and chat.last.effects == ()
-    assert chat.conversation == before
+    assert before.active is not None and chat.conversation.active is not None
+    assert (chat.conversation.active.flow, chat.conversation.active.state) == (
+        before.active.flow,
+        "consent",
+    )
+    assert chat.conversation.step == before.step + 1  # the consent question asked afresh
 
 
 def test_a_follow_up_does_not_push_a_safety_question_aside() -> None:
