@@ -1,5 +1,5 @@
-"""The screen corpus (screen_corpus.toml) and what the screen must answer for each of its cases;
-shared by the test_screen* files. The `rules` fixture (the shipped English screen) is in
+"""The screen corpus (data/safety/corpus/en.toml) and what the screen must answer for each of
+its cases; shared by the test_screen* files. The `rules` fixture (the shipped English screen) is in
 conftest.py."""
 
 from __future__ import annotations
@@ -11,9 +11,10 @@ from typing import Any
 from flows.content import SCREEN_KINDS, ScreenRules
 from flows.screen import Finding, screen
 
-CORPUS: list[dict[str, Any]] = tomllib.loads(
-    Path(__file__).with_name("screen_corpus.toml").read_text(encoding="utf-8")
-)["case"]
+CORPUS_DIR = Path(__file__).resolve().parents[2] / "data" / "safety" / "corpus"
+CORPUS: list[dict[str, Any]] = tomllib.loads((CORPUS_DIR / "en.toml").read_text(encoding="utf-8"))[
+    "case"
+]
 POSITIVES = [c for c in CORPUS if c["expect"] != "none"]
 NEGATIVES = [c for c in CORPUS if c["expect"] == "none"]
 MAX_FALSE_POSITIVE_RATE = 0.05  # escalations (any kind but "check") on calm texts

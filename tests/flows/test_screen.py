@@ -4,11 +4,11 @@ The corpus and example tables are here; the check tier, reported cases, properti
 are in test_screen_check, test_screen_reported, test_screen_properties and test_screen_loading.
 
 The rules are the real data/safety/en.toml, loaded through bot.content.load_content. The corpus
-(screen_corpus.toml) is data: each typed phrasing with the kind the screen must find. A "check"
-finding (one broad question, when in doubt) is a RESPONSE but not a FIND: a case is found only as
-its own kind. `pytest -s -k corpus_numbers` prints per kind the cases, those found as their kind
-(strict), those answered by a check question, and those missed entirely; for "none", the
-escalations (false alarms) and the check questions, each with its rate."""
+(data/safety/corpus/en.toml) is data: each typed phrasing with the kind the screen must find. A
+"check" finding (one broad question, when in doubt) is a RESPONSE but not a FIND: a case is found
+only as its own kind. `pytest -s -k corpus_numbers` prints per kind the cases, those found as
+their kind (strict), those answered by a check question, and those missed entirely; for "none",
+the escalations (false alarms) and the check questions, each with its rate."""
 
 from __future__ import annotations
 

@@ -3,8 +3,8 @@
 tests/flows/screen_heldout.toml is written blind, by someone who has not seen the rules, the
 screen or the tuning corpus. It is never tuned against: a miss here is reported, not fixed by
 adding a word to the rules for that case; once a set has been scored and used it moves into the
-tuning corpus (screen_corpus.toml, as v1, v2 and v3 did) and a new one is written. Until one exists,
-every test here is skipped, with the reason.
+tuning corpus (data/safety/corpus/en.toml, as v1, v2 and v3 did) and a new one is written. Until
+one exists, every test here is skipped, with the reason.
 
 Two numbers per kind, because the screen answers in two tiers:
 - strict: found as its own kind (or a more serious one) by the specific rules, the answer that

@@ -1,7 +1,7 @@
 """The free-text safety screen in every language besides English (issue 16): Spanish and German.
 
 Each language has its own rules (data/safety/<lang>.toml), its own tuning corpus
-(tests/flows/screen_corpus_<lang>.toml, at least 300 phrasings) and its own held-out set
+(data/safety/corpus/<lang>.toml, at least 300 phrasings) and its own held-out set
 (tests/flows/screen_heldout_<lang>.toml), never tuned against. v1 was written and committed before
 the language's first rule; v2 (2026-12-06) was written blind, without opening the rules, the screen
 or the corpus, and committed on its own before the round of tuning that followed it (git log); v1's
@@ -37,6 +37,7 @@ from flows.content import SCREEN_KINDS, ScreenRules
 from flows.screen import Finding, screen
 
 HERE = Path(__file__).parent
+CORPUS_DIR = HERE.resolve().parents[1] / "data" / "safety" / "corpus"
 LANGUAGES = ("es", "de")
 KINDS = ("emergency", "crisis", "urgent", "clarify", "none")
 CHECK = "check"
@@ -78,13 +79,12 @@ MAX_HELDOUT_URGENT_MISS = 0.20
 MAX_HELDOUT_FALSE_ALARMS = 0.10
 
 
-def _load(name: str) -> list[dict[str, Any]]:
-    path = HERE / name
+def _load(path: Path) -> list[dict[str, Any]]:
     return tomllib.loads(path.read_text(encoding="utf-8"))["case"] if path.exists() else []
 
 
-CORPUS = {lang: _load(f"screen_corpus_{lang}.toml") for lang in LANGUAGES}
-HELDOUT = {lang: _load(f"screen_heldout_{lang}.toml") for lang in LANGUAGES}
+CORPUS = {lang: _load(CORPUS_DIR / f"{lang}.toml") for lang in LANGUAGES}
+HELDOUT = {lang: _load(HERE / f"screen_heldout_{lang}.toml") for lang in LANGUAGES}
 
 
 @pytest.fixture(scope="module")
