@@ -52,6 +52,8 @@ class Coaching:
 
     @classmethod
     def open(cls, settings: Settings, content: Content) -> Coaching:
+        for reader in content.readers.values():
+            reader.train()  # the screen's learned tier: half a second a language, once, now
         db = Database.open(settings.db_url)
         return cls(
             settings,

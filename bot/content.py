@@ -34,6 +34,7 @@ from flows.content import (
     ScreenRules,
     Thresholds,
 )
+from flows.reader import READ_KINDS, Example, Reader, ReadKind
 
 __all__ = [
     "ContentError",
@@ -621,6 +622,56 @@ def _screens(data_dir: Path) -> dict[str, ScreenRules]:
     return {language: load_screen(data_dir, language) for language in languages}
 
 
+# each corpus kind as the learned reader sees it ("check": a case check_cauda answers)
+_READ_AS: dict[str, ReadKind] = {
+    "emergency": "emergency",
+    "check": "emergency",
+    "crisis": "crisis",
+    "urgent": "none",
+    "clarify": "none",
+    "none": "none",
+}
+MIN_READER_EXAMPLES = 50  # of each kind: fewer and the model has too little to learn from
+
+
+def _labels(catalogue: FluentCatalogue | None) -> tuple[str, ...]:
+    """A catalogue's button labels without parameters ("Continue", "Not sure", "Stop"), sorted."""
+    if catalogue is None:
+        return ()
+    ids: frozenset[str] = catalogue.keys()
+    plain = (k for k in ids if k.startswith("choice.") and not catalogue.variables(k))
+    return tuple(sorted(catalogue.format(k) for k in plain))
+
+
+def load_reader(data_dir: Path, language: str, calm: Iterable[str] = ()) -> Reader:
+    """Loads a language's learned reader (flows/reader.py), untrained: its examples are the
+    screen corpus (data/safety/corpus/<lang>.toml: [[case]] text and expect), the everyday
+    messages (data/safety/everyday/<lang>.txt, one a line, all calm) and `calm`: the coach's own
+    button labels, which people type back."""
+    doc = _Doc(data_dir, f"safety/corpus/{language}.toml")
+    examples: list[Example] = []
+    for i, case in enumerate(doc.entries(doc.root, "case"), 1):
+        where = f"case[{i}]"
+        text = doc.get(case, "text", where, str)
+        expect = doc.text(case, "expect", where)
+        if expect not in _READ_AS:
+            raise doc.error(f"{where}.expect", f"{expect!r} is not one of {', '.join(_READ_AS)}")
+        examples.append(Example(text, _READ_AS[expect]))
+    everyday = f"data/safety/everyday/{language}.txt"
+    try:
+        lines = (data_dir / "safety" / "everyday" / f"{language}.txt").read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ContentError(everyday, "(file)", "missing") from None
+    examples += [Example(line.strip(), "none") for line in lines.splitlines() if line.strip()]
+    examples += [Example(label, "none") for label in calm]
+    for kind in READ_KINDS:
+        have = sum(e.kind == kind for e in examples)
+        if have < MIN_READER_EXAMPLES:
+            problem = f"{have} {kind} examples; the reader needs at least {MIN_READER_EXAMPLES}"
+            raise doc.error("case", problem)
+    return Reader(language, tuple(examples))
+
+
 def load_content(
     data_dir: Path | None = None, *, required_keys: Iterable[str] | None = None
 ) -> Content:
@@ -669,6 +720,12 @@ def load_content(
         zone_aliases=MappingProxyType(_zone_aliases(root, zones)),
         rhythm=load_rhythm(root),
         screen=MappingProxyType(screens),
+        readers=MappingProxyType(
+            {
+                language: load_reader(root, language, _labels(messages.get(language)))
+                for language in screens
+            }
+        ),
         helplines=load_helplines(root),
         goals=goals,
     )

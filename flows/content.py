@@ -9,6 +9,7 @@ from types import MappingProxyType
 from typing import Any, Literal, Protocol
 
 from flows.helplines import CountryHelp, Helplines
+from flows.reader import Reader
 
 
 @dataclass(frozen=True)
@@ -222,6 +223,9 @@ class Content:
     zone_aliases: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     rhythm: Rhythm = field(default_factory=lambda: Rhythm("default"))
     screen: Mapping[str, ScreenRules] = field(  # language -> the free-text safety screen
+        default_factory=lambda: MappingProxyType({})
+    )
+    readers: Mapping[str, Reader] = field(  # language -> the screen's learned second tier
         default_factory=lambda: MappingProxyType({})
     )
     helplines: Helplines = field(default_factory=lambda: NO_HELPLINES)  # by the person's country

@@ -116,8 +116,10 @@ def closed_follow_up(s: Session, event: Event) -> Event | None:
 
 
 def _screen(content: Content, language: str, text: str) -> Finding | None:
-    rules = content.screen.get(language) or content.screen.get("en")
-    return screen(text, rules) if rules is not None else None
+    rules, reader = content.screen.get(language), content.readers.get(language)
+    if rules is None:
+        rules, reader = content.screen.get("en"), content.readers.get("en")
+    return screen(text, rules, reader) if rules is not None else None
 
 
 def _escalate(s: Session, finding: Finding) -> None:

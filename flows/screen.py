@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from flows.content import SCREEN_KINDS, ScreenKind, ScreenRule, ScreenRules
+from flows.reader import Reader
 
 __all__ = ["ContextRules", "Finding", "any_of", "clean", "fold", "pattern", "screen"]
 
@@ -264,9 +265,14 @@ def _best(c: _Compiled, text: str) -> tuple[int, int, ScreenRule] | None:
     )
 
 
-def screen(text: str, rules: ScreenRules) -> Finding | None:
-    """Returns the most serious red flag or crisis that `text` raises, or None if it raises none."""
+def screen(text: str, rules: ScreenRules, reader: Reader | None = None) -> Finding | None:
+    """Returns the most serious red flag or crisis that `text` raises, or None if it raises none.
+
+    The rules answer first; when they find nothing, the learned `reader` (if given) may ask a
+    check question about wording they have not seen (flows/reader.py)."""
     c = _compile(rules)
     found = [hit for reading in _readings(text) if (hit := _best(c, reading)) is not None]
     best = min(found, key=lambda h: h[:2], default=None)
-    return None if best is None else Finding(best[2].kind, best[2].id)
+    if best is None:
+        return reader.read(text) if reader is not None else None
+    return Finding(best[2].kind, best[2].id)

@@ -61,15 +61,20 @@ def data(tmp_path: Path) -> Path:
 
 
 def add_language(data: Path, language: str, *, ftl: str | None = None) -> Path:
-    """Adds `language` as a complete copy of English (its catalogue, its screen, its words);
-    returns its catalogue's path."""
+    """Adds `language` as a complete copy of English (its catalogue, its screen with the reader's
+    corpus and everyday messages, its words); returns its catalogue's path."""
     overlay_from_english(data, language)  # first: it loads the data as it is
     path = data / "messages" / f"{language}.ftl"
     english = (data / "messages" / "en.ftl").read_text(encoding="utf-8")
     path.write_text(english if ftl is None else ftl, encoding="utf-8")
-    screen = data / "safety" / f"{language}.toml"
-    if not screen.exists():
-        shutil.copy(data / "safety" / "en.toml", screen)
+    safety = data / "safety"
+    for english, copy in (
+        (safety / "en.toml", safety / f"{language}.toml"),
+        (safety / "corpus" / "en.toml", safety / "corpus" / f"{language}.toml"),
+        (safety / "everyday" / "en.txt", safety / "everyday" / f"{language}.txt"),
+    ):
+        if not copy.exists():
+            shutil.copy(english, copy)
     return path
 
 

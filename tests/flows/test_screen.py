@@ -8,7 +8,9 @@ The rules are the real data/safety/en.toml, loaded through bot.content.load_cont
 "check" finding (one broad question, when in doubt) is a RESPONSE but not a FIND: a case is found
 only as its own kind. `pytest -s -k corpus_numbers` prints per kind the cases, those found as
 their kind (strict), those answered by a check question, and those missed entirely; for "none",
-the escalations (false alarms) and the check questions, each with its rate."""
+the escalations (false alarms) and the check questions, each with its rate. These are the rules
+alone: the learned reader behind them (flows/reader.py) is trained on this corpus, so its score
+here would mean nothing; tests/flows/test_screen_blind.py scores both on unseen text."""
 
 from __future__ import annotations
 

@@ -1,0 +1,154 @@
+"""The learned reader (flows/reader.py): the screen's second tier, asked only when the rules find
+nothing, and only ever to ask a check question."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+import flows.reader
+from bot.content import ContentError, default_data_dir, load_reader
+from flows.content import ScreenRules
+from flows.reader import Example, Reader
+from flows.screen import Finding, screen
+from tests.flows.test_safety_dialogue import in_a_checkin
+from tests.flows.transcript import CONTENT, START, Chat, keys_of
+
+CHECK_CAUDA = Finding("check", "check_cauda")
+CHECK_CRISIS = Finding("check", "check_crisis")
+
+
+def _toy() -> Reader:
+    """A reader of three made-up kinds, small enough to train in a moment."""
+    examples = [Example(f"my bladder leaks {n}", "emergency") for n in range(20)]
+    examples += [Example(f"i want to vanish forever {n}", "crisis") for n in range(20)]
+    examples += [Example(f"walked to the park {n}", "none") for n in range(20)]
+    return Reader("xx", tuple(examples))
+
+
+def test_the_reader_asks_the_check_question_of_the_kind_it_suspects() -> None:
+    """Bladder words → check_cauda; vanishing words → check_crisis; walking → nothing."""
+    reader = _toy()
+    assert reader.read("bladder leaks again") == CHECK_CAUDA
+    assert reader.read("want to vanish") == CHECK_CRISIS
+    assert reader.read("walked to the park today") is None
+
+
+def test_text_without_a_letter_is_not_read() -> None:
+    """A score, an emoji or punctuation is never a check question, whatever the model says."""
+    examples = [Example(f"{n}", "crisis") for n in range(10)]
+    examples += [Example(f"ok {n}", "emergency") for n in range(10)]
+    examples += [Example(f"fine {n}", "none") for n in range(10)]
+    reader = Reader("xx", tuple(examples), threshold=0.01)
+    assert reader.read("ok then") is not None  # at a threshold this low, any word is suspect
+    assert [reader.read(t) for t in ("5", "7/10", "👍", "...")] == [None] * 4
+
+
+def test_the_same_examples_give_the_same_model() -> None:
+    """Training is deterministic: two fits of the same corpus (the cache cleared between them)
+    give the same chances."""
+    text = "cant keep myself safe"
+    first = load_reader(default_data_dir(), "de")
+    chances = first.chances(text)
+    flows.reader._fit.cache_clear()
+    second = load_reader(default_data_dir(), "de")
+    assert second.chances(text) == pytest.approx(chances, abs=1e-9)
+    assert second.train() is not first.train()  # fitted twice, not shared
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "de"])
+def test_the_fast_scoring_equals_scikit_learns(lang: str) -> None:
+    """The reader's own scoring of one message gives scikit-learn's predict_proba, to 1e-9, on
+    every tenth example of the language and on texts with no known n-gram."""
+    reader = CONTENT.readers[lang]
+    reader.train()
+    fitted = reader._model
+    assert fitted is not None
+    for text in [e.text for e in reader.examples[::10]] + ["", "5", "zzqx"]:
+        expected = dict(zip(fitted.classes, fitted.pipeline.predict_proba([text])[0], strict=True))
+        assert reader.chances(text) == pytest.approx(expected, abs=1e-9)
+
+
+def test_the_rules_answer_first(rules: ScreenRules) -> None:
+    """When the rules find a red flag, that is the answer; the reader is not asked."""
+    reader = Reader("xx", (Example("x", "crisis"),))  # untrainable: asking it would raise
+    assert screen("I can't control my bladder", rules, reader) == Finding(
+        "emergency",
+        screen("I can't control my bladder", rules).id,  # type: ignore[union-attr]
+    )
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "de"])
+def test_everyday_messages_stay_quiet(lang: str) -> None:
+    """Plain check-in replies of each language get no check question from the rules and reader."""
+    everyday = {
+        "en": ["5", "yes", "walked 20 minutes, felt fine", "done the stretches", "thanks!"],
+        "es": ["5", "sí", "caminé 20 minutos, bien", "hice los estiramientos", "gracias!"],
+        "de": ["5", "ja", "bin 20 minuten gegangen, ging gut", "dehnübungen gemacht", "danke!"],
+    }[lang]
+    found = [screen(t, CONTENT.screen[lang], CONTENT.readers[lang]) for t in everyday]
+    assert found == [None] * len(everyday)
+
+
+def test_a_message_only_the_reader_suspects_gets_the_crisis_question() -> None:
+    """Wording the rules do not know, near self-harm: in a check-in, the direct question."""
+    text = "honestly not sure i trust myself tonight with everything in the cupboard"
+    assert screen(text, CONTENT.screen["en"]) is None  # the rules alone let it pass
+    chat = in_a_checkin()
+    assert keys_of(chat.say(text)) == ["crisis.ask"]
+
+
+def test_before_consent_a_check_question_gives_advice_and_asks_for_consent_again() -> None:
+    """Before consent the reader's check is the advice sentence, then the open question."""
+    chat = Chat(now=START)
+    chat.play("/start", "[go_on]")
+    text = "honestly not sure i trust myself tonight with everything in the cupboard"
+    replies = chat.say(text)
+    assert keys_of(replies) == ["crisis.check_before_consent", "onboarding.consent_short"]
+    assert chat.last is not None and chat.last.effects == ()
+
+
+def _copy_data(tmp_path: Path) -> Path:
+    data = tmp_path / "data"
+    shutil.copytree(default_data_dir(), data)
+    return data
+
+
+def test_a_corpus_case_of_an_unknown_kind_is_refused(tmp_path: Path) -> None:
+    """Start-up refuses a corpus case whose `expect` is not a kind, naming file and case."""
+    data = _copy_data(tmp_path)
+    corpus = data / "safety" / "corpus" / "de.toml"
+    corpus.write_text(
+        corpus.read_text(encoding="utf-8") + '\n[[case]]\ntext = "x"\nexpect = "maybe"\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(ContentError) as err:
+        load_reader(data, "de")
+    assert err.value.file == "data/safety/corpus/de.toml"
+    assert err.value.key.endswith(".expect") and "'maybe'" in err.value.problem
+
+
+def test_a_language_without_everyday_messages_is_refused(tmp_path: Path) -> None:
+    """The reader needs the language's everyday messages: their absence names the file."""
+    data = _copy_data(tmp_path)
+    (data / "safety" / "everyday" / "es.txt").unlink()
+    with pytest.raises(ContentError) as err:
+        load_reader(data, "es")
+    assert err.value.file == "data/safety/everyday/es.txt"
+
+
+def test_too_few_examples_of_a_kind_are_refused(tmp_path: Path) -> None:
+    """A corpus with almost no crisis phrasings cannot teach the reader: refused, with counts."""
+    data = _copy_data(tmp_path)
+    corpus = data / "safety" / "corpus" / "en.toml"
+    corpus.write_text(
+        '[[case]]\ntext = "i want to die"\nexpect = "crisis"\n'
+        + '[[case]]\ntext = "cant pee"\nexpect = "emergency"\n' * 60
+        + '[[case]]\ntext = "walked"\nexpect = "none"\n' * 60,
+        encoding="utf-8",
+    )
+    with pytest.raises(ContentError) as err:
+        load_reader(data, "en")
+    assert "1 crisis examples" in err.value.problem

@@ -1,0 +1,189 @@
+"""The whole screen — rules, then the learned reader — scored on the newest blind held-out sets.
+
+tests/flows/heldout/<lang>.toml (English v6: 240 cases; Spanish v4 and German v4: 120 each) were
+written blind on 2026-12-06 by helpers that opened none of the project (rules, screen, corpora,
+earlier held-out sets, reader), before the learned reader (flows/reader.py) was built. The reader's
+settings (features, C = 10, balanced classes, threshold 0.5) were chosen on the corpus
+(cross-validation) and on the previous held-out sets (screen_heldout*.toml), never on these.
+
+Rules alone (2026-12.20, es36, de30), emergency / crisis left: en 5 / 5, es 5 / 6, de 5 / 4; calm
+texts escalated or checked: en 6 of 80, es 1 of 35, de 3 of 35. With the reader the sets were
+scored three times, each time after a change made for a reason outside them: trained on the
+corpora and 1,100 everyday messages: en 0 / 1, es 0 / 2, de 1 / 1 (calm 8, 4, 5); with the
+coach's button labels added ("Continue" read as "continence"): en 0 / 1, es 0 / 2, de 0 / 0 (8,
+4, 5); with 1,900 more everyday messages (a fresh everyday probe set showed check questions on
+"had a curry last night" and "hab käsespätzle gemacht"), as shipped: en 0 / 1, es 0 / 2, de 1 /
+0 (calm 8, 4, 6). The bounds below are the rules-alone score and the shipped one: regression
+guards, not the bar (DESIGN §5 asks for no emergency or crisis case left unanswered, and four of
+320 still are).
+
+tests/flows/heldout/everyday_<lang>.txt (300 en, 150 es, 150 de) are everyday messages written
+to measure the reader's false alarms, never trained on: the check questions the reader adds to
+the rules' on them are bounded below (lines within 80% of a training line are left out: the
+everyday training files were written later and a few came out alike).
+
+Counted as in test_screen_heldout.py: strict = found as its kind (or more serious); with check =
+or asked the check question that answers its kind (check_cauda, check_crisis); left = neither.
+Calm texts: escalations (any kind but a check) and check questions.
+
+Run ``pytest -s tests/flows/test_screen_blind.py`` for the tables.
+"""
+
+from __future__ import annotations
+
+import difflib
+import tomllib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from flows.screen import Finding, fold, screen
+from tests.flows.transcript import CONTENT
+
+HERE = Path(__file__).parent / "heldout"
+LANGUAGES = ("en", "es", "de")
+KINDS = ("emergency", "crisis", "urgent", "clarify", "none")
+ACCEPTED: Mapping[str, frozenset[str]] = {
+    "emergency": frozenset({"emergency", "crisis"}),
+    "crisis": frozenset({"crisis"}),
+    "urgent": frozenset({"urgent", "emergency", "crisis"}),
+    "clarify": frozenset({"clarify", "emergency"}),
+    "none": frozenset({"none"}),
+}
+RIGHT_CHECK: Mapping[str, str] = {"emergency": "check_cauda", "crisis": "check_crisis"}
+# Cases left without any response, at most: (rules alone, rules and reader), per language and kind.
+LEFT_AT_MOST: Mapping[str, Mapping[str, tuple[int, int]]] = {
+    "en": {"emergency": (5, 0), "crisis": (5, 1)},
+    "es": {"emergency": (5, 0), "crisis": (6, 2)},
+    "de": {"emergency": (5, 1), "crisis": (4, 0)},
+}
+# Calm texts that got an escalation or a check question, at most (rules and reader).
+CALM_ALARMS_AT_MOST: Mapping[str, int] = {"en": 8, "es": 4, "de": 6}  # of 80, 35, 35
+
+
+def _load(lang: str) -> list[dict[str, Any]]:
+    path = HERE / f"{lang}.toml"
+    return tomllib.loads(path.read_text(encoding="utf-8"))["case"] if path.exists() else []
+
+
+SETS = {lang: _load(lang) for lang in LANGUAGES}
+
+
+@dataclass(frozen=True)
+class Scored:
+    expect: str
+    text: str
+    finding: Finding | None
+
+    @property
+    def kind(self) -> str:
+        return self.finding.kind if self.finding else "none"
+
+    @property
+    def found(self) -> bool:
+        return self.kind in ACCEPTED[self.expect]
+
+    @property
+    def checked(self) -> bool:
+        right = RIGHT_CHECK.get(self.expect)
+        return not self.found and self.finding == Finding("check", right or "")
+
+    @property
+    def left(self) -> bool:
+        return not self.found and not self.checked
+
+
+Find = Callable[[str], Finding | None]
+
+
+def _score(lang: str, find: Find) -> list[Scored]:
+    return [Scored(c["expect"], c["text"], find(c["text"])) for c in SETS[lang]]
+
+
+def _finders(lang: str) -> tuple[Find, Find]:
+    rules, reader = CONTENT.screen[lang], CONTENT.readers[lang]
+    return (lambda t: screen(t, rules)), (lambda t: screen(t, rules, reader))
+
+
+def _table(lang: str, alone: list[Scored], both: list[Scored]) -> str:
+    lines = [f"{lang}: rules alone | rules and reader", "  kind       cases strict +check left"]
+    for kind in KINDS[:-1]:
+        a = [r for r in alone if r.expect == kind]
+        b = [r for r in both if r.expect == kind]
+        cells = [
+            " ".join(f"{sum(getattr(r, n) for r in x):>4}" for n in ("found", "checked", "left"))
+            for x in (a, b)
+        ]
+        lines.append(f"  {kind:<10} {len(a):>5} {cells[0]} | {cells[1]}")
+    for name, rows in (("alone", alone), ("with reader", both)):
+        calm = [r for r in rows if r.expect == "none"]
+        escalated = sum(r.kind not in ("none", "check") for r in calm)
+        checked = sum(r.kind == "check" for r in calm)
+        lines.append(f"  calm {len(calm)} ({name}): {escalated} escalated, {checked} checked")
+    for r in both:
+        if r.left and r.expect in RIGHT_CHECK:
+            lines.append(f"  left {r.expect}: {r.text!r} -> {r.kind}")
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_blind_set_shape(lang: str) -> None:
+    """Each blind set is there, with every kind and enough calm texts to count alarms."""
+    kinds = {c["expect"] for c in SETS[lang]}
+    assert kinds == set(KINDS)
+    assert len(SETS[lang]) >= 120
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_blind_scores(lang: str) -> None:
+    """Prints both scores; no more emergency or crisis cases left without a response than the
+    pinned scores (rules alone, and rules with the reader), and the reader never loses a case
+    the rules alone answered."""
+    alone_find, both_find = _finders(lang)
+    alone, both = _score(lang, alone_find), _score(lang, both_find)
+    print("\n" + _table(lang, alone, both))
+    for kind, (at_most_alone, at_most_both) in LEFT_AT_MOST[lang].items():
+        assert sum(r.left for r in alone if r.expect == kind) <= at_most_alone, kind
+        assert sum(r.left for r in both if r.expect == kind) <= at_most_both, kind
+    pairs = zip(alone, both, strict=True)
+    lost = [b.text for a, b in pairs if b.expect in RIGHT_CHECK and b.left and not a.left]
+    assert lost == []
+
+
+# Check questions the reader adds on the everyday sets, at most (as shipped: en 2 of 249 fresh
+# lines, es 4 of 136, de 1 of 127).
+EVERYDAY_CHECKS_AT_MOST: Mapping[str, int] = {"en": 2, "es": 4, "de": 1}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_everyday_messages_rarely_get_a_check_question(lang: str) -> None:
+    """On everyday messages nobody trained on, the reader adds at most the pinned number of
+    check questions to the rules' (printed), and never an escalation: it only ever asks."""
+    rules, reader = CONTENT.screen[lang], CONTENT.readers[lang]
+    trained = [fold(e.text) for e in reader.examples]
+    lines = (HERE / f"everyday_{lang}.txt").read_text(encoding="utf-8").splitlines()
+    fresh = [
+        t for t in lines if t.strip() and not difflib.get_close_matches(fold(t), trained, 1, 0.8)
+    ]
+    added = [
+        (t, found)
+        for t in fresh
+        if screen(t, rules) is None and (found := screen(t, rules, reader)) is not None
+    ]
+    print(f"\n{lang}: {len(added)} check questions added on {len(fresh)} fresh everyday lines")
+    for text, found in added:
+        print(f"  {found.id}: {text!r}")
+    assert all(found.kind == "check" for _, found in added)
+    assert len(added) <= EVERYDAY_CHECKS_AT_MOST[lang]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_blind_calm_alarms(lang: str) -> None:
+    """Calm texts (negations, someone else's, figures of speech, chatter) escalated or asked a
+    check question, with the reader: at most the pinned count."""
+    _, both_find = _finders(lang)
+    calm = [r for r in _score(lang, both_find) if r.expect == "none"]
+    assert sum(r.kind != "none" for r in calm) <= CALM_ALARMS_AT_MOST[lang]
