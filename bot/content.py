@@ -14,6 +14,7 @@ from types import MappingProxyType
 from typing import Any
 
 import flows.catalogue
+import flows.helplines
 import flows.screen
 from bot.catalogue import FALLBACK_LANGUAGE, CatalogueError, FluentCatalogue, load_catalogues
 from flows.content import (
@@ -694,6 +695,10 @@ def load_content(
     required |= {f"redflag.q.{q.id}" for q in red_flags} | {summary_key}
     required |= {f"redflag.sign.{q.id}" for q in red_flags if q.category == "emergency"}
     required |= {f"summary.flag.{q.id}" for q in red_flags}
+    helplines = load_helplines(root)
+    required |= {
+        f"{flows.helplines.NAME}{line.key}" for line in helplines.fallback.lines if line.key
+    }
     messages = _messages(root, required)
     screens = _screens(root)
     local = {FALLBACK_LANGUAGE: LocalText(MappingProxyType(exercises), MappingProxyType(ladders))}
@@ -726,6 +731,6 @@ def load_content(
                 for language in screens
             }
         ),
-        helplines=load_helplines(root),
+        helplines=helplines,
         goals=goals,
     )

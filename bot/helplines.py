@@ -22,7 +22,7 @@ FILE = "data/helplines.toml"
 _CODE = re.compile(r"[A-Z]{2}")
 # One number as dialled: digits, spaces and dashes, perhaps a leading * or +; alternatives " / ".
 _DIALLED = re.compile(r"[*+]?[0-9](?:[0-9 -]*[0-9])?")
-_LINE_KEYS = ("name", "phone", "text", "web", "hours", "source")
+_LINE_KEYS = ("name", "phone", "text", "web", "hours", "source", "key")
 _LIMITS = {
     "version": 40,
     "emergency": 40,
@@ -32,6 +32,7 @@ _LIMITS = {
     "web": 60,
     "hours": 32,
     "source": 200,
+    "key": 40,
 }
 
 
@@ -129,6 +130,7 @@ def _line(item: Any, where: str, *, web_enough: bool) -> Line:
         hours=_hours(_text(t, "hours", where, required=True), f"{where}.hours"),
         source=_text(t, "source", where, required=True),
         web=_text(t, "web", where, required=False),
+        key=_text(t, "key", where, required=False),
     )
     if not (line.phone or line.text or (web_enough and line.web)):
         # someone in crisis must be able to reach a person now, not only read a website

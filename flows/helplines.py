@@ -14,11 +14,12 @@ from typing import Any, Protocol
 
 from flows.catalogue import keys
 
-__all__ = ["CountryHelp", "Helplines", "Line", "for_zone", "lines_text"]
+__all__ = ["NAME", "CountryHelp", "Helplines", "Line", "for_zone", "lines_text"]
 
 ALWAYS = "24/7"  # a line's hours: always open
 DAILY = "daily "  # or "daily 15:30–00:30"
 K = keys("helpline", "line", "text", "always", "daily")
+NAME = "helpline.name."  # + a fallback line's key: its name is not a service's own, so translated
 
 
 class Say(Protocol):
@@ -35,6 +36,7 @@ class Line:
     hours: str  # ALWAYS ("24/7") or "daily 15:30–00:30": written in the person's language
     source: str  # the official page the number was checked against
     web: str = ""  # a website, for the fallback's directory; country lines need phone or text
+    key: str = ""  # the fallback's lines: their name in the person's language, helpline.name.<key>
 
 
 @dataclass(frozen=True)
@@ -77,5 +79,6 @@ def lines_text(help: CountryHelp, text: Say) -> str:
             hours = text(K.always)
         else:
             hours = text(K.daily, hours=line.hours.removeprefix(DAILY))
-        bullets.append(text(K.line, name=line.name, ways=", ".join(ways), hours=hours))
+        name = text(f"{NAME}{line.key}") if line.key else line.name
+        bullets.append(text(K.line, name=name, ways=", ".join(ways), hours=hours))
     return "\n".join(bullets)

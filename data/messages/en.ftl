@@ -17,6 +17,8 @@ helpline-line = • { $name }: { $ways } ({ $hours })
 helpline-text = text { $number }
 helpline-always = 24/7
 helpline-daily = daily { $hours }
+helpline-name-directory = Find A Helpline (free, confidential helplines in every country)
+helpline-name-emergency = Emergency services, from most mobile phones
 
 
 ## terminal

@@ -13,6 +13,8 @@ helpline-line = • { $name }: { $ways } ({ $hours })
 helpline-text = SMS al { $number }
 helpline-always = 24 horas, todos los días
 helpline-daily = todos los días, { $hours }
+helpline-name-directory = Find A Helpline (líneas de ayuda gratuitas y confidenciales en todos los países)
+helpline-name-emergency = Emergencias, desde la mayoría de los móviles
 
 
 ## terminal

@@ -109,3 +109,14 @@ def test_a_helpline_reads_in_the_persons_language() -> None:
         assert shown.startswith("• Línea 024: 024 (")
         assert CONTENT.text(language, "helpline.daily", {"hours": "9:00–24:00"}) in shown
         assert "daily" not in shown
+
+
+@pytest.mark.parametrize("language", ["en", "es", "de"])
+def test_the_shipped_fallback_list_is_named_in_the_persons_language(language: str) -> None:
+    """Someone with no known country (before onboarding asks the time zone) reads the fallback
+    list in their language: its lines are named by the catalogue, not in English for everyone."""
+    shown = lines_text(CONTENT.helplines.fallback, speaker(language))
+    for key in ("directory", "emergency"):
+        assert f"• {CONTENT.text(language, f'helpline.name.{key}')}:" in shown
+    if language != "en":
+        assert "from most mobile phones" not in shown and "every country" not in shown
