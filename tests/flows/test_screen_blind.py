@@ -8,14 +8,16 @@ settings (features, C = 10, balanced classes, threshold 0.5) were chosen on the 
 
 Rules alone (2026-12.20, es36, de30), emergency / crisis left: en 5 / 5, es 5 / 6, de 5 / 4; calm
 texts escalated or checked: en 6 of 80, es 1 of 35, de 3 of 35. With the reader the sets were
-scored three times, each time after a change made for a reason outside them: trained on the
+scored four times, each time after a change made for a reason outside them: trained on the
 corpora and 1,100 everyday messages: en 0 / 1, es 0 / 2, de 1 / 1 (calm 8, 4, 5); with the
 coach's button labels added ("Continue" read as "continence"): en 0 / 1, es 0 / 2, de 0 / 0 (8,
 4, 5); with 1,900 more everyday messages (a fresh everyday probe set showed check questions on
-"had a curry last night" and "hab käsespätzle gemacht"), as shipped: en 0 / 1, es 0 / 2, de 1 /
-0 (calm 8, 4, 6). The bounds below are the rules-alone score and the shipped one: regression
-guards, not the bar (DESIGN §5 asks for no emergency or crisis case left unanswered, and four of
-320 still are).
+"had a curry last night" and "hab käsespätzle gemacht"): en 0 / 1, es 0 / 2, de 1 / 0 (calm 8,
+4, 6); and with 13 corpus cases for four rules fixed on everyday lines, as shipped: en 0 / 1, es
+0 / 2, de 1 / 1 (calm 8, 4, 6): three German cases moved "bin heut auf der brücke gestanden …"
+from just above the 0.5 threshold to 0.496. A case that near the threshold can go either way.
+The bounds below are the rules-alone score and the shipped one: regression guards, not the bar
+(DESIGN §5 asks for no emergency or crisis case left unanswered, and five of 320 still are).
 
 tests/flows/heldout/everyday_<lang>.txt (300 en, 150 es, 150 de) are everyday messages written
 to measure the reader's false alarms, never trained on: the check questions the reader adds to
@@ -40,6 +42,7 @@ from typing import Any
 
 import pytest
 
+from bot.content import default_data_dir
 from flows.screen import Finding, fold, screen
 from tests.flows.transcript import CONTENT
 
@@ -58,7 +61,7 @@ RIGHT_CHECK: Mapping[str, str] = {"emergency": "check_cauda", "crisis": "check_c
 LEFT_AT_MOST: Mapping[str, Mapping[str, tuple[int, int]]] = {
     "en": {"emergency": (5, 0), "crisis": (5, 1)},
     "es": {"emergency": (5, 0), "crisis": (6, 2)},
-    "de": {"emergency": (5, 1), "crisis": (4, 0)},
+    "de": {"emergency": (5, 1), "crisis": (4, 1)},
 }
 # Calm texts that got an escalation or a check question, at most (rules and reader).
 CALM_ALARMS_AT_MOST: Mapping[str, int] = {"en": 8, "es": 4, "de": 6}  # of 80, 35, 35
@@ -178,6 +181,19 @@ def test_everyday_messages_rarely_get_a_check_question(lang: str) -> None:
         print(f"  {found.id}: {text!r}")
     assert all(found.kind == "check" for _, found in added)
     assert len(added) <= EVERYDAY_CHECKS_AT_MOST[lang]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_rules_escalate_on_no_everyday_message(lang: str) -> None:
+    """No everyday message, of the reader's training file or of the set above, gets an
+    escalation from the rules (a check question at most): everyday talk never holds coaching."""
+    rules = CONTENT.screen[lang]
+    training = default_data_dir() / "safety" / "everyday" / f"{lang}.txt"
+    lines = []
+    for path in (HERE / f"everyday_{lang}.txt", training):
+        lines += [t for t in path.read_text(encoding="utf-8").splitlines() if t.strip()]
+    escalated = [t for t in lines if (f := screen(t, rules)) is not None and f.kind != "check"]
+    assert escalated == []
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
