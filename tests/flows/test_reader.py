@@ -41,7 +41,7 @@ def test_text_without_a_letter_is_not_read() -> None:
     examples = [Example(f"{n}", "crisis") for n in range(10)]
     examples += [Example(f"ok {n}", "emergency") for n in range(10)]
     examples += [Example(f"fine {n}", "none") for n in range(10)]
-    reader = Reader("xx", tuple(examples), threshold=0.01)
+    reader = Reader("xx", tuple(examples), thresholds={"crisis": 0.01, "emergency": 0.01})
     assert reader.read("ok then") is not None  # at a threshold this low, any word is suspect
     assert [reader.read(t) for t in ("5", "7/10", "👍", "...")] == [None] * 4
 

@@ -3,21 +3,24 @@
 tests/flows/heldout/<lang>.toml (English v6: 240 cases; Spanish v4 and German v4: 120 each) were
 written blind on 2026-12-06 by helpers that opened none of the project (rules, screen, corpora,
 earlier held-out sets, reader), before the learned reader (flows/reader.py) was built. The reader's
-settings (features, C = 10, balanced classes, threshold 0.5) were chosen on the corpus
-(cross-validation) and on the previous held-out sets (screen_heldout*.toml), never on these.
+settings (features, C = 10, balanced classes, thresholds 0.5, and 0.4 for crisis) were chosen on
+the corpus (cross-validation), the previous held-out sets (screen_heldout*.toml) and the everyday
+set below, never on these.
 
 Rules alone (2026-12.20, es36, de30), emergency / crisis left: en 5 / 5, es 5 / 6, de 5 / 4; calm
 texts escalated or checked: en 6 of 80, es 1 of 35, de 3 of 35. With the reader the sets were
-scored four times, each time after a change made for a reason outside them: trained on the
+scored five times, each time after a change made for a reason outside them: trained on the
 corpora and 1,100 everyday messages: en 0 / 1, es 0 / 2, de 1 / 1 (calm 8, 4, 5); with the
 coach's button labels added ("Continue" read as "continence"): en 0 / 1, es 0 / 2, de 0 / 0 (8,
 4, 5); with 1,900 more everyday messages (a fresh everyday probe set showed check questions on
 "had a curry last night" and "hab käsespätzle gemacht"): en 0 / 1, es 0 / 2, de 1 / 0 (calm 8,
-4, 6); and with 13 corpus cases for four rules fixed on everyday lines, as shipped: en 0 / 1, es
-0 / 2, de 1 / 1 (calm 8, 4, 6): three German cases moved "bin heut auf der brücke gestanden …"
-from just above the 0.5 threshold to 0.496. A case that near the threshold can go either way.
+4, 6); with 13 corpus cases for four rules fixed on everyday lines: en 0 / 1, es 0 / 2, de 1 / 1
+(calm 8, 4, 6): three German cases moved "bin heut auf der brücke gestanden …" from just above
+the 0.5 threshold to 0.496; and with the crisis threshold at 0.4 (chosen on the earlier sets), as
+shipped: en 0 / 1, es 0 / 2, de 1 / 0 (calm 8, 4, 6). A case that near a threshold can go either
+way.
 The bounds below are the rules-alone score and the shipped one: regression guards, not the bar
-(DESIGN §5 asks for no emergency or crisis case left unanswered, and five of 320 still are).
+(DESIGN §5 asks for no emergency or crisis case left unanswered, and four of 320 still are).
 
 tests/flows/heldout/everyday_<lang>.txt (300 en, 150 es, 150 de) are everyday messages written
 to measure the reader's false alarms, never trained on: the check questions the reader adds to
@@ -61,7 +64,7 @@ RIGHT_CHECK: Mapping[str, str] = {"emergency": "check_cauda", "crisis": "check_c
 LEFT_AT_MOST: Mapping[str, Mapping[str, tuple[int, int]]] = {
     "en": {"emergency": (5, 0), "crisis": (5, 1)},
     "es": {"emergency": (5, 0), "crisis": (6, 2)},
-    "de": {"emergency": (5, 1), "crisis": (4, 1)},
+    "de": {"emergency": (5, 1), "crisis": (4, 0)},
 }
 # Calm texts that got an escalation or a check question, at most (rules and reader).
 CALM_ALARMS_AT_MOST: Mapping[str, int] = {"en": 8, "es": 4, "de": 6}  # of 80, 35, 35
