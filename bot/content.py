@@ -636,7 +636,7 @@ MIN_READER_EXAMPLES = 50  # of each kind: fewer and the model has too little to 
 
 
 def _labels(catalogue: FluentCatalogue | None) -> tuple[str, ...]:
-    """A catalogue's button labels without parameters ("Continue", "Not sure", "Stop"), sorted."""
+    """A catalogue's button labels without parameters ("Continue", "Not sure", "Yes please")."""
     if catalogue is None:
         return ()
     ids: frozenset[str] = catalogue.keys()

@@ -5,6 +5,8 @@ conftest.py."""
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -49,3 +51,49 @@ def expected_kind(case: dict[str, Any]) -> str:
 def found(text: str, rules: ScreenRules) -> Finding | None:
     """What the screen finds in `text` (None: nothing)."""
     return screen(text, rules)
+
+
+# ---------------------------------------- scoring a held-out set (what a case's answer counts as)
+
+# what may be returned for a held-out case of each kind for it to count as found (strict)
+ACCEPTED: Mapping[str, frozenset[str]] = {
+    E: frozenset({E, C}),
+    C: frozenset({C}),
+    U: frozenset({U, E, C}),
+    Q: frozenset({Q, E}),
+    "none": frozenset({"none"}),
+}
+
+
+@dataclass(frozen=True)
+class Scored:
+    """One held-out case and what the screen returned for it."""
+
+    expect: str
+    text: str
+    finding: Finding | None
+
+    @property
+    def kind(self) -> str:
+        return self.finding.kind if self.finding else "none"
+
+    @property
+    def found(self) -> bool:
+        """Found as its kind, or one its kind accepts: the strict number."""
+        return self.kind in ACCEPTED[self.expect]
+
+    @property
+    def checked(self) -> bool:
+        """Not found, but asked the check question that answers its kind."""
+        right = RIGHT_CHECK.get(self.expect)
+        return not self.found and right is not None and self.finding == Finding(K, right)
+
+    @property
+    def left(self) -> bool:
+        """An emergency or crisis case neither found nor asked its check question."""
+        return self.expect in RIGHT_CHECK and not self.found and not self.checked
+
+
+def score(cases: Sequence[dict[str, Any]], find: Callable[[str], Finding | None]) -> list[Scored]:
+    """Each case with what `find` returns for its text."""
+    return [Scored(c["expect"], c["text"], find(c["text"])) for c in cases]

@@ -39,7 +39,6 @@ from __future__ import annotations
 import difflib
 import tomllib
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -47,19 +46,12 @@ import pytest
 
 from bot.content import default_data_dir
 from flows.screen import Finding, fold, screen
+from tests.flows.screen_cases import Scored, score
 from tests.flows.transcript import CONTENT
 
 HERE = Path(__file__).parent / "heldout"
 LANGUAGES = ("en", "es", "de")
 KINDS = ("emergency", "crisis", "urgent", "clarify", "none")
-ACCEPTED: Mapping[str, frozenset[str]] = {
-    "emergency": frozenset({"emergency", "crisis"}),
-    "crisis": frozenset({"crisis"}),
-    "urgent": frozenset({"urgent", "emergency", "crisis"}),
-    "clarify": frozenset({"clarify", "emergency"}),
-    "none": frozenset({"none"}),
-}
-RIGHT_CHECK: Mapping[str, str] = {"emergency": "check_cauda", "crisis": "check_crisis"}
 # Cases left without any response, at most: (rules alone, rules and reader), per language and kind.
 LEFT_AT_MOST: Mapping[str, Mapping[str, tuple[int, int]]] = {
     "en": {"emergency": (5, 0), "crisis": (5, 1)},
@@ -78,35 +70,11 @@ def _load(lang: str) -> list[dict[str, Any]]:
 SETS = {lang: _load(lang) for lang in LANGUAGES}
 
 
-@dataclass(frozen=True)
-class Scored:
-    expect: str
-    text: str
-    finding: Finding | None
-
-    @property
-    def kind(self) -> str:
-        return self.finding.kind if self.finding else "none"
-
-    @property
-    def found(self) -> bool:
-        return self.kind in ACCEPTED[self.expect]
-
-    @property
-    def checked(self) -> bool:
-        right = RIGHT_CHECK.get(self.expect)
-        return not self.found and self.finding == Finding("check", right or "")
-
-    @property
-    def left(self) -> bool:
-        return not self.found and not self.checked
-
-
 Find = Callable[[str], Finding | None]
 
 
 def _score(lang: str, find: Find) -> list[Scored]:
-    return [Scored(c["expect"], c["text"], find(c["text"])) for c in SETS[lang]]
+    return score(SETS[lang], find)
 
 
 def _finders(lang: str) -> tuple[Find, Find]:
@@ -120,7 +88,8 @@ def _table(lang: str, alone: list[Scored], both: list[Scored]) -> str:
         a = [r for r in alone if r.expect == kind]
         b = [r for r in both if r.expect == kind]
         cells = [
-            " ".join(f"{sum(getattr(r, n) for r in x):>4}" for n in ("found", "checked", "left"))
+            f"{sum(r.found for r in x):>4} {sum(r.checked for r in x):>4} "
+            f"{sum(not r.found and not r.checked for r in x):>4}"
             for x in (a, b)
         ]
         lines.append(f"  {kind:<10} {len(a):>5} {cells[0]} | {cells[1]}")
@@ -130,7 +99,7 @@ def _table(lang: str, alone: list[Scored], both: list[Scored]) -> str:
         checked = sum(r.kind == "check" for r in calm)
         lines.append(f"  calm {len(calm)} ({name}): {escalated} escalated, {checked} checked")
     for r in both:
-        if r.left and r.expect in RIGHT_CHECK:
+        if r.left:
             lines.append(f"  left {r.expect}: {r.text!r} -> {r.kind}")
     return "\n".join(lines)
 
@@ -155,7 +124,7 @@ def test_blind_scores(lang: str) -> None:
         assert sum(r.left for r in alone if r.expect == kind) <= at_most_alone, kind
         assert sum(r.left for r in both if r.expect == kind) <= at_most_both, kind
     pairs = zip(alone, both, strict=True)
-    lost = [b.text for a, b in pairs if b.expect in RIGHT_CHECK and b.left and not a.left]
+    lost = [b.text for a, b in pairs if b.left and not a.left]
     assert lost == []
 
 

@@ -51,14 +51,15 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from bot.content import load_content
 from flows.content import ScreenRules
-from flows.screen import Finding, screen
+from flows.screen import screen
+from tests.flows.screen_cases import Scored, score
 
 HELDOUT = Path(__file__).with_name("screen_heldout.toml")
 pytestmark = pytest.mark.skipif(
@@ -66,16 +67,6 @@ pytestmark = pytest.mark.skipif(
     reason=f"no held-out set: {HELDOUT.name} is absent",
 )
 KINDS = ("emergency", "crisis", "urgent", "clarify", "none")
-# What the screen may return for a case of each kind for it to count as found (strict).
-ACCEPTED: Mapping[str, frozenset[str]] = {
-    "emergency": frozenset({"emergency", "crisis"}),
-    "crisis": frozenset({"crisis"}),
-    "urgent": frozenset({"urgent", "emergency", "crisis"}),
-    "clarify": frozenset({"clarify", "emergency"}),
-    "none": frozenset({"none"}),
-}
-# The check question that answers a case of each kind (a response, not a find).
-RIGHT_CHECK: Mapping[str, str] = {"emergency": "check_cauda", "crisis": "check_crisis"}
 MIN_CASES = 300
 MAX_URGENT_MISS_RATE = 0.08  # v5: 3/40
 MAX_FALSE_ALARM_RATE = 0.095  # escalations: any finding but a check; v5: 10/110 (v4: 1/109)
@@ -86,45 +77,12 @@ MAX_CHECK_RATE = 0.10  # check questions on calm texts; v5: 5/110
 MAX_UNANSWERED_RATE: Mapping[str, float] = {"emergency": 0.035, "crisis": 0.12}
 
 
-@dataclass(frozen=True)
-class Case:
-    text: str
-    expect: str
-
-
-@dataclass(frozen=True)
-class Result:
-    case: Case
-    finding: Finding | None
-
-    @property
-    def kind(self) -> str:
-        return self.finding.kind if self.finding else "none"
-
-    @property
-    def found(self) -> bool:
-        """Found as its kind (or one the kind accepts): the strict number."""
-        return self.kind in ACCEPTED[self.case.expect]
-
-    @property
-    def checked(self) -> bool:
-        """Answered by a check question: the right one for an emergency or crisis case."""
-        if self.finding is None or self.finding.kind != "check":
-            return False
-        return self.finding.id == RIGHT_CHECK.get(self.case.expect, self.finding.id)
-
-    @property
-    def answered(self) -> bool:
-        """Found, or answered by the right check question: the with-check number."""
-        return self.found or (self.checked and self.case.expect in RIGHT_CHECK)
-
-
-def _load_cases() -> list[Case]:
+def _load_cases() -> list[dict[str, Any]]:
     if not HELDOUT.exists():
         return []
     with HELDOUT.open("rb") as fh:
-        raw = tomllib.load(fh)["case"]
-    return [Case(text=str(c["text"]), expect=str(c["expect"])) for c in raw]
+        cases: list[dict[str, Any]] = tomllib.load(fh)["case"]
+    return cases
 
 
 def _fold(text: str) -> str:
@@ -140,31 +98,31 @@ def rules() -> ScreenRules:
 
 
 @pytest.fixture(scope="module")
-def results(rules: ScreenRules) -> list[Result]:
-    return [Result(case=case, finding=screen(case.text, rules)) for case in CASES]
+def results(rules: ScreenRules) -> list[Scored]:
+    return score(CASES, lambda text: screen(text, rules))
 
 
-def _of(results: list[Result], kind: str) -> list[Result]:
-    return [r for r in results if r.case.expect == kind]
+def _of(results: list[Scored], kind: str) -> list[Scored]:
+    return [r for r in results if r.expect == kind]
 
 
-def _describe(rows: list[Result]) -> str:
-    return "\n".join(f"  {r.case.text!r} -> {r.finding}" for r in rows)
+def _describe(rows: list[Scored]) -> str:
+    return "\n".join(f"  {r.text!r} -> {r.finding}" for r in rows)
 
 
 def test_structure() -> None:
     """The file has at least 300 cases, only known kinds, every kind present, and unique texts."""
     assert len(CASES) >= MIN_CASES
-    kinds = {c.expect for c in CASES}
+    kinds = {c["expect"] for c in CASES}
     assert kinds <= set(KINDS), kinds - set(KINDS)
     assert kinds == set(KINDS), set(KINDS) - kinds
-    assert all(c.text.strip() for c in CASES)
-    folded = [_fold(c.text) for c in CASES]
-    dups = sorted({c.text for c, f in zip(CASES, folded, strict=True) if folded.count(f) > 1})
+    assert all(c["text"].strip() for c in CASES)
+    folded = [_fold(c["text"]) for c in CASES]
+    dups = sorted({c["text"] for c, f in zip(CASES, folded, strict=True) if folded.count(f) > 1})
     assert not dups, dups
 
 
-def test_report(results: list[Result]) -> None:
+def test_report(results: list[Scored]) -> None:
     """Prints per kind: cases, found (strict), answered with check, left without a response;
     for none: escalations and check questions; then each case that is not found."""
     print(f"\nheld-out screen: {len(results)} cases ({HELDOUT.name})")
@@ -174,7 +132,7 @@ def test_report(results: list[Result]) -> None:
     for kind in KINDS[:-1]:
         rows = _of(results, kind)
         strict = sum(r.found for r in rows)
-        checked = sum(r.checked and not r.found for r in rows) if kind in RIGHT_CHECK else 0
+        checked = sum(r.checked for r in rows)
         left = len(rows) - strict - checked
         print(
             f"{kind:>9}  {len(rows):5d}  {strict:6d}  {checked:6d}  "
@@ -198,18 +156,18 @@ def test_report(results: list[Result]) -> None:
 
 @pytest.mark.parametrize("kind", ["emergency", "crisis"])
 def test_emergency_and_crisis_cases_left_without_a_response(
-    results: list[Result], kind: str
+    results: list[Scored], kind: str
 ) -> None:
     """At most 3.5% of emergency (12% of crisis) cases are neither found as their kind nor asked
     the right check question — a regression guard; DESIGN's bar of none is not met (module
     docstring)."""
     rows = _of(results, kind)
-    left = [r for r in rows if not r.answered]
+    left = [r for r in rows if r.left]
     rate = len(left) / len(rows)
     assert rate <= MAX_UNANSWERED_RATE[kind], f"{len(left)} {kind} cases left:\n{_describe(left)}"
 
 
-def test_urgent_miss_rate(results: list[Result]) -> None:
+def test_urgent_miss_rate(results: list[Scored]) -> None:
     """At most 8% of urgent cases are missed (urgent, emergency or crisis counts; check does
     not: its question asks nothing about fever, cancer, falls, weight or night pain)."""
     rows = _of(results, "urgent")
@@ -218,7 +176,7 @@ def test_urgent_miss_rate(results: list[Result]) -> None:
     assert rate <= MAX_URGENT_MISS_RATE, f"urgent miss rate {rate:.1%}:\n{_describe(misses)}"
 
 
-def test_none_false_alarm_rate(results: list[Result]) -> None:
+def test_none_false_alarm_rate(results: list[Scored]) -> None:
     """At most 9.5% of calm (none) cases raise an escalation (any finding but a check)."""
     rows = _of(results, "none")
     alarms = [r for r in rows if r.finding is not None and r.kind != "check"]
@@ -226,7 +184,7 @@ def test_none_false_alarm_rate(results: list[Result]) -> None:
     assert rate <= MAX_FALSE_ALARM_RATE, f"false-alarm rate {rate:.1%}:\n{_describe(alarms)}"
 
 
-def test_none_check_rate(results: list[Result]) -> None:
+def test_none_check_rate(results: list[Scored]) -> None:
     """At most 10% of calm (none) cases are asked a check question."""
     rows = _of(results, "none")
     checks = [r for r in rows if r.kind == "check"]

@@ -26,7 +26,6 @@ import tomllib
 import unicodedata
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -35,21 +34,13 @@ import pytest
 from bot.content import RED_FLAGS, load_content
 from flows.content import SCREEN_KINDS, ScreenRules
 from flows.screen import Finding, screen
+from tests.flows.screen_cases import RIGHT_CHECK, Scored, score
 
 HERE = Path(__file__).parent
 CORPUS_DIR = HERE.resolve().parents[1] / "data" / "safety" / "corpus"
 LANGUAGES = ("es", "de")
 KINDS = ("emergency", "crisis", "urgent", "clarify", "none")
 CHECK = "check"
-RIGHT_CHECK: Mapping[str, str] = {"emergency": "check_cauda", "crisis": "check_crisis"}
-# what may be returned for a held-out case of each kind for it to count as found (strict)
-ACCEPTED: Mapping[str, frozenset[str]] = {
-    "emergency": frozenset({"emergency", "crisis"}),
-    "crisis": frozenset({"crisis"}),
-    "urgent": frozenset({"urgent", "emergency", "crisis"}),
-    "clarify": frozenset({"clarify", "emergency"}),
-    "none": frozenset({"none"}),
-}
 MIN_CORPUS = 300
 MIN_HELDOUT = 60
 MAX_CORPUS_FALSE_ALARMS = 0.05  # escalations on calm corpus texts, xfail included
@@ -108,25 +99,8 @@ def _together(text: str, screens: Mapping[str, ScreenRules], lang: str) -> Findi
     return min(found, key=lambda f: SCREEN_KINDS.index(f.kind), default=None)
 
 
-@dataclass(frozen=True)
-class Scored:
-    expect: str
-    text: str
-    finding: Finding | None
-
-    @property
-    def found(self) -> bool:
-        return _kind(self.finding) in ACCEPTED[self.expect]
-
-    @property
-    def checked(self) -> bool:
-        """Not found, but asked the check question that answers its kind."""
-        right = RIGHT_CHECK.get(self.expect)
-        return not self.found and right is not None and self.finding == Finding(CHECK, right)
-
-
 def _score(cases: Sequence[dict[str, Any]], find: Any) -> list[Scored]:
-    return [Scored(c["expect"], c["text"], find(c["text"])) for c in cases]
+    return score(cases, find)
 
 
 def _table(title: str, rows: list[Scored], *, misses: bool = True) -> str:
