@@ -3,7 +3,8 @@ reader behind them (flows/reader.py), and what the reader costs once per process
 
 Run: .venv/bin/python bench/screen.py [--rounds N]
 Messages: each language's everyday file (data/safety/everyday/<lang>.txt: what people mostly
-type, where the rules find nothing and the reader is asked) and its whole corpus. Figures are
+type, where the rules find nothing and the reader is asked) and all the reader's examples (the
+corpus, the everyday file and the button labels). Figures are
 medians of N rounds, with ratios against the rules alone measured in the same run.
 """
 
@@ -55,9 +56,9 @@ def main() -> None:
         trained = time.perf_counter() - start
         rules = content.screen[lang]
         everyday = (data / "everyday" / f"{lang}.txt").read_text(encoding="utf-8").splitlines()
-        corpus = [e.text for e in reader.examples]
+        examples = [e.text for e in reader.examples]
         print(f"{lang}: training {trained:.2f} s on {len(reader.examples)} examples")
-        for name, texts in (("everyday", everyday), ("corpus", corpus)):
+        for name, texts in (("everyday", everyday), ("examples", examples)):
             alone = per_message(functools.partial(_rules, rules), texts, args.rounds)
             both = per_message(
                 functools.partial(screen, rules=rules, reader=reader), texts, args.rounds
