@@ -644,12 +644,8 @@ def _labels(catalogue: FluentCatalogue | None) -> tuple[str, ...]:
     return tuple(sorted(catalogue.format(k) for k in plain))
 
 
-def load_reader(data_dir: Path, language: str, calm: Iterable[str] = ()) -> Reader:
-    """Loads a language's learned reader (flows/reader.py), untrained: its examples are the
-    screen corpus (data/safety/corpus/<lang>.toml: [[case]] text and expect), the everyday
-    messages (data/safety/everyday/<lang>.txt, one a line, all calm) and `calm`: the coach's own
-    button labels, which people type back."""
-    doc = _Doc(data_dir, f"safety/corpus/{language}.toml")
+def _cases(doc: _Doc) -> list[Example]:
+    """The [[case]]s of a corpus file as the reader's examples."""
     examples: list[Example] = []
     for i, case in enumerate(doc.entries(doc.root, "case"), 1):
         where = f"case[{i}]"
@@ -658,6 +654,19 @@ def load_reader(data_dir: Path, language: str, calm: Iterable[str] = ()) -> Read
         if expect not in _READ_AS:
             raise doc.error(f"{where}.expect", f"{expect!r} is not one of {', '.join(_READ_AS)}")
         examples.append(Example(text, _READ_AS[expect]))
+    return examples
+
+
+def load_reader(data_dir: Path, language: str, calm: Iterable[str] = ()) -> Reader:
+    """Loads a language's learned reader (flows/reader.py), untrained: its examples are the
+    screen corpus (data/safety/corpus/<lang>.toml: [[case]] text and expect), the held-out sets
+    already scored (data/safety/learnt/<lang>.toml, the same schema, if there is one), the
+    everyday messages (data/safety/everyday/<lang>.txt, one a line, all calm) and `calm`: the
+    coach's own button labels, which people type back."""
+    doc = _Doc(data_dir, f"safety/corpus/{language}.toml")
+    examples = _cases(doc)
+    if (data_dir / "safety" / "learnt" / f"{language}.toml").exists():
+        examples += _cases(_Doc(data_dir, f"safety/learnt/{language}.toml"))
     everyday = f"data/safety/everyday/{language}.txt"
     try:
         lines = (data_dir / "safety" / "everyday" / f"{language}.txt").read_text(encoding="utf-8")

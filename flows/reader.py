@@ -4,9 +4,10 @@ The phrase rules (flows/screen.py) name the red flag when they find one. On text
 rule for they miss some: blind held-out sets showed new crisis wording answered about 60% of the
 time, round after round. The reader is a linear model over the message's character and word
 n-grams (scikit-learn: TF-IDF, logistic regression), trained on the language's screen corpus
-(data/safety/corpus/<lang>.toml: every phrasing with its kind) and its everyday messages
-(data/safety/everyday/<lang>.txt). It learns what the emergency signs and self-harm sound like
-from thousands of ways people have put them, misspellings included.
+(data/safety/corpus/<lang>.toml: every phrasing with its kind), the held-out sets once scored
+(data/safety/learnt/<lang>.toml) and its everyday messages (data/safety/everyday/<lang>.txt).
+It learns what the emergency signs and self-harm sound like from thousands of ways people have
+put them, misspellings included.
 
 It never escalates on its own and never names a red flag: when the rules found nothing and the
 reader thinks the message is likely about the emergency signs or self-harm, the coach asks the

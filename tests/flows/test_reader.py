@@ -130,6 +130,20 @@ def test_a_corpus_case_of_an_unknown_kind_is_refused(tmp_path: Path) -> None:
     assert err.value.key.endswith(".expect") and "'maybe'" in err.value.problem
 
 
+def test_the_learnt_held_out_sets_are_read_and_checked(tmp_path: Path) -> None:
+    """data/safety/learnt/<lang>.toml adds its cases to the reader's examples, and a case of an
+    unknown kind there is refused like one in the corpus, naming the file."""
+    shipped = load_reader(default_data_dir(), "es")
+    data = _copy_data(tmp_path)
+    learnt = data / "safety" / "learnt" / "es.toml"
+    learnt.unlink()
+    assert len(load_reader(data, "es").examples) == len(shipped.examples) - 120
+    learnt.write_text('[[case]]\ntext = "x"\nexpect = "maybe"\n', encoding="utf-8")
+    with pytest.raises(ContentError) as err:
+        load_reader(data, "es")
+    assert err.value.file == "data/safety/learnt/es.toml"
+
+
 def test_a_language_without_everyday_messages_is_refused(tmp_path: Path) -> None:
     """The reader needs the language's everyday messages: their absence names the file."""
     data = _copy_data(tmp_path)
@@ -142,6 +156,7 @@ def test_a_language_without_everyday_messages_is_refused(tmp_path: Path) -> None
 def test_too_few_examples_of_a_kind_are_refused(tmp_path: Path) -> None:
     """A corpus with almost no crisis phrasings cannot teach the reader: refused, with counts."""
     data = _copy_data(tmp_path)
+    (data / "safety" / "learnt" / "en.toml").unlink()
     corpus = data / "safety" / "corpus" / "en.toml"
     corpus.write_text(
         '[[case]]\ntext = "i want to die"\nexpect = "crisis"\n'

@@ -1,26 +1,26 @@
 """The whole screen — rules, then the learned reader — scored on the newest blind held-out sets.
 
-tests/flows/heldout/<lang>.toml (English v6: 240 cases; Spanish v4 and German v4: 120 each) were
+tests/flows/heldout/<lang>.toml (English v7: 200 cases; Spanish v5 and German v5: 100 each) were
 written blind on 2026-12-06 by helpers that opened none of the project (rules, screen, corpora,
-earlier held-out sets, reader), before the learned reader (flows/reader.py) was built. The reader's
-settings (features, C = 10, balanced classes, thresholds 0.5, and 0.4 for crisis) were chosen on
-the corpus (cross-validation), the previous held-out sets (screen_heldout*.toml) and the everyday
-set below, never on these.
+earlier held-out sets, reader), asked for wording unlike the obvious (red flags buried in long
+messages, understatement, goodbyes, plans). Scored once with the screen as it stood (rules
+2026-12.21, es38, de31; the reader trained on the corpora, the everyday files and the labels),
+then once more after the previous blind sets (en v6, es and de v4) joined the reader's examples
+(data/safety/learnt/), the only change between the two. Emergency / crisis left:
 
-Rules alone (2026-12.20, es36, de30), emergency / crisis left: en 5 / 5, es 5 / 6, de 5 / 4; calm
-texts escalated or checked: en 6 of 80, es 1 of 35, de 3 of 35. With the reader the sets were
-scored five times, each time after a change made for a reason outside them: trained on the
-corpora and 1,100 everyday messages: en 0 / 1, es 0 / 2, de 1 / 1 (calm 8, 4, 5); with the
-coach's button labels added ("Continue" read as "continence"): en 0 / 1, es 0 / 2, de 0 / 0 (8,
-4, 5); with 1,900 more everyday messages (a fresh everyday probe set showed check questions on
-"had a curry last night" and "hab käsespätzle gemacht"): en 0 / 1, es 0 / 2, de 1 / 0 (calm 8,
-4, 6); with 13 corpus cases for four rules fixed on everyday lines: en 0 / 1, es 0 / 2, de 1 / 1
-(calm 8, 4, 6): three German cases moved "bin heut auf der brücke gestanden …" from just above
-the 0.5 threshold to 0.496; and with the crisis threshold at 0.4 (chosen on the earlier sets), as
-shipped: en 0 / 1, es 0 / 2, de 1 / 0 (calm 8, 4, 6). A case that near a threshold can go either
-way.
-The bounds below are the rules-alone score and the shipped one: regression guards, not the bar
-(DESIGN §5 asks for no emergency or crisis case left unanswered, and four of 320 still are).
+- rules alone: en 4 / 13 of 60 / 45, es 8 / 8 of 35 / 25, de 9 / 13 of 35 / 25 (55 of 260);
+  calm texts escalated or checked: en 6 of 70, es 7 of 30, de 2 of 30.
+- with the reader: en 1 / 3, es 0 / 1, de 6 / 2 (13 of 260); calm en 9, es 10, de 5.
+- with the reader after learning v6 / v4, as shipped: en 0 / 3, es 1 / 1, de 2 / 2 (9 of 260);
+  calm en 9, es 9, de 5.
+
+(The sets before them, en v6 and es / de v4, scored with the rules alone 5 / 5, 5 / 6 and 5 / 4,
+and with the first reader 0 / 1, 0 / 2, 1 / 0: docs/DESIGN-NOTES.md has their history.) The
+reader's settings (features, C = 10, balanced classes, thresholds 0.5, and 0.4 for crisis) were
+chosen on the corpus (cross-validation), the earlier held-out sets and the everyday set below,
+never on these. The bounds below are the rules-alone score and the shipped one: regression
+guards, not the bar (DESIGN §5 asks for no emergency or crisis case left unanswered, and nine of
+260 still are).
 
 tests/flows/heldout/everyday_<lang>.txt (300 en, 150 es, 150 de) are everyday messages written
 to measure the reader's false alarms, never trained on: the check questions the reader adds to
@@ -54,12 +54,12 @@ LANGUAGES = ("en", "es", "de")
 KINDS = ("emergency", "crisis", "urgent", "clarify", "none")
 # Cases left without any response, at most: (rules alone, rules and reader), per language and kind.
 LEFT_AT_MOST: Mapping[str, Mapping[str, tuple[int, int]]] = {
-    "en": {"emergency": (5, 0), "crisis": (5, 1)},
-    "es": {"emergency": (5, 0), "crisis": (6, 2)},
-    "de": {"emergency": (5, 1), "crisis": (4, 0)},
+    "en": {"emergency": (4, 0), "crisis": (13, 3)},
+    "es": {"emergency": (8, 1), "crisis": (8, 1)},
+    "de": {"emergency": (9, 2), "crisis": (13, 2)},
 }
 # Calm texts that got an escalation or a check question, at most (rules and reader).
-CALM_ALARMS_AT_MOST: Mapping[str, int] = {"en": 8, "es": 4, "de": 6}  # of 80, 35, 35
+CALM_ALARMS_AT_MOST: Mapping[str, int] = {"en": 9, "es": 9, "de": 5}  # of 70, 30, 30
 
 
 def _load(lang: str) -> list[dict[str, Any]]:
@@ -106,10 +106,10 @@ def _table(lang: str, alone: list[Scored], both: list[Scored]) -> str:
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_blind_set_shape(lang: str) -> None:
-    """Each blind set is there, with every kind and enough calm texts to count alarms."""
+    """Each blind set is there, of known kinds, with emergency, crisis and calm cases."""
     kinds = {c["expect"] for c in SETS[lang]}
-    assert kinds == set(KINDS)
-    assert len(SETS[lang]) >= 120
+    assert kinds <= set(KINDS) and {"emergency", "crisis", "none"} <= kinds
+    assert len(SETS[lang]) >= 100
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
