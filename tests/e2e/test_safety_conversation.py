@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from bot.content import load_content
+from flows.screen import screen
 from tests.e2e.test_telegram_bot import Bot, Person, api, onboard  # noqa: F401  (api: a fixture)
 from tests.e2e.test_terminal_chat import Terminal, onboarding
 from tests.fakes.botapi import FakeBotApi
@@ -105,3 +107,16 @@ async def test_terminal_a_typed_red_flag_holds_until_both_answers(tmp_path: Path
     await chat.type("yes")
     await chat.expect("Thank you for getting checked")
     assert await chat.leave() == 0
+
+
+def test_telegram_wording_only_the_learned_reader_knows_gets_the_direct_question(
+    ann: Person,
+) -> None:
+    """A fear of self-harm in words no rule has (the running bot trained its reader at start-up):
+    the direct question comes in the same turn, and "Yes" leads on to crisis care."""
+    text = "honestly not sure i trust myself tonight with everything in the cupboard"
+    assert screen(text, load_content(required_keys=()).screen["en"]) is None  # no rule knows it
+    ann.user.send_text(text)
+    question = ann.expect("Are you having thoughts of ending your life")
+    ann.user.press(question, "Yes")
+    assert "Samaritans: 116 123" in ann.expect("Are you safe right now?")["text"]
