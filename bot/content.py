@@ -518,6 +518,9 @@ def _expand(doc: _Doc, fragment: str, words: Mapping[str, str], gap: int, key: s
 
     if re.search(r"[A-Z'’](?<!\\[A-Z])", fragment):
         raise doc.error(key, "write patterns in lower case without apostrophes (text is folded)")
+    if re.search(r"([a-z])\1\1", fragment):
+        problem = "a letter three times in a row never matches (text is read with runs cut to two)"
+        raise doc.error(key, problem)
     expanded = _WORD_REF.sub(word, fragment.replace(" ... ", f" {{w}}{{0,{gap}}}?"))
     try:
         flows.screen.pattern(expanded)

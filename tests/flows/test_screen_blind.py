@@ -11,16 +11,23 @@ then once more after the previous blind sets (en v6, es and de v4) joined the re
 - rules alone: en 4 / 13 of 60 / 45, es 8 / 8 of 35 / 25, de 9 / 13 of 35 / 25 (55 of 260);
   calm texts escalated or checked: en 6 of 70, es 7 of 30, de 2 of 30.
 - with the reader: en 1 / 3, es 0 / 1, de 6 / 2 (13 of 260); calm en 9, es 10, de 5.
-- with the reader after learning v6 / v4, as shipped: en 0 / 3, es 1 / 1, de 2 / 2 (9 of 260);
-  calm en 9, es 9, de 5.
+- with the reader after learning v6 / v4: en 0 / 3, es 1 / 1, de 2 / 2 (9 of 260); calm en 9,
+  es 9, de 5.
+- after a rules round on v6 / v4's misses (by helpers that did not open these sets; each class
+  of miss, not the phrase, with near-misses in the corpus), as shipped: rules alone en 4 / 11,
+  es 8 / 6, de 8 / 12 (49 of 260), calm en 7 (4 escalated: "bum's gone numb from sitting through
+  a three hour film" is now read as saddle numbness), es 7, de 2; with the reader en 0 / 3, es
+  0 / 1, de 3 / 2 (9 of 260), calm en 10, es 9, de 5; with two more German corpus cases (the
+  "fussspitze" fix), as shipped: de 2 / 2 (8 of 260). One or two cases near a threshold move
+  with every change to the examples.
 
 (The sets before them, en v6 and es / de v4, scored with the rules alone 5 / 5, 5 / 6 and 5 / 4,
 and with the first reader 0 / 1, 0 / 2, 1 / 0: docs/DESIGN-NOTES.md has their history.) The
 reader's settings (features, C = 10, balanced classes, thresholds 0.5, and 0.4 for crisis) were
 chosen on the corpus (cross-validation), the earlier held-out sets and the everyday set below,
 never on these. The bounds below are the rules-alone score and the shipped one: regression
-guards, not the bar (DESIGN §5 asks for no emergency or crisis case left unanswered, and nine of
-260 still are).
+guards, not the bar (DESIGN §5 asks for no emergency or crisis case left unanswered, and eight
+of 260 still are).
 
 tests/flows/heldout/everyday_<lang>.txt (300 en, 150 es, 150 de) are everyday messages written
 to measure the reader's false alarms, never trained on: the check questions the reader adds to
@@ -54,12 +61,12 @@ LANGUAGES = ("en", "es", "de")
 KINDS = ("emergency", "crisis", "urgent", "clarify", "none")
 # Cases left without any response, at most: (rules alone, rules and reader), per language and kind.
 LEFT_AT_MOST: Mapping[str, Mapping[str, tuple[int, int]]] = {
-    "en": {"emergency": (4, 0), "crisis": (13, 3)},
-    "es": {"emergency": (8, 1), "crisis": (8, 1)},
-    "de": {"emergency": (9, 2), "crisis": (13, 2)},
+    "en": {"emergency": (4, 0), "crisis": (11, 3)},
+    "es": {"emergency": (8, 0), "crisis": (6, 1)},
+    "de": {"emergency": (8, 2), "crisis": (12, 2)},
 }
 # Calm texts that got an escalation or a check question, at most (rules and reader).
-CALM_ALARMS_AT_MOST: Mapping[str, int] = {"en": 9, "es": 9, "de": 5}  # of 70, 30, 30
+CALM_ALARMS_AT_MOST: Mapping[str, int] = {"en": 10, "es": 9, "de": 5}  # of 70, 30, 30
 
 
 def _load(lang: str) -> list[dict[str, Any]]:

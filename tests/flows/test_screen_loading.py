@@ -99,6 +99,14 @@ def test_upper_case_pattern_is_refused(data: Path) -> None:
     assert refusal(data).startswith(f"data/safety/en.toml: rule[{n}].patterns[1]: write patterns")
 
 
+def test_a_letter_three_times_in_a_row_is_refused(data: Path) -> None:
+    """Text is read with a run of one letter cut to two ("numbbb" as "numbb"), so a pattern that
+    spells a letter three times ("fussspitze") could never match: refused, not left dead."""
+    n = add_rule(data, 'id = "dead"\nkind = "urgent"\npatterns = ["fussspitze"]')
+    assert "three times in a row" in refusal(data)
+    assert refusal(data).startswith(f"data/safety/en.toml: rule[{n}].patterns[1]:")
+
+
 def test_dropping_a_red_flag_rule_is_refused(data: Path) -> None:
     """Every red flag of DESIGN §5 keeps a rule of its kind in the free-text screen."""
     path = data / "safety" / "en.toml"
