@@ -4,6 +4,7 @@ nothing, and only ever to ask a check question."""
 from __future__ import annotations
 
 import shutil
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -136,8 +137,10 @@ def test_the_learnt_held_out_sets_are_read_and_checked(tmp_path: Path) -> None:
     shipped = load_reader(default_data_dir(), "es")
     data = _copy_data(tmp_path)
     learnt = data / "safety" / "learnt" / "es.toml"
+    cases = len(tomllib.loads(learnt.read_text(encoding="utf-8"))["case"])
     learnt.unlink()
-    assert len(load_reader(data, "es").examples) == len(shipped.examples) - 120
+    assert cases > 0
+    assert len(load_reader(data, "es").examples) == len(shipped.examples) - cases
     learnt.write_text('[[case]]\ntext = "x"\nexpect = "maybe"\n', encoding="utf-8")
     with pytest.raises(ContentError) as err:
         load_reader(data, "es")

@@ -1,33 +1,25 @@
 """The whole screen — rules, then the learned reader — scored on the newest blind held-out sets.
 
-tests/flows/heldout/<lang>.toml (English v7: 200 cases; Spanish v5 and German v5: 100 each) were
+tests/flows/heldout/<lang>.toml (English v8: 160 cases; Spanish v6 and German v6: 80 each) were
 written blind on 2026-12-06 by helpers that opened none of the project (rules, screen, corpora,
-earlier held-out sets, reader), asked for wording unlike the obvious (red flags buried in long
-messages, understatement, goodbyes, plans). Scored once with the screen as it stood (rules
-2026-12.21, es38, de31; the reader trained on the corpora, the everyday files and the labels),
-then once more after the previous blind sets (en v6, es and de v4) joined the reader's examples
-(data/safety/learnt/), the only change between the two. Emergency / crisis left:
+earlier sets, reader), each case in the voice of a different person. Scored once with the screen
+as it stood (rules 2026-12.22, es39, de33; the reader trained on the corpora, everyday files,
+labels and the first round's sets) and once after the second round's sets (en v7, es and de v5)
+joined the reader's examples (data/safety/learnt/), the only change. Emergency / crisis left:
 
-- rules alone: en 4 / 13 of 60 / 45, es 8 / 8 of 35 / 25, de 9 / 13 of 35 / 25 (55 of 260);
-  calm texts escalated or checked: en 6 of 70, es 7 of 30, de 2 of 30.
-- with the reader: en 1 / 3, es 0 / 1, de 6 / 2 (13 of 260); calm en 9, es 10, de 5.
-- with the reader after learning v6 / v4: en 0 / 3, es 1 / 1, de 2 / 2 (9 of 260); calm en 9,
-  es 9, de 5.
-- after a rules round on v6 / v4's misses (by helpers that did not open these sets; each class
-  of miss, not the phrase, with near-misses in the corpus), as shipped: rules alone en 4 / 11,
-  es 8 / 6, de 8 / 12 (49 of 260), calm en 7 (4 escalated: "bum's gone numb from sitting through
-  a three hour film" is now read as saddle numbness), es 7, de 2; with the reader en 0 / 3, es
-  0 / 1, de 3 / 2 (9 of 260), calm en 10, es 9, de 5; with two more German corpus cases (the
-  "fussspitze" fix), as shipped: de 2 / 2 (8 of 260). One or two cases near a threshold move
-  with every change to the examples.
+- rules alone: en 6 / 21 of 50 / 40, es 8 / 12 of 28 / 22, de 10 / 13 of 28 / 22 (70 of 200);
+  calm texts escalated or checked: en 8 of 50, es 5 of 22, de 5 of 22.
+- with the reader: en 1 / 2, es 3 / 2, de 1 / 2 (11 of 200); calm en 11, es 5, de 7.
+- after learning v7 / v5, as shipped: en 1 / 2, es 2 / 2, de 1 / 1 (9 of 200); calm unchanged.
 
-(The sets before them, en v6 and es / de v4, scored with the rules alone 5 / 5, 5 / 6 and 5 / 4,
-and with the first reader 0 / 1, 0 / 2, 1 / 0: docs/DESIGN-NOTES.md has their history.) The
-reader's settings (features, C = 10, balanced classes, thresholds 0.5, and 0.4 for crisis) were
-chosen on the corpus (cross-validation), the earlier held-out sets and the everyday set below,
-never on these. The bounds below are the rules-alone score and the shipped one: regression
-guards, not the bar (DESIGN §5 asks for no emergency or crisis case left unanswered, and eight
-of 260 still are).
+The rounds before (each scored the same way; docs/DESIGN-NOTES.md has every figure): the first
+(en v6, es and de v4) rules alone 30 of 320 left, with the first reader 4; the second (en v7, es
+and de v5) rules alone 55 of 260, with the reader 13, after learning the first round 9, after a
+rules round on the first round's misses 8 (rules alone 49). The reader's settings (features,
+C = 10, balanced classes, thresholds 0.5, and 0.4 for crisis) were chosen on the corpus
+(cross-validation), the earlier held-out sets and the everyday set below, never on a blind set.
+The bounds below are the rules-alone score and the shipped one: regression guards, not the bar
+(DESIGN §5 asks for no emergency or crisis case left unanswered, and nine of 200 still are).
 
 tests/flows/heldout/everyday_<lang>.txt (300 en, 150 es, 150 de) are everyday messages written
 to measure the reader's false alarms, never trained on: the check questions the reader adds to
@@ -61,12 +53,12 @@ LANGUAGES = ("en", "es", "de")
 KINDS = ("emergency", "crisis", "urgent", "clarify", "none")
 # Cases left without any response, at most: (rules alone, rules and reader), per language and kind.
 LEFT_AT_MOST: Mapping[str, Mapping[str, tuple[int, int]]] = {
-    "en": {"emergency": (4, 0), "crisis": (11, 3)},
-    "es": {"emergency": (8, 0), "crisis": (6, 1)},
-    "de": {"emergency": (8, 2), "crisis": (12, 2)},
+    "en": {"emergency": (6, 1), "crisis": (21, 2)},
+    "es": {"emergency": (8, 2), "crisis": (12, 2)},
+    "de": {"emergency": (10, 1), "crisis": (13, 1)},
 }
 # Calm texts that got an escalation or a check question, at most (rules and reader).
-CALM_ALARMS_AT_MOST: Mapping[str, int] = {"en": 10, "es": 9, "de": 5}  # of 70, 30, 30
+CALM_ALARMS_AT_MOST: Mapping[str, int] = {"en": 11, "es": 5, "de": 7}  # of 50, 22, 22
 
 
 def _load(lang: str) -> list[dict[str, Any]]:
@@ -116,7 +108,7 @@ def test_blind_set_shape(lang: str) -> None:
     """Each blind set is there, of known kinds, with emergency, crisis and calm cases."""
     kinds = {c["expect"] for c in SETS[lang]}
     assert kinds <= set(KINDS) and {"emergency", "crisis", "none"} <= kinds
-    assert len(SETS[lang]) >= 100
+    assert len(SETS[lang]) >= 80
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
