@@ -37,14 +37,15 @@ def test_the_reader_asks_the_check_question_of_the_kind_it_suspects() -> None:
     assert reader.read("walked to the park today") is None
 
 
-def test_text_without_a_letter_is_not_read() -> None:
-    """A score, an emoji or punctuation is never a check question, whatever the model says."""
+def test_fewer_than_two_words_are_not_read() -> None:
+    """A score, an emoji, punctuation or a single word (a button's label typed back) is never a
+    check question, whatever the model says: only two or more words with letters are read."""
     examples = [Example(f"{n}", "crisis") for n in range(10)]
     examples += [Example(f"ok {n}", "emergency") for n in range(10)]
     examples += [Example(f"fine {n}", "none") for n in range(10)]
     reader = Reader("xx", tuple(examples), thresholds={"crisis": 0.01, "emergency": 0.01})
     assert reader.read("ok then") is not None  # at a threshold this low, any word is suspect
-    assert [reader.read(t) for t in ("5", "7/10", "👍", "...")] == [None] * 4
+    assert [reader.read(t) for t in ("5", "7/10", "👍", "...", "ok", "fine 5")] == [None] * 6
 
 
 def test_the_same_examples_give_the_same_model() -> None:
