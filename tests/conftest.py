@@ -74,6 +74,17 @@ def drop_pg_database(admin_url: str, name: str) -> None:
     run_in_thread(_admin(admin_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
 
 
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    """A scratch copy of data/ that a test may break (test_catalogue.py keeps its own: English
+    only)."""
+    from bot.content import default_data_dir
+
+    copy = tmp_path / "data"
+    shutil.copytree(default_data_dir(), copy)
+    return copy
+
+
 @pytest.fixture(scope="session")
 def pg_admin_url() -> str:
     """The admin URL of a reachable PostgreSQL server; skips (fails on CI) when there is none."""

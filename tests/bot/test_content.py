@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import tomllib
 from pathlib import Path
 
@@ -14,14 +13,6 @@ from bot.content import ContentError, default_data_dir, load_content
 from flows.content import PURPOSES, Content
 
 REAL = default_data_dir()
-
-
-@pytest.fixture
-def data(tmp_path: Path) -> Path:
-    """Returns a scratch copy of data/ that a test may break."""
-    copy = tmp_path / "data"
-    shutil.copytree(REAL, copy)
-    return copy
 
 
 def load(data: Path, required: tuple[str, ...] = ()) -> Content:

@@ -3,7 +3,6 @@ nothing, and only ever to ask a check question."""
 
 from __future__ import annotations
 
-import shutil
 import tomllib
 from pathlib import Path
 
@@ -112,15 +111,8 @@ def test_before_consent_a_check_question_gives_advice_and_asks_for_consent_again
     assert chat.last is not None and chat.last.effects == ()
 
 
-def _copy_data(tmp_path: Path) -> Path:
-    data = tmp_path / "data"
-    shutil.copytree(default_data_dir(), data)
-    return data
-
-
-def test_a_corpus_case_of_an_unknown_kind_is_refused(tmp_path: Path) -> None:
+def test_a_corpus_case_of_an_unknown_kind_is_refused(data: Path) -> None:
     """Start-up refuses a corpus case whose `expect` is not a kind, naming file and case."""
-    data = _copy_data(tmp_path)
     corpus = data / "safety" / "corpus" / "de.toml"
     corpus.write_text(
         corpus.read_text(encoding="utf-8") + '\n[[case]]\ntext = "x"\nexpect = "maybe"\n',
@@ -132,11 +124,10 @@ def test_a_corpus_case_of_an_unknown_kind_is_refused(tmp_path: Path) -> None:
     assert err.value.key.endswith(".expect") and "'maybe'" in err.value.problem
 
 
-def test_the_learnt_held_out_sets_are_read_and_checked(tmp_path: Path) -> None:
+def test_the_learnt_held_out_sets_are_read_and_checked(data: Path) -> None:
     """data/safety/learnt/<lang>.toml adds its cases to the reader's examples, and a case of an
     unknown kind there is refused like one in the corpus, naming the file."""
     shipped = load_reader(default_data_dir(), "es")
-    data = _copy_data(tmp_path)
     learnt = data / "safety" / "learnt" / "es.toml"
     cases = len(tomllib.loads(learnt.read_text(encoding="utf-8"))["case"])
     learnt.unlink()
@@ -148,18 +139,16 @@ def test_the_learnt_held_out_sets_are_read_and_checked(tmp_path: Path) -> None:
     assert err.value.file == "data/safety/learnt/es.toml"
 
 
-def test_a_language_without_everyday_messages_is_refused(tmp_path: Path) -> None:
+def test_a_language_without_everyday_messages_is_refused(data: Path) -> None:
     """The reader needs the language's everyday messages: their absence names the file."""
-    data = _copy_data(tmp_path)
     (data / "safety" / "everyday" / "es.txt").unlink()
     with pytest.raises(ContentError) as err:
         load_reader(data, "es")
     assert err.value.file == "data/safety/everyday/es.txt"
 
 
-def test_too_few_examples_of_a_kind_are_refused(tmp_path: Path) -> None:
+def test_too_few_examples_of_a_kind_are_refused(data: Path) -> None:
     """A corpus with almost no crisis phrasings cannot teach the reader: refused, with counts."""
-    data = _copy_data(tmp_path)
     (data / "safety" / "learnt" / "en.toml").unlink()
     corpus = data / "safety" / "corpus" / "en.toml"
     corpus.write_text(

@@ -2,23 +2,14 @@
 
 from __future__ import annotations
 
-import shutil
 import tomllib
 from pathlib import Path
 
 import pytest
 
-from bot.content import ContentError, default_data_dir, load_content
+from bot.content import ContentError, load_content
 
 # --- loading: the loader refuses broken screen data by file and key ----------------------------
-
-
-@pytest.fixture
-def data(tmp_path: Path) -> Path:
-    """A scratch copy of data/ that a test may break."""
-    copy = tmp_path / "data"
-    shutil.copytree(default_data_dir(), copy)
-    return copy
 
 
 def refusal(data: Path) -> str:
