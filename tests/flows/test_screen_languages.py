@@ -99,10 +99,6 @@ def _together(text: str, screens: Mapping[str, ScreenRules], lang: str) -> Findi
     return min(found, key=lambda f: SCREEN_KINDS.index(f.kind), default=None)
 
 
-def _score(cases: Sequence[dict[str, Any]], find: Any) -> list[Scored]:
-    return score(cases, find)
-
-
 def _table(title: str, rows: list[Scored], *, misses: bool = True) -> str:
     lines = [title, f"  {'kind':>9} {'cases':>5} {'strict':>6} {'+check':>6} {'left':>5}"]
     for kind in KINDS[:-1]:
@@ -223,8 +219,8 @@ def test_negative_finds_nothing(
 def test_corpus_numbers(lang: str, screens: Mapping[str, ScreenRules]) -> None:
     """Prints the corpus table (alone and with English); no emergency or crisis case is left
     unfound, escalations on calm texts stay under 5% and check questions under 15%."""
-    rows = _score(CORPUS[lang], lambda t: screen(t, screens[lang]))
-    both = _score(CORPUS[lang], lambda t: _together(t, screens, lang))
+    rows = score(CORPUS[lang], lambda t: screen(t, screens[lang]))
+    both = score(CORPUS[lang], lambda t: _together(t, screens, lang))
     print(f"\n{_table(f'{lang} corpus ({len(rows)} cases), {lang} rules:', rows)}")
     print(_table(f"{lang} corpus, {lang} and en rules together:", both, misses=False))
     missed = [r for r in rows if r.expect in RIGHT_CHECK and not r.found]
@@ -246,8 +242,8 @@ def test_heldout_numbers(lang: str, screens: Mapping[str, ScreenRules]) -> None:
     the right check question) than the last honest score (HELDOUT_UNANSWERED_AT_MOST), at most 20%
     of urgent cases missed, at most 10% of calm texts escalated."""
     _needs_heldout(lang)
-    rows = _score(HELDOUT[lang], lambda t: screen(t, screens[lang]))
-    both = _score(HELDOUT[lang], lambda t: _together(t, screens, lang))
+    rows = score(HELDOUT[lang], lambda t: screen(t, screens[lang]))
+    both = score(HELDOUT[lang], lambda t: _together(t, screens, lang))
     print(f"\n{_table(f'{lang} held-out ({len(rows)} cases), {lang} rules:', rows)}")
     print(_table(f"{lang} held-out, {lang} and en rules together:", both, misses=False))
     for kind in RIGHT_CHECK:
