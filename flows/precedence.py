@@ -126,8 +126,9 @@ def _escalate(s: Session, finding: Finding) -> None:
     """Answers a red flag or crisis found in typed text, in the same turn (DESIGN §5).
 
     Crisis: the helplines and "are you safe?"; an emergency or urgent flag: what to do now and a
-    hold on coaching; one weak leg: one clarifying question. Before consent the person gets the
-    same advice, but nothing is stored: no answer, no hold, no date.
+    hold on coaching; one weak leg: one clarifying question. A check question the reader adds
+    (`finding.also`) is asked next, before the hold's or the clarifying question. Before consent
+    the person gets the same advice, but nothing is stored: no answer, no hold, no date.
     """
     view = s.view()
     active = s.active
@@ -150,13 +151,23 @@ def _escalate(s: Session, finding: Finding) -> None:
     if not consented:
         safety.instruction(view, kind, unsure=False, consented=False)
         s.absorb(view)
+        if finding.also is not None:
+            _ask_to_be_sure(s, s.view(), finding.also, consented=False)
         return
     view.effects.append(RecordRedFlags(((f"text:{finding.id}", Answer3.YES),), "free_text"))
+    also = None if s.in_flow(Flow.CRISIS) else finding.also  # crisis care asks its own questions
     in_hold = active is not None and active.flow == Flow.SAFETY
     frame = safety.hold(view, kind, resume=None if in_hold else active)
     s.absorb(view)
     s.active = None
-    s.start(active if in_hold and active is not None else frame)
+    s.start(_then(also, active if in_hold and active is not None else frame))
+
+
+def _then(check: Finding | None, frame: Frame) -> Frame:
+    """`frame`, or the reader's `check` question asked first with `frame` to come after it."""
+    if check is None:
+        return frame
+    return crisis.ask_frame(frame) if check.id == CHECK_CRISIS else rescreen.check_frame(frame)
 
 
 def _ask_to_be_sure(s: Session, view: Turn, finding: Finding, *, consented: bool) -> None:
@@ -167,13 +178,16 @@ def _ask_to_be_sure(s: Session, view: Turn, finding: Finding, *, consented: bool
     the question that was open is asked again."""
     about_crisis = finding.id == CHECK_CRISIS
     if not consented:
-        if about_crisis:
-            view.say(crisis.K.check_before_consent, **crisis.helplines(view))
-        else:
-            key = rescreen.K.clarify_before_consent
-            if finding.kind == "check":
-                key = rescreen.K.check_before_consent
-            view.say(key, emergency=safety.emergency_number(view))
+        for asked in (finding, finding.also):
+            if asked is None:
+                continue
+            if asked.id == CHECK_CRISIS:
+                view.say(crisis.K.check_before_consent, **crisis.helplines(view))
+            else:
+                key = rescreen.K.clarify_before_consent
+                if asked.kind == "check":
+                    key = rescreen.K.check_before_consent
+                view.say(key, emergency=safety.emergency_number(view))
         s.absorb(view)
         s.reask()  # a question asked in doubt: what was open (the privacy notice) is still open
         return
@@ -183,12 +197,16 @@ def _ask_to_be_sure(s: Session, view: Turn, finding: Finding, *, consented: bool
             s.reask()  # crisis care is already under way
             return
     elif s.held() or s.protected():
+        if finding.also is not None and not s.in_flow(Flow.CRISIS):
+            s.active = None  # the reader's question about self-harm still comes first
+            s.start(crisis.ask_frame(active))
+            return
         s.reask()  # already held, or in the screen itself: its own question comes first
         return
     s.active = None
     if about_crisis:
         s.start(crisis.ask_frame(active))
     elif finding.kind == "check":
-        s.start(rescreen.check_frame(active))
+        s.start(_then(finding.also, rescreen.check_frame(active)))
     else:
-        s.start(rescreen.clarify_frame(active))
+        s.start(_then(finding.also, rescreen.clarify_frame(active)))

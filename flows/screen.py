@@ -26,6 +26,7 @@ _NOT_WORD = re.compile(r"[\W_]+")
 _REPEATS = re.compile(r"([^\W\d_])\1{2,}")
 _LINE_BREAK = re.compile(r"\r\n?")
 _SINGLE_BREAK = re.compile(r"(?<!\n)\n(?![ \t]*\n)")  # a line break not part of a blank line
+_CRISIS_CHECK = "check_crisis"  # the check question about self-harm (rules' and reader's)
 _JOIN = "\ue000"  # a single line break read as a space: no separator, but no context crosses it
 
 
@@ -35,6 +36,7 @@ class Finding:
 
     kind: ScreenKind
     id: str
+    also: Finding | None = None  # a check question the reader adds to the rules' finding
 
 
 @dataclass(frozen=True)
@@ -269,10 +271,27 @@ def screen(text: str, rules: ScreenRules, reader: Reader | None = None) -> Findi
     """Returns the most serious red flag or crisis that `text` raises, or None if it raises none.
 
     The rules answer first; when they find nothing, the learned `reader` (if given) may ask a
-    check question about wording they have not seen (flows/reader.py)."""
+    check question about wording they have not seen (flows/reader.py). When they find something
+    less than what the reader suspects — a fall where the reader reads self-harm, a fever where
+    it reads the emergency signs — the reader's check question comes `also`."""
     c = _compile(rules)
     found = [hit for reading in _readings(text) if (hit := _best(c, reading)) is not None]
     best = min(found, key=lambda h: h[:2], default=None)
     if best is None:
         return reader.read(text) if reader is not None else None
-    return Finding(best[2].kind, best[2].id)
+    finding = Finding(best[2].kind, best[2].id)
+    if reader is None or finding.kind == "crisis":
+        return finding
+    check = reader.read(text)
+    return Finding(finding.kind, finding.id, check) if _adds(finding, check) else finding
+
+
+def _adds(finding: Finding, check: Finding | None) -> bool:
+    """Whether the reader's `check` asks what the rules' `finding` leaves unasked: self-harm after
+    anything but a crisis or its own check; the emergency signs after an urgent flag (an
+    emergency, one weak leg or the emergency check already ask about them)."""
+    if check is None:
+        return False
+    if check.id == _CRISIS_CHECK:
+        return finding.id != _CRISIS_CHECK
+    return finding.kind == "urgent"

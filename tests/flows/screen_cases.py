@@ -84,9 +84,12 @@ class Scored:
 
     @property
     def checked(self) -> bool:
-        """Not found, but asked the check question that answers its kind."""
+        """Not found, but asked the check question that answers its kind (as the finding, or the
+        reader's check added to a lesser finding of the rules)."""
         right = RIGHT_CHECK.get(self.expect)
-        return not self.found and right is not None and self.finding == Finding(K, right)
+        if self.found or right is None or self.finding is None:
+            return False
+        return Finding(K, right) in (self.finding, self.finding.also)
 
     @property
     def left(self) -> bool:

@@ -72,13 +72,43 @@ def test_the_fast_scoring_equals_scikit_learns(lang: str) -> None:
         assert reader.chances(text) == pytest.approx(expected, abs=1e-9)
 
 
-def test_the_rules_answer_first(rules: ScreenRules) -> None:
-    """When the rules find a red flag, that is the answer; the reader is not asked."""
+def test_a_crisis_the_rules_find_is_not_read_again(rules: ScreenRules) -> None:
+    """When the rules find self-harm, that is the answer; the reader is not asked."""
     reader = Reader("xx", (Example("x", "crisis"),))  # untrainable: asking it would raise
-    assert screen("I can't control my bladder", rules, reader) == Finding(
-        "emergency",
-        screen("I can't control my bladder", rules).id,  # type: ignore[union-attr]
-    )
+    found = screen("I want to kill myself", rules)
+    assert found is not None and found.kind == "crisis"
+    assert screen("I want to kill myself", rules, reader) == found
+
+
+def _nonsense() -> Reader:
+    """A reader that knows two made-up phrases the rules cannot: one of each check's kind."""
+    examples = [Example(f"zorblax quux {n}", "crisis") for n in range(20)]
+    examples += [Example(f"flibber wob {n}", "emergency") for n in range(20)]
+    examples += [Example(f"walked to the park {n}", "none") for n in range(20)]
+    return Reader("xx", tuple(examples))
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "also"),
+    [
+        ("I had a bad fall yesterday, zorblax quux", "urgent", CHECK_CRISIS),
+        ("I had a bad fall yesterday, flibber wob", "urgent", CHECK_CAUDA),
+        ("I can't control my bladder, zorblax quux", "emergency", CHECK_CRISIS),
+        ("I can't control my bladder, flibber wob", "emergency", None),
+        ("my left leg feels weak, zorblax quux", "clarify", CHECK_CRISIS),
+        ("my left leg feels weak, flibber wob", "clarify", None),
+        ("I had a bad fall yesterday", "urgent", None),
+    ],
+)
+def test_the_reader_adds_its_check_only_where_the_rules_leave_it_unasked(
+    rules: ScreenRules, text: str, kind: str, also: Finding | None
+) -> None:
+    """Beside a red flag the rules found, the reader's check comes `also` when it asks what the
+    finding does not: self-harm after anything but a crisis, the emergency signs after an urgent
+    flag only (an emergency or one weak leg already asks about them)."""
+    alone = screen(text, rules)
+    assert alone is not None and alone.kind == kind and alone.also is None
+    assert screen(text, rules, _nonsense()) == Finding(alone.kind, alone.id, also)
 
 
 @pytest.mark.parametrize("lang", ["en", "es", "de"])
@@ -160,3 +190,45 @@ def test_too_few_examples_of_a_kind_are_refused(data: Path) -> None:
     with pytest.raises(ContentError) as err:
         load_reader(data, "en")
     assert "1 crisis examples" in err.value.problem
+
+
+FALL_AND_DESPAIR = (
+    "slipped and fell in the shower, lay there thinking nobody would even notice if i never got up"
+)
+
+
+def test_a_fall_told_with_despair_gets_the_urgent_advice_then_the_crisis_question() -> None:
+    """The rules read a fall (urgent: a hold), the reader reads despair: the urgent advice, then
+    "are you having thoughts of ending your life?"; "No" leads to the hold's own question, which a
+    typed "1" does not answer; "Yes" to crisis care."""
+    found = screen(FALL_AND_DESPAIR, CONTENT.screen["en"])
+    assert found is not None and found.kind == "urgent"  # the rules alone: the fall only
+    chat = in_a_checkin()
+    assert keys_of(chat.say(FALL_AND_DESPAIR)) == ["safety.heard", "safety.urgent", "crisis.ask"]
+    other = chat.fork()
+    assert keys_of(chat.press("no")) == ["crisis.ask_clear", "safety.checked"]
+    assert keys_of(chat.say("1")) == ["common.not_a_choice_words", "safety.checked"]
+    assert keys_of(other.press("yes")) == ["crisis.reply", "crisis.safe_now"]
+
+
+def test_a_fever_told_with_an_odd_feeling_on_the_toilet_gets_the_emergency_check_too() -> None:
+    """The rules read a fever (urgent), the reader the emergency signs: the urgent advice, then
+    the one question about them; "yes" goes on to the emergency questions one by one."""
+    text = "fever last night, and going to the loo feels different, like i cant tell when im done"
+    chat = in_a_checkin()
+    assert keys_of(chat.say(text)) == ["safety.heard", "safety.urgent", "rescreen.check"]
+    assert keys_of(chat.press("yes")) == ["rescreen.question"]
+
+
+def test_before_consent_both_pieces_of_advice_come_and_nothing_is_stored() -> None:
+    """Before consent, a fall told with despair: the urgent advice, the crisis advice with the
+    helplines, then the privacy notice again; no effect at all (nothing stored)."""
+    chat = Chat(now=START)
+    chat.play("/start", "[go_on]")
+    assert keys_of(chat.say(FALL_AND_DESPAIR)) == [
+        "safety.heard",
+        "safety.urgent_before_consent",
+        "crisis.check_before_consent",
+        "onboarding.consent_short",
+    ]
+    assert chat.last is not None and chat.last.effects == ()
