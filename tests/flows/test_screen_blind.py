@@ -1,25 +1,33 @@
 """The whole screen — rules, then the learned reader — scored on the newest blind held-out sets.
 
-tests/flows/heldout/<lang>.toml (English v8: 160 cases; Spanish v6 and German v6: 80 each) were
-written blind on 2026-12-06 by helpers that opened none of the project (rules, screen, corpora,
-earlier sets, reader), each case in the voice of a different person. Scored once with the screen
-as it stood (rules 2026-12.22, es39, de33; the reader trained on the corpora, everyday files,
-labels and the first round's sets) and once after the second round's sets (en v7, es and de v5)
-joined the reader's examples (data/safety/learnt/), the only change. Emergency / crisis left:
+tests/flows/heldout/<lang>.toml (English v9: 160 cases; Spanish v7 and German v7: 80 each) were
+written blind on 2026-12-07 by helpers that opened none of the project (rules, screen, corpora,
+earlier sets, reader): the fourth round, messages as they arrive mid-conversation (replies with
+the sign second or third, voice-to-text, typos, asides, jokes). Scored three times: with the
+screen as the third round left it (rules 2026-12.22, es39, de34; the reader trained on the
+corpora, everyday files, labels and the first two rounds' sets); after the reader was also asked
+beside a lesser finding of the rules (its check `also`, SAFETY H29A); after the third round's
+sets (en v8, es and de v6) joined the reader's examples (data/safety/learnt/). Emergency /
+crisis left:
 
-- rules alone: en 6 / 21 of 50 / 40, es 8 / 12 of 28 / 22, de 10 / 13 of 28 / 22 (70 of 200);
-  calm texts escalated or checked: en 8 of 50, es 5 of 22, de 5 of 22.
-- with the reader: en 1 / 2, es 3 / 2, de 1 / 2 (11 of 200); calm en 11, es 5, de 7.
-- after learning v7 / v5, as shipped: en 1 / 2, es 2 / 2, de 1 / 1 (9 of 200); calm unchanged.
+- rules alone: en 5 / 12 of 50 / 40, es 5 / 4 of 28 / 22, de 4 / 7 of 28 / 22 (37 of 200);
+  calm texts escalated or checked: en 8 of 50, es 5 of 22, de 4 of 22.
+- with the reader: en 1 / 4, es 0 / 0, de 0 / 2 (7 of 200); calm en 9, es 6, de 5.
+- with its check beside a lesser finding: en 0 / 4 (a bowel accident "on the bus" was read as
+  an accident; the emergency check now follows), es 0 / 0, de 0 / 2 (6 of 200); calm unchanged.
+- after learning v8 / v6, as shipped: the same 6 of 200 (all crisis, veiled: a plan, gathered
+  means, "won't be around next week"); calm unchanged; everyday checks en 2 → 3, es 4 → 5.
 
 The rounds before (each scored the same way; docs/DESIGN-NOTES.md has every figure): the first
 (en v6, es and de v4) rules alone 30 of 320 left, with the first reader 4; the second (en v7, es
 and de v5) rules alone 55 of 260, with the reader 13, after learning the first round 9, after a
-rules round on the first round's misses 8 (rules alone 49). The reader's settings (features,
-C = 10, balanced classes, thresholds 0.5, and 0.4 for crisis) were chosen on the corpus
-(cross-validation), the earlier held-out sets and the everyday set below, never on a blind set.
-The bounds below are the rules-alone score and the shipped one: regression guards, not the bar
-(DESIGN §5 asks for no emergency or crisis case left unanswered, and nine of 200 still are).
+rules round on the first round's misses 8 (rules alone 49); the third (en v8, es and de v6) rules
+alone 70 of 200, with the reader 11, after learning the second round 9. The reader's settings
+(features, C = 10, balanced classes, thresholds 0.5, and 0.4 for crisis) were chosen on the
+corpus (cross-validation), the earlier held-out sets and the everyday set below, never on a
+blind set. The bounds below are the rules-alone score and the shipped one: regression guards,
+not the bar (DESIGN §5 asks for no emergency or crisis case left unanswered, and six of 200
+still are).
 
 tests/flows/heldout/everyday_<lang>.txt (300 en, 150 es, 150 de) are everyday messages written
 to measure the reader's false alarms, never trained on: the check questions the reader adds to
@@ -53,12 +61,12 @@ LANGUAGES = ("en", "es", "de")
 KINDS = ("emergency", "crisis", "urgent", "clarify", "none")
 # Cases left without any response, at most: (rules alone, rules and reader), per language and kind.
 LEFT_AT_MOST: Mapping[str, Mapping[str, tuple[int, int]]] = {
-    "en": {"emergency": (6, 1), "crisis": (21, 2)},
-    "es": {"emergency": (8, 2), "crisis": (12, 2)},
-    "de": {"emergency": (10, 1), "crisis": (13, 1)},
+    "en": {"emergency": (5, 0), "crisis": (12, 4)},
+    "es": {"emergency": (5, 0), "crisis": (4, 0)},
+    "de": {"emergency": (4, 0), "crisis": (7, 2)},
 }
 # Calm texts that got an escalation or a check question, at most (rules and reader).
-CALM_ALARMS_AT_MOST: Mapping[str, int] = {"en": 11, "es": 5, "de": 7}  # of 50, 22, 22
+CALM_ALARMS_AT_MOST: Mapping[str, int] = {"en": 9, "es": 6, "de": 5}  # of 50, 22, 22
 
 
 def _load(lang: str) -> list[dict[str, Any]]:
@@ -127,9 +135,9 @@ def test_blind_scores(lang: str) -> None:
     assert lost == []
 
 
-# Check questions the reader adds on the everyday sets, at most (as shipped: en 2 of 249 fresh
-# lines, es 4 of 136, de 1 of 127).
-EVERYDAY_CHECKS_AT_MOST: Mapping[str, int] = {"en": 2, "es": 4, "de": 1}
+# Check questions the reader adds on the everyday sets, at most (as shipped: en 3 of 249 fresh
+# lines, es 5 of 136, de 1 of 127).
+EVERYDAY_CHECKS_AT_MOST: Mapping[str, int] = {"en": 3, "es": 5, "de": 1}
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
