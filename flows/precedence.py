@@ -150,9 +150,11 @@ def _escalate(s: Session, finding: Finding) -> None:
     view.say(safety.K.heard)
     if not consented:
         safety.instruction(view, kind, unsure=False, consented=False)
-        s.absorb(view)
         if finding.also is not None:
-            _ask_to_be_sure(s, s.view(), finding.also, consented=False)
+            _ask_to_be_sure(s, view, finding.also, consented=False)  # says it was not stored
+            return
+        view.say(safety.K.not_stored)
+        s.absorb(view)
         return
     view.effects.append(RecordRedFlags(((f"text:{finding.id}", Answer3.YES),), "free_text"))
     also = None if s.in_flow(Flow.CRISIS) else finding.also  # crisis care asks its own questions
@@ -188,6 +190,7 @@ def _ask_to_be_sure(s: Session, view: Turn, finding: Finding, *, consented: bool
                 if asked.kind == "check":
                     key = rescreen.K.check_before_consent
                 view.say(key, emergency=safety.emergency_number(view))
+        view.say(safety.K.not_stored)  # once, after all the advice
         s.absorb(view)
         s.reask()  # a question asked in doubt: what was open (the privacy notice) is still open
         return

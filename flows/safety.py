@@ -25,6 +25,7 @@ K = keys(
     "urgent",
     "emergency_before_consent",
     "urgent_before_consent",
+    "not_stored",
     "checked",
     "cleared",
     "not_yet",

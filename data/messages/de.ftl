@@ -546,12 +546,9 @@ safety-urgent =
     Bis dahin habe ich das Coaching pausiert: Ich bin ein Coach und ersetze keine ärztliche Untersuchung.
 safety-emergency_before_consent =
     Bitte hol dir jetzt sofort ärztliche Notfallhilfe: Ruf { $emergency } an oder geh in die nächste Notaufnahme, sag dort, dass du Rückenschmerzen hast, und beschreib alle Veränderungen, die dir aufgefallen sind. Warte nicht ab, ob es von selbst vorbeigeht.
-
-    Ich habe nichts von dem gespeichert, was du geschrieben hast.
 safety-urgent_before_consent =
     Bitte wende dich noch heute an eine Ärztin oder einen Arzt und erzähl von deinen Rückenschmerzen und allen Veränderungen, die dir aufgefallen sind: Das muss abgeklärt werden, bevor du mit einem Übungscoaching anfängst. Wenn du dich sehr krank fühlst oder es schnell schlimmer wird, ruf { $emergency } an.
-
-    Ich habe nichts von dem gespeichert, was du geschrieben hast.
+safety-not_stored = Ich habe nichts von dem gespeichert, was du geschrieben hast.
 safety-checked = Hat dich seit Beginn dieser Beschwerden eine Ärztin, ein Arzt oder eine Physiotherapeutin bzw. ein Physiotherapeut untersucht?
 safety-cleared = Hat man dir dort gesagt, dass sanfte Bewegung für dich in Ordnung ist?
 safety-not_yet = Okay. Das Coaching bleibt pausiert, bis du untersucht worden bist, also schieb es bitte nicht auf. Wenn es schlimmer wird, ruf { $emergency } an.
@@ -595,7 +592,7 @@ crisis-check_before_consent =
     Wenn du Gedanken hast, dir das Leben zu nehmen oder dir etwas anzutun, sprich bitte jetzt mit jemandem, kostenlos und vertraulich:
     { $helplines }
 
-    Wenn du in Gefahr bist, ruf { $emergency } an. Ich habe nichts von dem gespeichert, was du geschrieben hast.
+    Wenn du in Gefahr bist, ruf { $emergency } an.
 
 ## rescreen
 
@@ -614,12 +611,8 @@ rescreen-check_short = Seit Beginn der Rückenschmerzen eine Veränderung bei de
 rescreen-check_clear = Danke. Falls sich davon etwas verändert, sag es mir sofort: Das muss schnell ärztlich angeschaut werden ({ $emergency }).
 rescreen-check_before_consent =
     Wenn du eine neue Veränderung bei der Kontrolle über Blase oder Darm bemerkt hast, ein Taubheitsgefühl am Po, an den Genitalien oder an den Innenseiten der Oberschenkel, ein neues Problem beim Sex oder Beschwerden in beiden Beinen, hol dir bitte jetzt Notfallhilfe: Ruf { $emergency } an.
-
-    Ich habe nichts von dem gespeichert, was du geschrieben hast.
 rescreen-clarify_before_consent =
     Du hast erwähnt, dass sich ein Bein schwach anfühlt. Wenn die Schwäche beide Beine betrifft, von Tag zu Tag schlimmer wird oder mit einem Taubheitsgefühl im Genital- oder Gesäßbereich oder Problemen beim Wasserlassen einhergeht, hol dir jetzt Notfallhilfe: Ruf { $emergency } an.
-
-    Ich habe nichts von dem gespeichert, was du geschrieben hast.
 
 ## privacy
 

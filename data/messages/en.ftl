@@ -583,12 +583,9 @@ safety-urgent =
     I've paused coaching until then: I'm a coach, not a substitute for a clinician.
 safety-emergency_before_consent =
     Please get emergency medical help now: call { $emergency } or go to the nearest emergency department, and tell them you have back pain and describe any changes you've noticed. Don't wait to see if it passes.
-
-    I haven't stored anything you wrote.
 safety-urgent_before_consent =
     Please contact a doctor today and tell them about your back pain and any changes you've noticed: it needs checking before any exercise coaching. If you feel very unwell or it gets worse quickly, call { $emergency }.
-
-    I haven't stored anything you wrote.
+safety-not_stored = I haven't stored anything you wrote.
 safety-checked = Has a doctor or physiotherapist checked you since these symptoms began?
 safety-cleared = Did they say that gentle activity is fine for you?
 safety-not_yet = Okay. Coaching stays paused until you've been checked, so please don't put it off. If things get worse, call { $emergency }.
@@ -632,7 +629,7 @@ crisis-check_before_consent =
     If you're having thoughts of ending your life or harming yourself, please talk to someone now, free and in confidence:
     { $helplines }
 
-    If you're in danger, call { $emergency }. I haven't stored anything you wrote.
+    If you're in danger, call { $emergency }.
 
 ## rescreen
 
@@ -651,12 +648,8 @@ rescreen-check_short = Since your back pain began, any change in bladder or bowe
 rescreen-check_clear = Thank you. If any of those do change, tell me straight away: they need a doctor quickly ({ $emergency }).
 rescreen-check_before_consent =
     If you've noticed any new change in your bladder or bowel control, numbness around your bottom, genitals or inner thighs, a new problem with sex, or symptoms in both legs, please get emergency help now: call { $emergency }.
-
-    I haven't stored anything you wrote.
 rescreen-clarify_before_consent =
     You mentioned a leg feeling weak. If the weakness is in both legs, is getting worse day by day, or comes with numbness around your genitals, back passage or inner thighs, or trouble peeing, get emergency help now: call { $emergency }.
-
-    I haven't stored anything you wrote.
 
 ## privacy
 

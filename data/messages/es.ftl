@@ -582,12 +582,9 @@ safety-urgent =
     Hasta entonces he puesto en pausa el acompañamiento: soy un coach y no sustituyo a un profesional de la salud.
 safety-emergency_before_consent =
     Busca ayuda médica urgente ahora: llama al { $emergency } o ve al servicio de urgencias más cercano, diles que tienes dolor de espalda y explícales los cambios que hayas notado. No esperes a ver si se pasa.
-
-    No he guardado nada de lo que has escrito.
 safety-urgent_before_consent =
     Contacta hoy mismo con un médico y cuéntale tu dolor de espalda y los cambios que hayas notado: hay que revisarlo antes de hacer ningún ejercicio con un coach. Si te encuentras muy mal o empeora rápido, llama al { $emergency }.
-
-    No he guardado nada de lo que has escrito.
+safety-not_stored = No he guardado nada de lo que has escrito.
 safety-checked = ¿Te ha visto un médico o un fisioterapeuta desde que empezaron estos síntomas?
 safety-cleared = ¿Te dijeron que puedes hacer actividad suave?
 safety-not_yet = De acuerdo. El acompañamiento sigue en pausa hasta que te vean, así que no lo dejes para más adelante. Si empeoras, llama al { $emergency }.
@@ -631,7 +628,7 @@ crisis-check_before_consent =
     Si estás teniendo pensamientos de quitarte la vida o de hacerte daño, habla con alguien ahora, gratis y de forma confidencial:
     { $helplines }
 
-    Si estás en peligro, llama al { $emergency }. No he guardado nada de lo que has escrito.
+    Si estás en peligro, llama al { $emergency }.
 
 ## rescreen
 
@@ -650,12 +647,8 @@ rescreen-check_short = Desde que empezó el dolor de espalda, ¿algún cambio en
 rescreen-check_clear = Gracias. Si cualquiera de esas cosas cambia, dímelo enseguida: necesitan un médico cuanto antes (llama al { $emergency }).
 rescreen-check_before_consent =
     Si has notado algún cambio nuevo en el control de la orina o de las heces, adormecimiento en la zona genital, el ano o la parte interior de los muslos, un problema nuevo en tu vida sexual, o síntomas en las dos piernas, busca ayuda urgente ahora: llama al { $emergency }.
-
-    No he guardado nada de lo que has escrito.
 rescreen-clarify_before_consent =
     Has dicho que notas una pierna débil. Si la debilidad está en las dos piernas, va a más de un día para otro, o viene con adormecimiento en la zona genital, el ano o la parte interior de los muslos, o con problemas para orinar, busca ayuda urgente ahora: llama al { $emergency }.
-
-    No he guardado nada de lo que has escrito.
 
 ## privacy
 

@@ -137,7 +137,11 @@ def test_before_consent_a_check_question_gives_advice_and_asks_for_consent_again
     chat.play("/start", "[go_on]")
     text = "honestly not sure i trust myself tonight with everything in the cupboard"
     replies = chat.say(text)
-    assert keys_of(replies) == ["crisis.check_before_consent", "onboarding.consent_short"]
+    assert keys_of(replies) == [
+        "crisis.check_before_consent",
+        "safety.not_stored",
+        "onboarding.consent_short",
+    ]
     assert chat.last is not None and chat.last.effects == ()
 
 
@@ -229,6 +233,7 @@ def test_before_consent_both_pieces_of_advice_come_and_nothing_is_stored() -> No
         "safety.heard",
         "safety.urgent_before_consent",
         "crisis.check_before_consent",
+        "safety.not_stored",  # said once, after both
         "onboarding.consent_short",
     ]
     assert chat.last is not None and chat.last.effects == ()

@@ -439,7 +439,11 @@ def test_before_consent_a_check_is_advice_and_nothing_is_stored() -> None:
     chat.play("/start", "[go_on]")
     before = chat.conversation
     replies = chat.say("sh again last night")
-    assert keys_of(replies) == ["crisis.check_before_consent", "onboarding.consent_short"]
+    assert keys_of(replies) == [
+        "crisis.check_before_consent",
+        "safety.not_stored",
+        "onboarding.consent_short",
+    ]
     assert chat.last is not None and chat.last.effects == ()
     assert before.active is not None and chat.conversation.active is not None
     assert (chat.conversation.active.flow, chat.conversation.active.state) == (

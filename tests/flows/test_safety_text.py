@@ -82,7 +82,11 @@ def test_a_symptom_typed_during_onboarding_holds_before_any_health_question() ->
     chat.play("/start", "[go_on]")
     before = chat.conversation
     replies = chat.say("both my legs are numb")
-    assert keys_of(replies) == ["safety.heard", "safety.emergency_before_consent"]
+    assert keys_of(replies) == [
+        "safety.heard",
+        "safety.emergency_before_consent",
+        "safety.not_stored",
+    ]
     assert chat.last is not None and chat.last.effects == ()
     assert chat.conversation == before
     assert chat.facts.profile.safety_hold is None and chat.red_flags == []

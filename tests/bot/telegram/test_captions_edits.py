@@ -28,7 +28,7 @@ GO_NOW_EARLY = text(
     "safety.emergency_before_consent",
     emergency=text("safety.local_emergency", number="112"),
 )
-EMERGENCY_EARLY = together(text("safety.heard"), GO_NOW_EARLY)
+EMERGENCY_EARLY = together(text("safety.heard"), GO_NOW_EARLY, text("safety.not_stored"))
 PAIN_NOW = CHECKIN.index("2")  # presses up to the check-in's first pain question
 
 
