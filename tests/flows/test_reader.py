@@ -237,3 +237,24 @@ def test_before_consent_both_pieces_of_advice_come_and_nothing_is_stored() -> No
         "onboarding.consent_short",
     ]
     assert chat.last is not None and chat.last.effects == ()
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "de"])
+def test_the_threshold_script_splits_each_learnt_file_into_its_rounds(lang: str) -> None:
+    """scripts/reader_rounds.py leaves one learnt blind round out at a time: it finds every round
+    of the file by its header (v4 or v6 onwards, in order) and together they hold all its cases,
+    so no case is left out of the validation or counted twice."""
+    import importlib.util
+
+    path = Path(__file__).resolve().parents[2] / "scripts" / "reader_rounds.py"
+    spec = importlib.util.spec_from_file_location("reader_rounds", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    rounds = module._rounds(lang)
+    learnt = default_data_dir() / "safety" / "learnt" / f"{lang}.toml"
+    cases = tomllib.loads(learnt.read_text(encoding="utf-8"))["case"]
+    names = [name for name, _ in rounds]
+    first = 6 if lang == "en" else 4
+    assert names == [f"v{n}" for n in range(first, first + len(names))] and len(names) >= 3
+    assert [c for _, part in rounds for c in part] == cases

@@ -15,8 +15,15 @@ crisis left:
 - with the reader: en 1 / 4, es 0 / 0, de 0 / 2 (7 of 200); calm en 9, es 6, de 5.
 - with its check beside a lesser finding: en 0 / 4 (a bowel accident "on the bus" was read as
   an accident; the emergency check now follows), es 0 / 0, de 0 / 2 (6 of 200); calm unchanged.
-- after learning v8 / v6, as shipped: the same 6 of 200 (all crisis, veiled: a plan, gathered
-  means, "won't be around next week"); calm unchanged; everyday checks en 2 → 3, es 4 → 5.
+- after learning v8 / v6: the same 6 of 200 (all crisis, veiled: a plan, gathered means,
+  "won't be around next week"); calm unchanged; everyday checks en 2 → 3, es 4 → 5.
+- after the rules round on v8 / v6's misses (2026-12.23, es40, de35): rules alone the same 37
+  left (one Spanish and one German crisis case found outright rather than asked); with the
+  reader, which learns the new corpus cases, 5 (en 0 / 3); calm en 8, es 6, de 5; everyday
+  checks en 1, es 4, de 1.
+- after the crisis threshold went from 0.4 to 0.3 (chosen by leaving each learnt round out,
+  scripts/reader_rounds.py, not on this set), as shipped: 4 (en 0 / 2, es 0 / 0, de 0 / 2); calm
+  en 8, es 6, de 6; everyday check questions en 3 of 249, es 7 of 136, de 3 of 127.
 
 The rounds before (each scored the same way; docs/DESIGN-NOTES.md has every figure): the first
 (en v6, es and de v4) rules alone 30 of 320 left, with the first reader 4; the second (en v7, es
@@ -24,10 +31,10 @@ and de v5) rules alone 55 of 260, with the reader 13, after learning the first r
 rules round on the first round's misses 8 (rules alone 49); the third (en v8, es and de v6) rules
 alone 70 of 200, with the reader 11, after learning the second round 9. The reader's settings
 (features, C = 10, balanced classes, thresholds 0.5, and 0.4 for crisis) were chosen on the
-corpus (cross-validation), the earlier held-out sets and the everyday set below, never on a
-blind set. The bounds below are the rules-alone score and the shipped one: regression guards,
-not the bar (DESIGN §5 asks for no emergency or crisis case left unanswered, and six of 200
-still are).
+corpus (cross-validation), the earlier held-out sets and the everyday set below, the crisis
+threshold's 0.3 by leaving each learnt round out in turn; never on a blind set still blind.
+The bounds below are the rules-alone score and the shipped one: regression guards, not the bar
+(DESIGN §5 asks for no emergency or crisis case left unanswered, and four of 200 still are).
 
 tests/flows/heldout/everyday_<lang>.txt (300 en, 150 es, 150 de) are everyday messages written
 to measure the reader's false alarms, never trained on: the check questions the reader adds to
@@ -61,12 +68,12 @@ LANGUAGES = ("en", "es", "de")
 KINDS = ("emergency", "crisis", "urgent", "clarify", "none")
 # Cases left without any response, at most: (rules alone, rules and reader), per language and kind.
 LEFT_AT_MOST: Mapping[str, Mapping[str, tuple[int, int]]] = {
-    "en": {"emergency": (5, 0), "crisis": (12, 4)},
+    "en": {"emergency": (5, 0), "crisis": (12, 2)},
     "es": {"emergency": (5, 0), "crisis": (4, 0)},
     "de": {"emergency": (4, 0), "crisis": (7, 2)},
 }
 # Calm texts that got an escalation or a check question, at most (rules and reader).
-CALM_ALARMS_AT_MOST: Mapping[str, int] = {"en": 9, "es": 6, "de": 5}  # of 50, 22, 22
+CALM_ALARMS_AT_MOST: Mapping[str, int] = {"en": 8, "es": 6, "de": 6}  # of 50, 22, 22
 
 
 def _load(lang: str) -> list[dict[str, Any]]:
@@ -136,8 +143,8 @@ def test_blind_scores(lang: str) -> None:
 
 
 # Check questions the reader adds on the everyday sets, at most (as shipped: en 3 of 249 fresh
-# lines, es 5 of 136, de 1 of 127).
-EVERYDAY_CHECKS_AT_MOST: Mapping[str, int] = {"en": 3, "es": 5, "de": 1}
+# lines, es 7 of 136, de 3 of 127).
+EVERYDAY_CHECKS_AT_MOST: Mapping[str, int] = {"en": 3, "es": 7, "de": 3}
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
