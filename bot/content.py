@@ -36,6 +36,7 @@ from flows.content import (
     Thresholds,
 )
 from flows.reader import READ_KINDS, Example, Reader, ReadKind
+from flows.screen import fold
 
 __all__ = [
     "ContentError",
@@ -676,13 +677,15 @@ def load_reader(data_dir: Path, language: str, calm: Iterable[str] = ()) -> Read
     except FileNotFoundError:
         raise ContentError(everyday, "(file)", "missing") from None
     examples += [Example(line.strip(), "none") for line in lines.splitlines() if line.strip()]
-    examples += [Example(label, "none") for label in calm]
+    labels = tuple(calm)
+    examples += [Example(label, "none") for label in labels]
     for kind in READ_KINDS:
         have = sum(e.kind == kind for e in examples)
         if have < MIN_READER_EXAMPLES:
             problem = f"{have} {kind} examples; the reader needs at least {MIN_READER_EXAMPLES}"
             raise doc.error("case", problem)
-    return Reader(language, tuple(examples))
+    folded = tuple(sorted({" ".join(fold(label).split()) for label in labels}))
+    return Reader(language, tuple(examples), labels=folded)
 
 
 def load_content(

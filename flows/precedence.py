@@ -150,8 +150,8 @@ def _escalate(s: Session, finding: Finding) -> None:
     view.say(safety.K.heard)
     if not consented:
         safety.instruction(view, kind, unsure=False, consented=False)
-        if finding.also is not None:
-            _ask_to_be_sure(s, view, finding.also, consented=False)  # says it was not stored
+        if finding.also is not None:  # its advice, then that it was not stored
+            _ask_to_be_sure(s, view, finding.also, consented=False)
             return
         view.say(safety.K.not_stored)
         s.absorb(view)
@@ -162,27 +162,40 @@ def _escalate(s: Session, finding: Finding) -> None:
     frame = safety.hold(view, kind, resume=None if in_hold else active)
     s.absorb(view)
     s.active = None
-    s.start(_then(also, active if in_hold and active is not None else frame))
+    after = active if in_hold and active is not None else frame
+    s.start(_asking(also, after) if also is not None else after)
 
 
-def _then(check: Finding | None, frame: Frame) -> Frame:
-    """`frame`, or the reader's `check` question asked first with `frame` to come after it."""
-    if check is None:
-        return frame
-    return crisis.ask_frame(frame) if check.id == CHECK_CRISIS else rescreen.check_frame(frame)
+def _asking(check: Finding, after: Frame | None) -> Frame:
+    """The frame that asks `check`'s question, then those of its `also`, then `after`."""
+    if check.also is not None:
+        after = _asking(check.also, after)
+    if check.id == CHECK_CRISIS:
+        return crisis.ask_frame(after)
+    if check.kind == "clarify":
+        return rescreen.clarify_frame(after)
+    return rescreen.check_frame(after)
+
+
+def _chain(finding: Finding | None) -> list[Finding]:
+    """`finding` and the check questions that come `also`, in the order they are asked."""
+    chain = []
+    while finding is not None:
+        chain.append(finding)
+        finding = finding.also
+    return chain
 
 
 def _ask_to_be_sure(s: Session, view: Turn, finding: Finding, *, consented: bool) -> None:
     """When in doubt, one question before anything else: one weak leg (both? worse?), words near
     the emergency signs (any change in bladder, bowel, feeling down below, sex, both legs?), or
-    words near self-harm (are you having thoughts of ending your life?). A yes or not sure
-    leads on to the hold or to crisis care; before consent the advice comes as a sentence, and
-    the question that was open is asked again."""
-    about_crisis = finding.id == CHECK_CRISIS
+    words near self-harm (are you having thoughts of ending your life?); the reader's check comes
+    next when the finding leaves it unasked. A yes or not sure leads on to the hold or to crisis
+    care; before consent the advice comes as a sentence, and the question that was open is asked
+    again."""
+    asks = _chain(finding)
     if not consented:
-        for asked in (finding, finding.also):
-            if asked is None:
-                continue
+        for asked in asks:
             if asked.id == CHECK_CRISIS:
                 view.say(crisis.K.check_before_consent, **crisis.helplines(view))
             else:
@@ -195,21 +208,15 @@ def _ask_to_be_sure(s: Session, view: Turn, finding: Finding, *, consented: bool
         s.reask()  # a question asked in doubt: what was open (the privacy notice) is still open
         return
     active = s.active
-    if about_crisis:
-        if s.in_flow(Flow.CRISIS):
-            s.reask()  # crisis care is already under way
-            return
-    elif s.held() or s.protected():
-        if finding.also is not None and not s.in_flow(Flow.CRISIS):
-            s.active = None  # the reader's question about self-harm still comes first
+    if s.in_flow(Flow.CRISIS):
+        s.reask()  # crisis care is already under way, and asks its own questions
+        return
+    if s.held() or s.protected():
+        if any(asked.id == CHECK_CRISIS for asked in asks):
+            s.active = None  # the question about self-harm comes before anything else
             s.start(crisis.ask_frame(active))
             return
         s.reask()  # already held, or in the screen itself: its own question comes first
         return
     s.active = None
-    if about_crisis:
-        s.start(crisis.ask_frame(active))
-    elif finding.kind == "check":
-        s.start(_then(finding.also, rescreen.check_frame(active)))
-    else:
-        s.start(_then(finding.also, rescreen.clarify_frame(active)))
+    s.start(_asking(finding, active))

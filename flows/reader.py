@@ -61,11 +61,12 @@ class Example:
 class Reader:
     """A language's learned reader. `thresholds` are the probabilities at or above which each kind
     is suspected; `examples` must hold all three kinds. Messages of fewer than MIN_WORDS words
-    with a letter are not read."""
+    with a letter, and the coach's own button labels (or their start) typed back, are not read."""
 
     language: str
     examples: Sequence[Example]
     thresholds: Mapping[str, float] = field(default_factory=lambda: dict(THRESHOLDS))
+    labels: Sequence[str] = ()  # the coach's button labels, folded: typed back, they are not read
     _model: _Fitted | None = field(default=None, init=False, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
 
@@ -84,18 +85,36 @@ class Reader:
 
     def suspects(self, text: str) -> str | None:
         """The kind the reader suspects in `text` ("crisis" first, then "emergency"), or None."""
+        kinds = self.suspected(text)
+        return kinds[0] if kinds else None
+
+    def suspected(self, text: str) -> tuple[str, ...]:
+        """Every kind the reader suspects in `text`, "crisis" first: each at or above its
+        threshold. Messages of fewer than MIN_WORDS words with a letter are not read."""
         if sum(any(c.isalpha() for c in word) for word in text.split()) < MIN_WORDS:
-            return None  # a score, a button's word, an emoji: too little for the model to read
+            return ()  # a score, a button's word, an emoji: too little for the model to read
+        if self._a_label(text):
+            return ()  # "carry on": a button's label, or its start, typed back
         chances = self.chances(text)
-        likely = [k for k in ("crisis", "emergency") if chances.get(k, 0.0) >= self.thresholds[k]]
-        return likely[0] if likely else None
+        return tuple(
+            k for k in ("crisis", "emergency") if chances.get(k, 0.0) >= self.thresholds[k]
+        )
+
+    def _a_label(self, text: str) -> bool:
+        from flows.screen import fold
+
+        typed = " ".join(fold(text).split()).strip(" .!")
+        return bool(typed) and any(label.startswith(typed) for label in self.labels)
 
     def read(self, text: str) -> Finding | None:
-        """The check question to ask about `text`, or None when the reader suspects nothing."""
+        """The check question to ask about `text`, or None when the reader suspects nothing. When
+        it suspects both kinds, the crisis question comes first and the emergency one `also`."""
         from flows.screen import Finding
 
-        kind = self.suspects(text)
-        return None if kind is None else Finding("check", _CHECKS[kind])
+        found = None
+        for kind in reversed(self.suspected(text)):
+            found = Finding("check", _CHECKS[kind], found)
+        return found
 
 
 @functools.lru_cache(maxsize=8)

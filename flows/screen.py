@@ -282,16 +282,18 @@ def screen(text: str, rules: ScreenRules, reader: Reader | None = None) -> Findi
     finding = Finding(best[2].kind, best[2].id)
     if reader is None or finding.kind == "crisis":
         return finding
-    check = reader.read(text)
-    return Finding(finding.kind, finding.id, check) if _adds(finding, check) else finding
+    also = _unasked(finding, reader.read(text))
+    return Finding(finding.kind, finding.id, also) if also is not None else finding
 
 
-def _adds(finding: Finding, check: Finding | None) -> bool:
-    """Whether the reader's `check` asks what the rules' `finding` leaves unasked: self-harm after
-    anything but a crisis or its own check; the emergency signs after an urgent flag (an
-    emergency, one weak leg or the emergency check already ask about them)."""
+def _unasked(finding: Finding, check: Finding | None) -> Finding | None:
+    """The reader's check questions (a chain through `also`) that ask what the rules' `finding`
+    leaves unasked: self-harm after anything but a crisis or its own check; the emergency signs
+    after an urgent flag (an emergency, one weak leg and the emergency check already ask about
+    them; the rules' own self-harm check stays the one question it is)."""
     if check is None:
-        return False
-    if check.id == _CRISIS_CHECK:
-        return finding.id != _CRISIS_CHECK
-    return finding.kind == "urgent"
+        return None
+    rest = _unasked(finding, check.also)
+    crisis_check = check.id == _CRISIS_CHECK
+    adds = finding.id != _CRISIS_CHECK if crisis_check else finding.kind == "urgent"
+    return Finding(check.kind, check.id, rest) if adds else rest

@@ -87,9 +87,13 @@ class Scored:
         """Not found, but asked the check question that answers its kind (as the finding, or the
         reader's check added to a lesser finding of the rules)."""
         right = RIGHT_CHECK.get(self.expect)
-        if self.found or right is None or self.finding is None:
+        if self.found or right is None:
             return False
-        return Finding(K, right) in (self.finding, self.finding.also)
+        asked, finding = [], self.finding
+        while finding is not None:
+            asked.append((finding.kind, finding.id))
+            finding = finding.also
+        return (K, right) in asked
 
     @property
     def left(self) -> bool:

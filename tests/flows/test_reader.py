@@ -4,11 +4,13 @@ nothing, and only ever to ask a check question."""
 from __future__ import annotations
 
 import tomllib
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 import flows.reader
+import tests.flows.transcript
 from bot.content import ContentError, default_data_dir, load_reader
 from flows.content import ScreenRules
 from flows.reader import Example, Reader
@@ -98,14 +100,17 @@ def _nonsense() -> Reader:
         ("my left leg feels weak, zorblax quux", "clarify", CHECK_CRISIS),
         ("my left leg feels weak, flibber wob", "clarify", None),
         ("I had a bad fall yesterday", "urgent", None),
+        ("I feel hopeless, flibber wob", "check", None),
+        ("I feel hopeless, zorblax quux", "check", None),
     ],
 )
 def test_the_reader_adds_its_check_only_where_the_rules_leave_it_unasked(
     rules: ScreenRules, text: str, kind: str, also: Finding | None
 ) -> None:
     """Beside a red flag the rules found, the reader's check comes `also` when it asks what the
-    finding does not: self-harm after anything but a crisis, the emergency signs after an urgent
-    flag only (an emergency or one weak leg already asks about them)."""
+    finding does not: self-harm after anything but a crisis or its own check, the emergency signs
+    after an urgent flag only (an emergency, one weak leg or the emergency check already ask about
+    them; the rules' own self-harm check stays one question)."""
     alone = screen(text, rules)
     assert alone is not None and alone.kind == kind and alone.also is None
     assert screen(text, rules, _nonsense()) == Finding(alone.kind, alone.id, also)
@@ -258,3 +263,62 @@ def test_the_threshold_script_splits_each_learnt_file_into_its_rounds(lang: str)
     first = 6 if lang == "en" else 4
     assert names == [f"v{n}" for n in range(first, first + len(names))] and len(names) >= 3
     assert [c for _, part in rounds for c in part] == cases
+
+
+def _both() -> Reader:
+    """The made-up reader at thresholds low enough that one text can raise both kinds."""
+    return replace(_nonsense(), thresholds={"crisis": 0.2, "emergency": 0.2})
+
+
+BOTH = "zorblax quux flibber wob"
+
+
+def test_a_reader_suspecting_both_kinds_asks_the_crisis_question_then_the_emergency_one() -> None:
+    """Self-harm and the emergency signs both at or above their thresholds: both questions are
+    asked, self-harm first (not only the likelier one); beside a fall, both after the fall."""
+    reader = _both()
+    assert reader.suspected(BOTH) == ("crisis", "emergency")
+    assert reader.read(BOTH) == Finding("check", "check_crisis", CHECK_CAUDA)
+    fall = screen(f"I had a bad fall yesterday, {BOTH}", CONTENT.screen["en"], reader)
+    assert fall is not None and fall.kind == "urgent"
+    assert fall.also == Finding("check", "check_crisis", CHECK_CAUDA)
+
+
+def test_both_check_questions_come_one_after_the_other_then_the_open_question(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """In a check-in, words raising both kinds: "are you having thoughts of ending your life?";
+    "No" → the helplines, then the question about bladder, bowel, feeling and legs; "No" → the
+    check-in's open question again."""
+    chat = in_a_checkin()
+    both = replace(CONTENT, readers={**CONTENT.readers, "en": _both()})
+    monkeypatch.setattr(tests.flows.transcript, "CONTENT", both)
+    assert keys_of(chat.say(BOTH)) == ["crisis.ask"]
+    assert keys_of(chat.press("no")) == ["crisis.ask_clear", "rescreen.check"]
+    replies = chat.press("no")
+    assert keys_of(replies)[0] == "rescreen.check_clear"
+    assert chat.state == ("checkin", "baseline")
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "de"])
+def test_the_coachs_own_button_labels_typed_back_are_not_read(lang: str) -> None:
+    """Every button label of the language, and the start of it that picks it ("carry on" for
+    "Carry on with coaching"), typed back: never a check question from the reader, however
+    close its words come to the corpus's."""
+    reader = CONTENT.readers[lang]
+    assert len(reader.labels) > 20
+    for label in reader.labels:
+        words = label.split()
+        for typed in {label, " ".join(words[:2]), label.upper() + "!"}:
+            assert reader.read(typed) is None, typed
+
+
+def test_a_label_typed_back_is_not_read_though_its_words_are_suspect() -> None:
+    """A label whose words the reader would suspect ("zorblax quux for now" in the made-up
+    reader): typed whole or its start, it is not read; other text with those words still is."""
+    plain = _nonsense()
+    assert plain.read("zorblax quux") == CHECK_CRISIS
+    labelled = replace(plain, labels=("zorblax quux for now",))
+    assert labelled.read("Zorblax quux") is None
+    assert labelled.read("zorblax quux for now.") is None
+    assert labelled.read("zorblax quux again tonight") == CHECK_CRISIS
