@@ -122,10 +122,14 @@ def _table(title: str, rows: list[Scored], *, misses: bool = True) -> str:
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_language_has_a_full_screen(lang: str, screens: Mapping[str, ScreenRules]) -> None:
     """Each language ships rules for every red flag (same ids and kinds as English) and both
-    check rules, so that a finding maps to the same question in every language."""
+    check rules, so that a finding maps to the same question in every language. Crisis rules
+    may be split differently (English reads "all my tablets" in a rule of its own): a crisis
+    finding gets the same reply whichever rule found it, and its id is never stored."""
     kinds = {r.id: r.kind for r in screens[lang].rules}
     english = {r.id: r.kind for r in screens["en"].rules}
-    assert kinds == english
+    assert {i: k for i, k in kinds.items() if k != "crisis"} == {
+        i: k for i, k in english.items() if k != "crisis"
+    }
     assert {flag: kinds.get(flag) for flag in RED_FLAGS} == dict(RED_FLAGS)
 
 
