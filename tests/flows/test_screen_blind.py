@@ -1,40 +1,42 @@
 """The whole screen — rules, then the learned reader — scored on the newest blind held-out sets.
 
-tests/flows/heldout/<lang>.toml (English v9: 160 cases; Spanish v7 and German v7: 80 each) were
+tests/flows/heldout/<lang>.toml (English v10: 160 cases; Spanish v8 and German v8: 80 each) were
 written blind on 2026-12-07 by helpers that opened none of the project (rules, screen, corpora,
-earlier sets, reader): the fourth round, messages as they arrive mid-conversation (replies with
-the sign second or third, voice-to-text, typos, asides, jokes). Scored three times: with the
-screen as the third round left it (rules 2026-12.22, es39, de34; the reader trained on the
-corpora, everyday files, labels and the first two rounds' sets); after the reader was also asked
-beside a lesser finding of the rules (its check `also`, SAFETY H29A); after the third round's
-sets (en v8, es and de v6) joined the reader's examples (data/safety/learnt/). Emergency /
-crisis left:
+earlier sets, reader): the fifth round, varying who writes (people over 70, carers, farmers,
+second-language writers, people who minimise) and signs told by their consequence. Scored with
+the screen as the fourth round's work left it (rules 2026-12.23, es40, de35; the reader with
+the crisis threshold at 0.3, trained on the first three rounds' sets), then again after each
+change. Emergency / crisis left:
 
-- rules alone: en 5 / 12 of 50 / 40, es 5 / 4 of 28 / 22, de 4 / 7 of 28 / 22 (37 of 200);
-  calm texts escalated or checked: en 8 of 50, es 5 of 22, de 4 of 22.
-- with the reader: en 1 / 4, es 0 / 0, de 0 / 2 (7 of 200); calm en 9, es 6, de 5.
-- with its check beside a lesser finding: en 0 / 4 (a bowel accident "on the bus" was read as
-  an accident; the emergency check now follows), es 0 / 0, de 0 / 2 (6 of 200); calm unchanged.
-- after learning v8 / v6: the same 6 of 200 (all crisis, veiled: a plan, gathered means,
-  "won't be around next week"); calm unchanged; everyday checks en 2 → 3, es 4 → 5.
-- after the rules round on v8 / v6's misses (2026-12.23, es40, de35): rules alone the same 37
-  left (one Spanish and one German crisis case found outright rather than asked); with the
-  reader, which learns the new corpus cases, 5 (en 0 / 3); calm en 8, es 6, de 5; everyday
-  checks en 1, es 4, de 1.
-- after the crisis threshold went from 0.4 to 0.3 (chosen by leaving each learnt round out,
-  scripts/reader_rounds.py, not on this set), as shipped: 4 (en 0 / 2, es 0 / 0, de 0 / 2); calm
-  en 8, es 6, de 6; everyday check questions en 3 of 249, es 7 of 136, de 3 of 127.
+- rules alone: en 7 / 16 of 50 / 40, es 3 / 10 of 28 / 22, de 3 / 9 of 28 / 22 (48 of 200);
+  calm texts escalated or checked: en 8 of 50, es 3 of 22, de 4 of 22.
+- with the reader: en 2 / 2, es 1 / 1, de 1 / 1 (8 of 200); calm en 12, es 7, de 6. (At the
+  old crisis threshold, 0.4: en 2 / 3, 9 of 200.)
+- after the reader asks both check questions when it suspects both kinds (a change prompted by
+  one of this set's cases, so that case no longer counts as blind: "Rang 111 … strain every
+  single time" had been asked only the self-harm question): 7 of 200 (en 1 / 2).
+- after the fourth round's sets (en v9, es and de v7) joined the reader's examples and the
+  medication rules (2026-12.24, es41, de36: "took all my tablets today and did the walk" is
+  calm), as shipped: 7 of 200 (en 1 / 2, es 1 / 1, de 1 / 1); calm en 12, es 7, de 6; everyday
+  check questions en 3 of 249, es 7 of 136, de 2 of 127.
+
+Left: a foot drop getting worse (read as one weak leg: the clarifying question, whose "getting
+worse?" leads to the hold; counted as left, strictly), a note left on the pillow before a walk
+to the cliffs, a standing order for the cat "after I'm gone", sitting in a running car in the
+garage told the day after (asked the emergency question, not the self-harm one), a will made
+and the cat promised away.
 
 The rounds before (each scored the same way; docs/DESIGN-NOTES.md has every figure): the first
 (en v6, es and de v4) rules alone 30 of 320 left, with the first reader 4; the second (en v7, es
 and de v5) rules alone 55 of 260, with the reader 13, after learning the first round 9, after a
 rules round on the first round's misses 8 (rules alone 49); the third (en v8, es and de v6) rules
-alone 70 of 200, with the reader 11, after learning the second round 9. The reader's settings
-(features, C = 10, balanced classes, thresholds 0.5, and 0.4 for crisis) were chosen on the
+alone 70 of 200, with the reader 11, after learning the second round 9; the fourth (en v9, es
+and de v7) rules alone 37 of 200, with the reader 7, after the changes it saw 4. The reader's
+settings (features, C = 10, balanced classes, thresholds 0.5, and 0.4 for crisis) were chosen on the
 corpus (cross-validation), the earlier held-out sets and the everyday set below, the crisis
 threshold's 0.3 by leaving each learnt round out in turn; never on a blind set still blind.
 The bounds below are the rules-alone score and the shipped one: regression guards, not the bar
-(DESIGN §5 asks for no emergency or crisis case left unanswered, and four of 200 still are).
+(DESIGN §5 asks for no emergency or crisis case left unanswered, and seven of 200 still are).
 
 tests/flows/heldout/everyday_<lang>.txt (300 en, 150 es, 150 de) are everyday messages written
 to measure the reader's false alarms, never trained on: the check questions the reader adds to
@@ -68,12 +70,12 @@ LANGUAGES = ("en", "es", "de")
 KINDS = ("emergency", "crisis", "urgent", "clarify", "none")
 # Cases left without any response, at most: (rules alone, rules and reader), per language and kind.
 LEFT_AT_MOST: Mapping[str, Mapping[str, tuple[int, int]]] = {
-    "en": {"emergency": (5, 0), "crisis": (12, 2)},
-    "es": {"emergency": (5, 0), "crisis": (4, 0)},
-    "de": {"emergency": (4, 0), "crisis": (7, 2)},
+    "en": {"emergency": (7, 1), "crisis": (16, 2)},
+    "es": {"emergency": (3, 1), "crisis": (10, 1)},
+    "de": {"emergency": (3, 1), "crisis": (9, 1)},
 }
 # Calm texts that got an escalation or a check question, at most (rules and reader).
-CALM_ALARMS_AT_MOST: Mapping[str, int] = {"en": 8, "es": 6, "de": 6}  # of 50, 22, 22
+CALM_ALARMS_AT_MOST: Mapping[str, int] = {"en": 12, "es": 7, "de": 6}  # of 50, 22, 22
 
 
 def _load(lang: str) -> list[dict[str, Any]]:
@@ -143,8 +145,8 @@ def test_blind_scores(lang: str) -> None:
 
 
 # Check questions the reader adds on the everyday sets, at most (as shipped: en 3 of 249 fresh
-# lines, es 7 of 136, de 3 of 127).
-EVERYDAY_CHECKS_AT_MOST: Mapping[str, int] = {"en": 3, "es": 7, "de": 3}
+# lines, es 7 of 136, de 2 of 127).
+EVERYDAY_CHECKS_AT_MOST: Mapping[str, int] = {"en": 3, "es": 7, "de": 2}
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
