@@ -120,3 +120,26 @@ def test_telegram_wording_only_the_learned_reader_knows_gets_the_direct_question
     question = ann.expect("Are you having thoughts of ending your life")
     ann.user.press(question, "Yes")
     assert "Samaritans: 116 123" in ann.expect("Are you safe right now?")["text"]
+
+
+def test_telegram_a_fall_told_with_despair_gets_the_urgent_advice_then_the_direct_question(
+    ann: Person,
+) -> None:
+    """The rules read a fall (urgent), the running bot's reader reads despair: the urgent advice
+    with the hold, then "are you having thoughts of ending your life?"; "No" gives the helplines
+    and leads to the hold's own question. Everyday medication talk before it gets no crisis
+    reply at all."""
+    ann.user.send_text("/plan")
+    ann.expect("Today")
+    ann.user.send_text("took all my tablets today and did the walk")
+    calm = ann.expect("")
+    assert "Are you safe" not in calm["text"] and "ending your life" not in calm["text"]
+    ann.user.send_text(
+        "slipped and fell in the shower, lay there thinking nobody would even notice if i never"
+        " got up"
+    )
+    question = ann.expect("Are you having thoughts of ending your life")
+    assert "Please contact a doctor today" in question["text"]
+    ann.user.press(question, "No")
+    reply = ann.expect(HOLD)
+    assert "Samaritans: 116 123" in reply["text"]
