@@ -288,12 +288,16 @@ def screen(text: str, rules: ScreenRules, reader: Reader | None = None) -> Findi
 
 def _unasked(finding: Finding, check: Finding | None) -> Finding | None:
     """The reader's check questions (a chain through `also`) that ask what the rules' `finding`
-    leaves unasked: self-harm after anything but a crisis or its own check; the emergency signs
-    after an urgent flag (an emergency, one weak leg and the emergency check already ask about
-    them; the rules' own self-harm check stays the one question it is)."""
+    leaves unasked: self-harm after an urgent flag, one weak leg or the emergency check; the
+    emergency signs after an urgent flag (an emergency, one weak leg and the emergency check
+    already ask about them). Nothing after an emergency: its reply sends the person to emergency
+    care now, and its words (wetting oneself, numbness) lift the reader's self-harm chance
+    without self-harm in them. The rules' own self-harm check stays the one question it is."""
     if check is None:
         return None
     rest = _unasked(finding, check.also)
-    crisis_check = check.id == _CRISIS_CHECK
-    adds = finding.id != _CRISIS_CHECK if crisis_check else finding.kind == "urgent"
+    if check.id == _CRISIS_CHECK:
+        adds = finding.kind != "emergency" and finding.id != _CRISIS_CHECK
+    else:
+        adds = finding.kind == "urgent"
     return Finding(check.kind, check.id, rest) if adds else rest

@@ -95,8 +95,9 @@ def _nonsense() -> Reader:
     [
         ("I had a bad fall yesterday, zorblax quux", "urgent", CHECK_CRISIS),
         ("I had a bad fall yesterday, flibber wob", "urgent", CHECK_CAUDA),
-        ("I can't control my bladder, zorblax quux", "emergency", CHECK_CRISIS),
+        ("I can't control my bladder, zorblax quux", "emergency", None),
         ("I can't control my bladder, flibber wob", "emergency", None),
+        ("I can't control my bladder, zorblax quux flibber wob", "emergency", None),
         ("my left leg feels weak, zorblax quux", "clarify", CHECK_CRISIS),
         ("my left leg feels weak, flibber wob", "clarify", None),
         ("I had a bad fall yesterday", "urgent", None),
@@ -108,9 +109,9 @@ def test_the_reader_adds_its_check_only_where_the_rules_leave_it_unasked(
     rules: ScreenRules, text: str, kind: str, also: Finding | None
 ) -> None:
     """Beside a red flag the rules found, the reader's check comes `also` when it asks what the
-    finding does not: self-harm after anything but a crisis or its own check, the emergency signs
-    after an urgent flag only (an emergency, one weak leg or the emergency check already ask about
-    them; the rules' own self-harm check stays one question)."""
+    finding does not: self-harm after an urgent flag, one weak leg or the emergency check, the
+    emergency signs after an urgent flag only; nothing after an emergency (its reply sends the
+    person to emergency care now) or after the rules' own self-harm check."""
     alone = screen(text, rules)
     assert alone is not None and alone.kind == kind and alone.also is None
     assert screen(text, rules, _nonsense()) == Finding(alone.kind, alone.id, also)
