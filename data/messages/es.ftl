@@ -577,7 +577,7 @@ safety-emergency =
 
     He puesto en pausa el acompañamiento: esto necesita un profesional de la salud, y yo no lo sustituyo.
 safety-urgent =
-    Contacta hoy mismo con un médico (tu médico de familia o un servicio de atención urgente; en el Reino Unido, el NHS 111) y cuéntale tu dolor de espalda y los cambios que hayas notado. Puede que no sea nada grave, pero hay que revisarlo antes de seguir. Si te encuentras muy mal o empeora rápido, llama al { $emergency }.
+    Contacta hoy mismo con un médico (tu médico de familia o un servicio de atención urgente) y cuéntale tu dolor de espalda y los cambios que hayas notado. Puede que no sea nada grave, pero hay que revisarlo antes de seguir. Si te encuentras muy mal o empeora rápido, llama al { $emergency }.
 
     Hasta entonces he puesto en pausa el acompañamiento: soy un coach y no sustituyo a un profesional de la salud.
 safety-emergency_before_consent =
