@@ -1,7 +1,10 @@
 """Benchmark: the free-text screen per message, the rules alone against the rules with the learned
 reader behind them (flows/reader.py), and what the reader costs once per process.
 
-Run: .venv/bin/python bench/screen.py [--rounds N]
+Run: .venv/bin/python bench/screen.py [--rounds N] [--starts N]
+Start-up: new processes that load the content and ready the three readers (`Coaching.open`'s
+work), fitting them (an empty cache folder each time) against loading the models kept by an
+earlier start (bot/reader_cache.py): median wall time and peak memory, the ratio in the same run.
 Messages: each language's everyday file (data/safety/everyday/<lang>.txt: what people mostly
 type, where the rules find nothing and the reader is asked) and all the reader's examples (the
 corpus, the everyday file and the button labels). Figures are
@@ -13,7 +16,9 @@ from __future__ import annotations
 import argparse
 import functools
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -36,6 +41,53 @@ def per_message(fn: Callable[[str], object], texts: list[str], rounds: int) -> f
     return statistics.median(times)
 
 
+ROOT = Path(__file__).resolve().parent.parent
+_START = """
+import sys
+from pathlib import Path
+from bot.content import load_content
+from bot.reader_cache import warm
+print(sum(warm(r, Path(sys.argv[1])) for r in load_content().readers.values()))
+"""
+
+
+def start(folder: Path) -> tuple[float, int]:
+    """One new process readying the readers from `folder`: (seconds, readers loaded)."""
+    began = time.perf_counter()
+    run = [sys.executable, "-c", _START, str(folder)]
+    out = subprocess.run(run, capture_output=True, text=True, check=True, cwd=ROOT)
+    return time.perf_counter() - began, int(out.stdout.split()[0])
+
+
+def startup(starts: int) -> None:
+    fitted, loaded, kept_counts = [], [], set()
+    with tempfile.TemporaryDirectory() as keep:
+        for _ in range(starts):
+            with tempfile.TemporaryDirectory() as empty:
+                fitted.append(start(Path(empty))[0])
+            start(Path(keep))  # keeps the models (the first time) or loads them
+            took, count = start(Path(keep))
+            loaded.append(took)
+            kept_counts.add(count)
+    fit, load = statistics.median(fitted), statistics.median(loaded)
+    print(
+        f"start-up ({starts} starts each): fitting the readers {fit:.2f} s, loading the kept "
+        f"models {load:.2f} s ({load / fit:.2f}× fitting; readers loaded {sorted(kept_counts)})"
+    )
+    print(f"  peak memory: {_peak(True):.0f} MB fitting, {_peak(False):.0f} MB loading")
+
+
+def _peak(fit: bool) -> float:
+    """Peak resident memory (MB) of one new process that fits (or loads) the readers."""
+    with tempfile.TemporaryDirectory() as folder:
+        if not fit:
+            start(Path(folder))
+        code = _START + "import resource; print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+        run = [sys.executable, "-c", code, folder]
+        out = subprocess.run(run, capture_output=True, text=True, check=True, cwd=ROOT)
+        return int(out.stdout.split()[-1]) / 1024
+
+
 def _rules(rules: ScreenRules, text: str) -> object:
     return screen(text, rules)
 
@@ -43,7 +95,9 @@ def _rules(rules: ScreenRules, text: str) -> object:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--starts", type=int, default=3)
     args = parser.parse_args()
+    startup(args.starts)
     start = time.perf_counter()
     import sklearn  # noqa: F401  (the import the reader's first training pays)
 

@@ -17,6 +17,7 @@ from telegram import Bot
 from bot.coach import Coach
 from bot.content import load_content
 from bot.outbox import Backoff
+from bot.reader_cache import folder, warm
 from bot.settings import Settings
 from bot.storage import Database, upgrade, upgrade_sync
 from bot.telegram.limiter import Limiter, make_limiter
@@ -53,7 +54,9 @@ class Coaching:
     @classmethod
     def open(cls, settings: Settings, content: Content) -> Coaching:
         for reader in content.readers.values():
-            reader.train()  # the screen's learned tier: half a second a language, once, now
+            # the screen's learned tier, ready before the first update: its model kept from an
+            # earlier start, or fitted now (half a second a language) and kept
+            warm(reader, folder(settings.cache_dir))
         db = Database.open(settings.db_url)
         return cls(
             settings,

@@ -23,6 +23,8 @@ class Settings(BaseSettings):
     database_url: str | None = Field(default=None, alias="DATABASE_URL")
     home: Path = Field(default=Path("var"), alias="BACKCOACH_HOME")
     data_dir: Path | None = Field(default=None, alias="BACKCOACH_DATA_DIR")
+    # The screen's fitted readers, kept between starts (bot/reader_cache.py); "" keeps none.
+    cache_dir: Path | None = Field(default=Path("~/.cache/backcoach"), alias="BACKCOACH_CACHE_DIR")
     time_scale: float = Field(default=1.0, alias="BACKCOACH_TIME_SCALE", gt=0)
     tick_seconds: float = Field(default=2.0, alias="BACKCOACH_TICK_SECONDS", gt=0)
     send_rate: float = Field(default=30.0, alias="BACKCOACH_SEND_RATE", gt=0, le=1000)
@@ -47,6 +49,11 @@ class Settings(BaseSettings):
     @field_validator("telegram_bot_token", mode="before")
     @classmethod
     def _blank_token_is_none(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("cache_dir", mode="before")
+    @classmethod
+    def _blank_cache_is_none(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value
 
     @field_validator("webhook_secret", mode="before")

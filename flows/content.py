@@ -6,10 +6,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, time
 from types import MappingProxyType
-from typing import Any, Literal, Protocol
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from flows.helplines import CountryHelp, Helplines
-from flows.reader import Reader
+
+if TYPE_CHECKING:
+    from flows.reader import Reader  # flows.reader imports the screen, which imports this
 
 
 @dataclass(frozen=True)

@@ -27,11 +27,10 @@ from flows.model import (
     frame_json,
     frame_of,
 )
-from flows.screen import Finding, screen
+from flows.screen import CHECK_CRISIS, Finding, screen
 from flows.session import Session
 
 __all__ = [
-    "CHECK_CRISIS",
     "Gate",
     "closed_follow_up",
     "edits_and_captions",
@@ -42,8 +41,6 @@ __all__ = [
 ]
 
 Gate = Callable[[Session, Event], Event | None]
-
-CHECK_CRISIS = "check_crisis"  # the screen rule of words near self-harm (asked, not assumed)
 
 
 def red_flags_in_text(s: Session, event: Event) -> Event | None:

@@ -15,18 +15,33 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from flows.content import SCREEN_KINDS, ScreenKind, ScreenRule, ScreenRules
-from flows.reader import Reader
 
-__all__ = ["ContextRules", "Finding", "any_of", "clean", "fold", "pattern", "screen"]
+if TYPE_CHECKING:
+    from flows.reader import Reader
+
+__all__ = [
+    "CHECK_CAUDA",
+    "CHECK_CRISIS",
+    "ContextRules",
+    "Finding",
+    "any_of",
+    "clean",
+    "fold",
+    "pattern",
+    "screen",
+]
 
 _APOSTROPHES = str.maketrans("", "", "'’‘ʼ`´")
 _NOT_WORD = re.compile(r"[\W_]+")
 _REPEATS = re.compile(r"([^\W\d_])\1{2,}")
 _LINE_BREAK = re.compile(r"\r\n?")
 _SINGLE_BREAK = re.compile(r"(?<!\n)\n(?![ \t]*\n)")  # a line break not part of a blank line
-_CRISIS_CHECK = "check_crisis"  # the check question about self-harm (rules' and reader's)
+# the check questions (rules' and reader's): the emergency signs, and self-harm
+CHECK_CAUDA = "check_cauda"
+CHECK_CRISIS = "check_crisis"
 _JOIN = "\ue000"  # a single line break read as a space: no separator, but no context crosses it
 
 
@@ -296,8 +311,8 @@ def _unasked(finding: Finding, check: Finding | None) -> Finding | None:
     if check is None:
         return None
     rest = _unasked(finding, check.also)
-    if check.id == _CRISIS_CHECK:
-        adds = finding.kind != "emergency" and finding.id != _CRISIS_CHECK
+    if check.id == CHECK_CRISIS:
+        adds = finding.kind != "emergency" and finding.id != CHECK_CRISIS
     else:
         adds = finding.kind == "urgent"
     return Finding(check.kind, check.id, rest) if adds else rest

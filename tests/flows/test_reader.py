@@ -14,7 +14,7 @@ import tests.flows.transcript
 from bot.content import ContentError, default_data_dir, load_reader
 from flows.content import ScreenRules
 from flows.reader import Example, Reader
-from flows.screen import Finding, screen
+from flows.screen import Finding, fold, screen
 from tests.flows.test_safety_dialogue import in_a_checkin
 from tests.flows.transcript import CONTENT, START, Chat, keys_of
 
@@ -72,6 +72,23 @@ def test_the_fast_scoring_equals_scikit_learns(lang: str) -> None:
     for text in [e.text for e in reader.examples[::10]] + ["", "5", "zzqx"]:
         expected = dict(zip(fitted.classes, fitted.pipeline.predict_proba([text])[0], strict=True))
         assert reader.chances(text) == pytest.approx(expected, abs=1e-9)
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "de"])
+def test_the_readers_analysers_are_scikit_learns(lang: str) -> None:
+    """The n-grams the reader scores by (written out in flows/reader.py so that a kept model needs
+    no scikit-learn) are exactly scikit-learn's "char_wb" 2–5 and "word" 1–2 analysers over the
+    folded text, on every example of the language and on edge cases (blank, one letter, runs of
+    spaces and line breaks, a word shorter than the n-gram)."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    char = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), preprocessor=fold)
+    word = TfidfVectorizer(analyzer="word", ngram_range=(1, 2), preprocessor=fold)
+    texts = [e.text for e in CONTENT.readers[lang].examples]
+    texts += ["", " ", "a", "ab", "a  b\n\tc", "x" * 12, "No-one\n\nÉ ü 5", "can’t pee!!"]
+    for text in texts:
+        assert flows.reader._char_grams(text) == char.build_analyzer()(text), text
+        assert flows.reader._word_grams(text) == word.build_analyzer()(text), text
 
 
 def test_a_crisis_the_rules_find_is_not_read_again(rules: ScreenRules) -> None:
@@ -319,7 +336,7 @@ def test_a_label_typed_back_is_not_read_though_its_words_are_suspect() -> None:
     reader): typed whole or its start, it is not read; other text with those words still is."""
     plain = _nonsense()
     assert plain.read("zorblax quux") == CHECK_CRISIS
-    labelled = replace(plain, labels=("zorblax quux for now",))
+    labelled = replace(plain, labels=("zz top", "zorblax quux for now", "aa"))  # sorted on init
     assert labelled.read("Zorblax quux") is None
     assert labelled.read("zorblax quux for now.") is None
     assert labelled.read("zorblax quux again tonight") == CHECK_CRISIS
