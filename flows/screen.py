@@ -239,8 +239,8 @@ def _clauses(c: _Compiled, text: str) -> Iterator[tuple[str, tuple[int, ...]]]:
             yield " ".join(parts), tuple(starts)[1:]
 
 
-def _best(c: _Compiled, text: str) -> tuple[int, int, ScreenRule] | None:
-    """The most serious live hit in one reading of a message, once explained and raised."""
+def _hits(c: _Compiled, text: str) -> list[tuple[int, int, ScreenRule]]:
+    """The live hits in one reading of a message, once explained and raised."""
     read = list(_clauses(c, text))
     clauses = [clause for clause, _ in read]
     lines = "\n".join(clauses)  # one search per pattern, not one per pattern and clause
@@ -275,11 +275,7 @@ def _best(c: _Compiled, text: str) -> tuple[int, int, ScreenRule] | None:
                     explained.add(rule_id)
                 else:
                     raised.setdefault(rule_id, to)
-    return min(
-        (c.rules.get(raised.get(h[2].id, ""), h) for h in hits if h[2].id not in explained),
-        key=lambda h: h[:2],
-        default=None,
-    )
+    return [c.rules.get(raised.get(h[2].id, ""), h) for h in hits if h[2].id not in explained]
 
 
 def screen(text: str, rules: ScreenRules, reader: Reader | None = None) -> Finding | None:
@@ -288,17 +284,29 @@ def screen(text: str, rules: ScreenRules, reader: Reader | None = None) -> Findi
     The rules answer first; when they find nothing, the learned `reader` (if given) may ask a
     check question about wording they have not seen (flows/reader.py). When they find something
     less than what the reader suspects — a fall where the reader reads self-harm, a fever where
-    it reads the emergency signs — the reader's check question comes `also`."""
+    it reads the emergency signs — the reader's check question comes `also`; so does the rules'
+    own self-harm check when they find it beside an urgent flag, one weak leg or the emergency
+    check (their most serious finding alone would leave it unasked)."""
     c = _compile(rules)
-    found = [hit for reading in _readings(text) if (hit := _best(c, reading)) is not None]
+    found = [hit for reading in _readings(text) for hit in _hits(c, reading)]
     best = min(found, key=lambda h: h[:2], default=None)
     if best is None:
         return reader.read(text) if reader is not None else None
     finding = Finding(best[2].kind, best[2].id)
-    if reader is None or finding.kind == "crisis":
+    if finding.kind == "crisis":
         return finding
-    also = _unasked(finding, reader.read(text))
+    # the rules' own self-harm check, found beside a more serious flag ("I fell down the stairs
+    # and honestly what's the point any more"), then the reader's questions
+    asks = reader.read(text) if reader is not None else None
+    if any(hit[2].id == CHECK_CRISIS for hit in found) and not _asks(asks, CHECK_CRISIS):
+        asks = Finding("check", CHECK_CRISIS, asks)
+    also = _unasked(finding, asks)
     return Finding(finding.kind, finding.id, also) if also is not None else finding
+
+
+def _asks(chain: Finding | None, check: str) -> bool:
+    """`chain` (a finding and those `also` beside it) holds the check question `check`."""
+    return chain is not None and (chain.id == check or _asks(chain.also, check))
 
 
 def _unasked(finding: Finding, check: Finding | None) -> Finding | None:

@@ -238,6 +238,16 @@ def test_a_fall_told_with_despair_gets_the_urgent_advice_then_the_crisis_questio
     assert keys_of(other.press("yes")) == ["crisis.reply", "crisis.safe_now"]
 
 
+def test_a_fall_the_rules_read_with_despair_they_read_asks_the_crisis_question_too() -> None:
+    """The rules read both a fall and "what's the point" (their own self-harm check): the urgent
+    advice and hold, then the self-harm question; "No" leads back to the hold's question."""
+    text = "fell off the ladder. what's the point"
+    assert screen(text, CONTENT.screen["en"]) == Finding("urgent", "trauma", CHECK_CRISIS)
+    chat = in_a_checkin()
+    assert keys_of(chat.say(text)) == ["safety.heard", "safety.urgent", "crisis.ask"]
+    assert keys_of(chat.press("no")) == ["crisis.ask_clear", "safety.checked"]
+
+
 def test_a_fever_told_with_an_odd_feeling_on_the_toilet_gets_the_emergency_check_too() -> None:
     """The rules read a fever (urgent), the reader the emergency signs: the urgent advice, then
     the one question about them; "yes" goes on to the emergency questions one by one."""

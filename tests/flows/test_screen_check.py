@@ -11,6 +11,7 @@ from tests.flows.screen_cases import (
     C,
     E,
     K,
+    Q,
     U,
     found,
     kind_of,
@@ -132,3 +133,31 @@ def test_folding_and_cleaning() -> None:
     assert fold("Can’t PÉE & won't") == "cant pee  and  wont"
     assert clean(fold("  Can’t…  pee!! 😭 (help)")) == "cant pee help"
     assert clean("feverrrrr") == "feverr"
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("I fell down the stairs on Monday and honestly what is the point any more", (U, "trauma")),
+        ("fell off the ladder. what's the point", (U, "trauma")),
+        ("had a fever all night, I can't do this anymore", (U, "fever")),
+        ("my left leg feels weak and I feel hopeless", (Q, "one_leg_weak")),
+    ],
+)
+def test_the_rules_own_self_harm_check_comes_beside_a_lesser_flag(
+    text: str, first: tuple[str, str], rules: ScreenRules
+) -> None:
+    """Despair the rules read (their check_crisis) beside a fall, a fever or one weak leg: the
+    more serious finding first, and the self-harm question `also`, not lost behind it."""
+    kind, rule = first
+    assert found(text, rules) == Finding(kind, rule, Finding(K, "check_crisis"))
+
+
+def test_the_rules_own_self_harm_check_is_not_added_beside_an_emergency_or_to_itself(
+    rules: ScreenRules,
+) -> None:
+    """Beside an emergency the reply already sends the person to emergency care (as for the
+    reader's question); the check alone is asked once, with nothing beside it."""
+    assert found("I keep wetting myself and I feel hopeless", rules) == Finding(E, "bladder")
+    assert found("I feel hopeless, so hopeless", rules) == Finding(K, "check_crisis")
+    assert found("I fell down the stairs yesterday", rules) == Finding(U, "trauma")
