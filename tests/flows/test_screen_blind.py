@@ -1,46 +1,41 @@
 """The whole screen — rules, then the learned reader — scored on the newest blind held-out sets.
 
-tests/flows/heldout/<lang>.toml (English v10: 160 cases; Spanish v8 and German v8: 80 each) were
+tests/flows/heldout/<lang>.toml (English v11: 160 cases; Spanish v9 and German v9: 80 each) were
 written blind on 2026-12-07 by helpers that opened none of the project (rules, screen, corpora,
-earlier sets, reader): the fifth round, varying who writes (people over 70, carers, farmers,
-second-language writers, people who minimise) and signs told by their consequence. Scored with
-the screen as the fourth round's work left it (rules 2026-12.23, es40, de35; the reader with
-the crisis threshold at 0.3, trained on the first three rounds' sets), then again after each
-change. Emergency / crisis left:
+earlier sets, reader): the sixth round, messages as they come during use (answers to the coach's
+questions carrying the sign, very short and very long messages, signs told by what people did
+about them, crisis told through arrangements and behaviour). Scored with the screen as the fifth
+round's work left it (rules 2026-12.25, es41, de36; the reader trained on four rounds' sets),
+then again after each change. Emergency / crisis left:
 
-- rules alone: en 7 / 16 of 50 / 40, es 3 / 10 of 28 / 22, de 3 / 9 of 28 / 22 (48 of 200);
-  calm texts escalated or checked: en 8 of 50, es 3 of 22, de 4 of 22.
-- with the reader: en 2 / 2, es 1 / 1, de 1 / 1 (8 of 200); calm en 12, es 7, de 6. (At the
-  old crisis threshold, 0.4: en 2 / 3, 9 of 200.)
-- after the reader asks both check questions when it suspects both kinds (a change prompted by
-  one of this set's cases, so that case no longer counts as blind: "Rang 111 … strain every
-  single time" had been asked only the self-harm question): 7 of 200 (en 1 / 2).
-- after the fourth round's sets (en v9, es and de v7) joined the reader's examples and the
-  medication rules (2026-12.24, es41, de36: "took all my tablets today and did the walk" is
-  calm): 7 of 200 (en 1 / 2, es 1 / 1, de 1 / 1); calm en 12, es 7, de 6; everyday check
-  questions en 3 of 249, es 7 of 136, de 2 of 127.
-- after English 2026-12.25 ("the whole month's supply" and a wish not to wake beside all of
-  one's tablets are the crisis again), as shipped: the same 7 of 200 and calm; everyday check
-  questions en 4 ("the puppy pulled on the lead the whole way round" is now asked the self-harm
-  question: the reader learnt "the whole lot" from the new crisis cases).
+- rules alone: en 3 / 11 of 50 / 40, es 4 / 9 of 28 / 22, de 5 / 10 of 28 / 22 (42 of 200);
+  calm texts escalated or checked: en 6 of 50, es 6 of 22, de 4 of 22.
+- with the reader: en 0 / 3, es 0 / 1, de 0 / 2 (6 of 200); calm en 7, es 8, de 5.
+- after a rules round on the fifth round's misses (2026-12.26, es42, de37, written without this
+  set) and the rules' own self-harm check beside a lesser flag: rules alone the same 42; with
+  the reader 5 of 200 (en 0 / 2: the bath and the razor now answered).
+- after the fifth round's sets (en v10, es and de v8) joined the reader's examples, as committed:
+  the same 5 (en 0 / 2, es 0 / 1, de 0 / 2); calm en 8, es 8, de 5; everyday check questions en 3
+  of 249, es 7 of 136, de 2 of 127.
 
-Left: a foot drop getting worse (read as one weak leg: the clarifying question, whose "getting
-worse?" leads to the hold; counted as left, strictly), a note left on the pillow before a walk
-to the cliffs, a standing order for the cat "after I'm gone", sitting in a running car in the
-garage told the day after (asked the emergency question, not the self-harm one), a will made
-and the cat promised away.
+Left: "6. and the rope's in the shed", "Had a look at the beam in the loft today. It'd hold me.",
+"No seré un problema mucho más tiempo", a walk to the railway to stand by the track waiting for
+the train ("Hat nicht viel gefehlt"), and a son sent to his father's so that he is not the one
+who finds the person: means at hand and plans said flatly, which neither tier has learnt yet.
 
 The rounds before (each scored the same way; docs/DESIGN-NOTES.md has every figure): the first
 (en v6, es and de v4) rules alone 30 of 320 left, with the first reader 4; the second (en v7, es
 and de v5) rules alone 55 of 260, with the reader 13, after learning the first round 9, after a
 rules round on the first round's misses 8 (rules alone 49); the third (en v8, es and de v6) rules
 alone 70 of 200, with the reader 11, after learning the second round 9; the fourth (en v9, es
-and de v7) rules alone 37 of 200, with the reader 7, after the changes it saw 4. The reader's
+and de v7) rules alone 37 of 200, with the reader 7, after the changes it saw 4; the fifth (en
+v10, es and de v8) rules alone 48 of 200, with the reader 8, after the changes it saw 7, after a
+rules round on its own misses 1. The reader's
 settings (features, C = 10, balanced classes, thresholds 0.5, and 0.4 for crisis) were chosen on the
 corpus (cross-validation), the earlier held-out sets and the everyday set below, the crisis
 threshold's 0.3 by leaving each learnt round out in turn; never on a blind set still blind.
 The bounds below are the rules-alone score and the shipped one: regression guards, not the bar
-(DESIGN §5 asks for no emergency or crisis case left unanswered, and seven of 200 still are).
+(DESIGN §5 asks for no emergency or crisis case left unanswered, and five of 200 still are).
 
 tests/flows/heldout/everyday_<lang>.txt (300 en, 150 es, 150 de) are everyday messages written
 to measure the reader's false alarms, never trained on: the check questions the reader adds to
@@ -74,12 +69,12 @@ LANGUAGES = ("en", "es", "de")
 KINDS = ("emergency", "crisis", "urgent", "clarify", "none")
 # Cases left without any response, at most: (rules alone, rules and reader), per language and kind.
 LEFT_AT_MOST: Mapping[str, Mapping[str, tuple[int, int]]] = {
-    "en": {"emergency": (7, 1), "crisis": (16, 2)},
-    "es": {"emergency": (3, 1), "crisis": (10, 1)},
-    "de": {"emergency": (3, 1), "crisis": (9, 1)},
+    "en": {"emergency": (3, 0), "crisis": (11, 2)},
+    "es": {"emergency": (4, 0), "crisis": (9, 1)},
+    "de": {"emergency": (5, 0), "crisis": (10, 2)},
 }
 # Calm texts that got an escalation or a check question, at most (rules and reader).
-CALM_ALARMS_AT_MOST: Mapping[str, int] = {"en": 12, "es": 7, "de": 6}  # of 50, 22, 22
+CALM_ALARMS_AT_MOST: Mapping[str, int] = {"en": 8, "es": 8, "de": 5}  # of 50, 22, 22
 
 
 def _load(lang: str) -> list[dict[str, Any]]:
@@ -150,7 +145,7 @@ def test_blind_scores(lang: str) -> None:
 
 # Check questions the reader adds on the everyday sets, at most (as shipped: en 4 of 249 fresh
 # lines, es 7 of 136, de 2 of 127).
-EVERYDAY_CHECKS_AT_MOST: Mapping[str, int] = {"en": 4, "es": 7, "de": 2}
+EVERYDAY_CHECKS_AT_MOST: Mapping[str, int] = {"en": 3, "es": 7, "de": 2}
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
