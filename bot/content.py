@@ -648,6 +648,16 @@ def _labels(catalogue: FluentCatalogue | None) -> tuple[str, ...]:
     return tuple(sorted(catalogue.format(k) for k in plain))
 
 
+def _synonyms(catalogue: FluentCatalogue | None) -> tuple[str, ...]:
+    """The words a catalogue accepts typed for an answer (`synonym.*`: "never mind", "dunno")."""
+    if catalogue is None:
+        return ()
+    keys: frozenset[str] = catalogue.keys()
+    ids = sorted(k for k in keys if k.startswith("synonym."))
+    words = (word.strip() for k in ids for word in catalogue.format(k).split("|"))
+    return tuple(sorted({word for word in words if word}))
+
+
 def _cases(doc: _Doc) -> list[Example]:
     """The [[case]]s of a corpus file as the reader's examples."""
     examples: list[Example] = []
@@ -661,12 +671,16 @@ def _cases(doc: _Doc) -> list[Example]:
     return examples
 
 
-def load_reader(data_dir: Path, language: str, calm: Iterable[str] = ()) -> Reader:
+def load_reader(
+    data_dir: Path, language: str, calm: Iterable[str] = (), typed: Iterable[str] = ()
+) -> Reader:
     """Loads a language's learned reader (flows/reader.py), untrained: its examples are the
     screen corpus (data/safety/corpus/<lang>.toml: [[case]] text and expect), the held-out sets
     already scored (data/safety/learnt/<lang>.toml, the same schema, if there is one), the
     everyday messages (data/safety/everyday/<lang>.txt, one a line, all calm) and `calm`: the
-    coach's own button labels, which people type back."""
+    coach's own button labels, which people type back. Those labels and `typed` (the words the
+    coach accepts for an answer: "never mind", "dunno") are not read when typed back; `typed`
+    is not trained on (a few hundred one- and two-word calm examples move the model)."""
     doc = _Doc(data_dir, f"safety/corpus/{language}.toml")
     examples = _cases(doc)
     if (data_dir / "safety" / "learnt" / f"{language}.toml").exists():
@@ -684,7 +698,7 @@ def load_reader(data_dir: Path, language: str, calm: Iterable[str] = ()) -> Read
         if have < MIN_READER_EXAMPLES:
             problem = f"{have} {kind} examples; the reader needs at least {MIN_READER_EXAMPLES}"
             raise doc.error("case", problem)
-    folded = tuple(sorted({" ".join(fold(label).split()) for label in labels}))
+    folded = tuple(sorted({" ".join(fold(label).split()) for label in (*labels, *typed)}))
     return Reader(language, tuple(examples), labels=folded)
 
 
@@ -742,7 +756,12 @@ def load_content(
         screen=MappingProxyType(screens),
         readers=MappingProxyType(
             {
-                language: load_reader(root, language, _labels(messages.get(language)))
+                language: load_reader(
+                    root,
+                    language,
+                    _labels(messages.get(language)),
+                    _synonyms(messages.get(language)),
+                )
                 for language in screens
             }
         ),

@@ -16,7 +16,10 @@ check_crisis: "are you having thoughts of ending your life?"), whose answer lead
 care. That is DESIGN §5's "when in doubt": a false alarm costs one question.
 
 Training is deterministic (the same corpus gives the same model) and takes about half a second per
-language; it happens once per process, on first use or when the front end warms it at start-up.
+language; it happens once per process, on first use or when the front end warms it at start-up,
+unless the front end restores a model fitted from the same examples by an earlier start
+(`fingerprint`, `arrays`, `restore`; bot/reader_cache.py keeps them). Scoring needs no
+scikit-learn: only fitting imports it.
 """
 
 from __future__ import annotations

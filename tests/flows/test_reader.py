@@ -331,10 +331,12 @@ def test_both_check_questions_come_one_after_the_other_then_the_open_question(
 @pytest.mark.parametrize("lang", ["en", "es", "de"])
 def test_the_coachs_own_button_labels_typed_back_are_not_read(lang: str) -> None:
     """Every button label of the language, and the start of it that picks it ("carry on" for
-    "Carry on with coaching"), typed back: never a check question from the reader, however
+    "Carry on with coaching"), and every word the coach accepts typed for an answer ("Never
+    mind." to leave, "dunno"), typed back: never a check question from the reader, however
     close its words come to the corpus's."""
     reader = CONTENT.readers[lang]
     assert len(reader.labels) > 20
+    assert {"never mind", "no se", "keine ahnung"} & set(reader.labels)
     for label in reader.labels:
         words = label.split()
         for typed in {label, " ".join(words[:2]), label.upper() + "!"}:

@@ -1,28 +1,31 @@
 """The whole screen — rules, then the learned reader — scored on the newest blind held-out sets.
 
-tests/flows/heldout/<lang>.toml (English v11: 160 cases; Spanish v9 and German v9: 80 each) were
-written blind on 2026-12-07 by helpers that opened none of the project (rules, screen, corpora,
-earlier sets, reader): the sixth round, messages as they come during use (answers to the coach's
-questions carrying the sign, very short and very long messages, signs told by what people did
-about them, crisis told through arrangements and behaviour). Scored with the screen as the fifth
-round's work left it (rules 2026-12.25, es41, de36; the reader trained on four rounds' sets),
-then again after each change. Emergency / crisis left:
+tests/flows/heldout/<lang>.toml (English v12: 160 cases; Spanish v10 and German v10: 80 each)
+were written blind on 2026-12-07 by helpers that opened none of the project (rules, screen,
+corpora, earlier sets, reader): the seventh round, people whose lives shape how they say things
+(other conditions to tell the new sign from, shift workers, carers, people alone), crisis told
+through time and plans, means at hand, stopping medicines on purpose, self-injury to cope.
+Scored with the screen as the sixth round's work left it (rules 2026-12.26, es42, de37; the
+reader trained on five rounds' sets), then again after each change. Emergency / crisis left:
 
-- rules alone: en 3 / 11 of 50 / 40, es 4 / 9 of 28 / 22, de 5 / 10 of 28 / 22 (42 of 200);
-  calm texts escalated or checked: en 6 of 50, es 6 of 22, de 4 of 22.
-- with the reader: en 0 / 3, es 0 / 1, de 0 / 2 (6 of 200); calm en 7, es 8, de 5.
-- after a rules round on the fifth round's misses (2026-12.26, es42, de37, written without this
-  set) and the rules' own self-harm check beside a lesser flag: rules alone the same 42; with
-  the reader 5 of 200 (en 0 / 2: the bath and the razor now answered).
-- after the fifth round's sets (en v10, es and de v8) joined the reader's examples, as committed:
-  the same 5 (en 0 / 2, es 0 / 1, de 0 / 2); calm en 8, es 8, de 5; everyday check questions en 3
-  of 249, es 7 of 136, de 2 of 127.
+- rules alone: en 4 / 16 of 50 / 40, es 4 / 9 of 28 / 22, de 1 / 13 of 28 / 22 (47 of 200);
+  calm texts escalated or checked: en 8 of 50, es 5 of 22, de 6 of 22.
+- with the reader: en 1 / 2, es 0 / 0, de 0 / 1 (4 of 200); calm en 11, es 7, de 9.
+- after a rules round on the sixth round's misses (2026-12.27, es43, de38, written without this
+  set): the rules alone still 47 (en 4 / 16, es 4 / 9, de 1 / 13; the urgent cases the rules
+  alone missed, en 1 → 0); and the sixth round's sets (en v11, es and de v9) among the reader's
+  examples: with the reader **3 of 200** (en 1 / 1, es 0 / 0, de 0 / 1), calm en 11, es 7, de 9;
+  everyday check questions en 5 of 248, es 5 of 136, de 1 of 127. As committed.
 
-Left: "6. and the rope's in the shed", "Had a look at the beam in the loft today. It'd hold me.",
-"No seré un problema mucho más tiempo", a walk to the railway to stand by the track waiting for
-the train ("Hat nicht viel gefehlt"), and a son sent to his father's so that he is not the one
-who finds the person: means at hand and plans said flatly, which neither tier has learnt yet.
+Left: a leg "a bit weak on Monday, yesterday worse, today I nearly went over … It can barely hold
+me now" (read as one weak leg: the clarifying question, whose "getting worse?" leads to the hold;
+counted as left, strictly), "thank u for trying. tell the physio she did her best. I'm done now
+❤️" (a farewell said as thanks), and insulin left out on purpose for three days, "soll halt
+passieren, was passiert" (asked the emergency question, not the self-harm one).
 
+The sixth round (en v11, es and de v9; messages as they come during use), before it was learnt:
+rules alone 42 of 200 left, with the reader 6, after a rules round on the fifth round's misses
+and the rules' self-harm check beside a lesser flag 5, after learning the fifth round 5.
 The rounds before (each scored the same way; docs/DESIGN-NOTES.md has every figure): the first
 (en v6, es and de v4) rules alone 30 of 320 left, with the first reader 4; the second (en v7, es
 and de v5) rules alone 55 of 260, with the reader 13, after learning the first round 9, after a
@@ -35,7 +38,7 @@ settings (features, C = 10, balanced classes, thresholds 0.5, and 0.4 for crisis
 corpus (cross-validation), the earlier held-out sets and the everyday set below, the crisis
 threshold's 0.3 by leaving each learnt round out in turn; never on a blind set still blind.
 The bounds below are the rules-alone score and the shipped one: regression guards, not the bar
-(DESIGN §5 asks for no emergency or crisis case left unanswered, and five of 200 still are).
+(DESIGN §5 asks for no emergency or crisis case left unanswered, and three of 200 still are).
 
 tests/flows/heldout/everyday_<lang>.txt (300 en, 150 es, 150 de) are everyday messages written
 to measure the reader's false alarms, never trained on: the check questions the reader adds to
@@ -69,12 +72,12 @@ LANGUAGES = ("en", "es", "de")
 KINDS = ("emergency", "crisis", "urgent", "clarify", "none")
 # Cases left without any response, at most: (rules alone, rules and reader), per language and kind.
 LEFT_AT_MOST: Mapping[str, Mapping[str, tuple[int, int]]] = {
-    "en": {"emergency": (3, 0), "crisis": (11, 2)},
-    "es": {"emergency": (4, 0), "crisis": (9, 1)},
-    "de": {"emergency": (5, 0), "crisis": (10, 2)},
+    "en": {"emergency": (4, 1), "crisis": (16, 1)},
+    "es": {"emergency": (4, 0), "crisis": (9, 0)},
+    "de": {"emergency": (1, 0), "crisis": (13, 1)},
 }
 # Calm texts that got an escalation or a check question, at most (rules and reader).
-CALM_ALARMS_AT_MOST: Mapping[str, int] = {"en": 8, "es": 8, "de": 5}  # of 50, 22, 22
+CALM_ALARMS_AT_MOST: Mapping[str, int] = {"en": 11, "es": 7, "de": 9}  # of 50, 22, 22
 
 
 def _load(lang: str) -> list[dict[str, Any]]:
@@ -145,7 +148,7 @@ def test_blind_scores(lang: str) -> None:
 
 # Check questions the reader adds on the everyday sets, at most (as shipped: en 4 of 249 fresh
 # lines, es 7 of 136, de 2 of 127).
-EVERYDAY_CHECKS_AT_MOST: Mapping[str, int] = {"en": 3, "es": 7, "de": 2}
+EVERYDAY_CHECKS_AT_MOST: Mapping[str, int] = {"en": 5, "es": 5, "de": 1}
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
