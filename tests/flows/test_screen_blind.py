@@ -14,8 +14,8 @@ reader trained on five rounds' sets), then again after each change. Emergency / 
 - after a rules round on the sixth round's misses (2026-12.27, es43, de38, written without this
   set): the rules alone still 47 (en 4 / 16, es 4 / 9, de 1 / 13; the urgent cases the rules
   alone missed, en 1 → 0); and the sixth round's sets (en v11, es and de v9) among the reader's
-  examples: with the reader **3 of 200** (en 1 / 1, es 0 / 0, de 0 / 1), calm en 11, es 7, de 9;
-  everyday check questions en 5 of 248, es 5 of 136, de 1 of 127. As committed.
+  examples: with the reader **3 of 200** (en 1 / 1, es 0 / 0, de 0 / 1), calm en 10, es 7, de 9;
+  everyday check questions en 4 of 248, es 5 of 136, de 1 of 127. As committed.
 
 Left: a leg "a bit weak on Monday, yesterday worse, today I nearly went over … It can barely hold
 me now" (read as one weak leg: the clarifying question, whose "getting worse?" leads to the hold;
@@ -77,7 +77,7 @@ LEFT_AT_MOST: Mapping[str, Mapping[str, tuple[int, int]]] = {
     "de": {"emergency": (1, 0), "crisis": (13, 1)},
 }
 # Calm texts that got an escalation or a check question, at most (rules and reader).
-CALM_ALARMS_AT_MOST: Mapping[str, int] = {"en": 11, "es": 7, "de": 9}  # of 50, 22, 22
+CALM_ALARMS_AT_MOST: Mapping[str, int] = {"en": 10, "es": 7, "de": 9}  # of 50, 22, 22
 
 
 def _load(lang: str) -> list[dict[str, Any]]:
@@ -148,7 +148,7 @@ def test_blind_scores(lang: str) -> None:
 
 # Check questions the reader adds on the everyday sets, at most (as shipped: en 4 of 249 fresh
 # lines, es 7 of 136, de 2 of 127).
-EVERYDAY_CHECKS_AT_MOST: Mapping[str, int] = {"en": 5, "es": 5, "de": 1}
+EVERYDAY_CHECKS_AT_MOST: Mapping[str, int] = {"en": 4, "es": 5, "de": 1}
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
