@@ -82,6 +82,8 @@ def _load(reader: Reader, path: Path) -> bool:
         EOFError,
         ValueError,
         KeyError,
+        TypeError,  # arrays of another shape: a 0-d array's rows are not sequences
+        IndexError,
         UnicodeDecodeError,
         zipfile.BadZipFile,
     ) as error:

@@ -310,9 +310,10 @@ def _asks(chain: Finding | None, check: str) -> bool:
 
 
 def _unasked(finding: Finding, check: Finding | None) -> Finding | None:
-    """The reader's check questions (a chain through `also`) that ask what the rules' `finding`
-    leaves unasked: self-harm after an urgent flag, one weak leg or the emergency check; the
-    emergency signs after an urgent flag (an emergency, one weak leg and the emergency check
+    """The check questions (a chain through `also`: the rules' own self-harm check and the
+    reader's questions) that ask what the rules' most serious `finding` leaves unasked:
+    self-harm after an urgent flag, one weak leg or the emergency check; the emergency signs
+    after an urgent flag (an emergency, one weak leg and the emergency check
     already ask about them). Nothing after an emergency: its reply sends the person to emergency
     care now, and its words (wetting oneself, numbness) lift the reader's self-harm chance
     without self-harm in them. The rules' own self-harm check stays the one question it is."""

@@ -9,10 +9,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from bot.content import default_data_dir, load_reader
-from bot.reader_cache import folder, kept, warm
+from bot.reader_cache import _fingerprint, folder, kept, warm
 from bot.settings import Settings
 from flows.reader import Example, Reader
 
@@ -64,13 +65,16 @@ def test_changed_examples_fit_anew_and_replace_the_old_file(tmp_path: Path) -> N
     assert sorted(tmp_path.iterdir()) == [kept(new, tmp_path)]
 
 
-@pytest.mark.parametrize("damage", ["truncated", "garbage", "empty", "another model"])
+@pytest.mark.parametrize(
+    "damage", ["truncated", "garbage", "empty", "another model", "misshapen arrays"]
+)
 def test_a_damaged_or_foreign_file_is_not_used_and_is_replaced(
     tmp_path: Path, damage: str, caplog: pytest.LogCaptureFixture
 ) -> None:
-    """A kept file cut short, overwritten, empty, or holding another model's arrays under this
-    model's name: the model is fitted again (same chances as a fresh fit), the file rewritten, and
-    one warning names the file and the error's type only."""
+    """A kept file cut short, overwritten, empty, holding another model's arrays under this
+    model's name, or this model's fingerprint with arrays of another shape: the model is fitted
+    again (same chances as a fresh fit), the file rewritten, and one warning names the file and
+    the error's type only."""
     reader = _toy()
     warm(reader, tmp_path)
     path = kept(reader, tmp_path)
@@ -80,6 +84,8 @@ def test_a_damaged_or_foreign_file_is_not_used_and_is_replaced(
         path.write_bytes(b"PK\x03\x04 not a zip at all")
     elif damage == "empty":
         path.write_bytes(b"")
+    elif damage == "misshapen arrays":  # this model's fingerprint, arrays of another shape
+        np.savez(path, fingerprint=np.array(_fingerprint(reader)), classes=np.array(7))
     else:
         other = _toy(extra=" elsewhere")
         warm(other, tmp_path)
@@ -120,6 +126,7 @@ def test_no_folder_only_fits(tmp_path: Path) -> None:
 def test_the_setting_names_the_folder(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """By default ~/.cache/backcoach under the home folder; BACKCOACH_CACHE_DIR="" keeps none."""
     monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.delenv("BACKCOACH_CACHE_DIR", raising=False)
     assert folder(Settings().cache_dir) == tmp_path / ".cache" / "backcoach"
     assert folder(Settings(BACKCOACH_CACHE_DIR="").cache_dir) is None
     assert folder(Settings(BACKCOACH_CACHE_DIR="/srv/x").cache_dir) == Path("/srv/x")
