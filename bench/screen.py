@@ -51,7 +51,7 @@ print(sum(warm(r, Path(sys.argv[1])) for r in load_content().readers.values()))
 """
 
 
-def start(folder: Path) -> tuple[float, int]:
+def one_start(folder: Path) -> tuple[float, int]:
     """One new process readying the readers from `folder`: (seconds, readers loaded)."""
     began = time.perf_counter()
     run = [sys.executable, "-c", _START, str(folder)]
@@ -64,9 +64,9 @@ def startup(starts: int) -> None:
     with tempfile.TemporaryDirectory() as keep:
         for _ in range(starts):
             with tempfile.TemporaryDirectory() as empty:
-                fitted.append(start(Path(empty))[0])
-            start(Path(keep))  # keeps the models (the first time) or loads them
-            took, count = start(Path(keep))
+                fitted.append(one_start(Path(empty))[0])
+            one_start(Path(keep))  # keeps the models (the first time) or loads them
+            took, count = one_start(Path(keep))
             loaded.append(took)
             kept_counts.add(count)
     fit, load = statistics.median(fitted), statistics.median(loaded)
@@ -81,7 +81,7 @@ def _peak(fit: bool) -> float:
     """Peak resident memory (MB) of one new process that fits (or loads) the readers."""
     with tempfile.TemporaryDirectory() as folder:
         if not fit:
-            start(Path(folder))
+            one_start(Path(folder))
         code = _START + "import resource; print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
         run = [sys.executable, "-c", code, folder]
         out = subprocess.run(run, capture_output=True, text=True, check=True, cwd=ROOT)

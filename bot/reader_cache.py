@@ -49,7 +49,11 @@ def folder(setting: Path | None) -> Path | None:
 
 def kept(reader: Reader, folder: Path) -> Path:
     """Where the fitted model of `reader`, as it is now, is kept under `folder`."""
-    return folder / f"reader-{reader.language}-{_fingerprint(reader)[:24]}.npz"
+    return _path(reader, folder, _fingerprint(reader))
+
+
+def _path(reader: Reader, folder: Path, fingerprint: str) -> Path:
+    return folder / f"reader-{reader.language}-{fingerprint[:24]}.npz"
 
 
 def warm(reader: Reader, folder: Path | None) -> bool:
@@ -58,21 +62,22 @@ def warm(reader: Reader, folder: Path | None) -> bool:
     if folder is None:
         reader.train()
         return False
-    path = kept(reader, folder)
-    if _load(reader, path):
+    fingerprint = _fingerprint(reader)  # hashes every example: once a start
+    path = _path(reader, folder, fingerprint)
+    if _load(reader, path, fingerprint):
         return True
     reader.train()
-    _keep(reader, path)
+    _keep(reader, path, fingerprint)
     return False
 
 
-def _load(reader: Reader, path: Path) -> bool:
+def _load(reader: Reader, path: Path, fingerprint: str) -> bool:
     import numpy as np
 
     try:
         with np.load(path, allow_pickle=False) as stored:
             arrays: dict[str, Any] = {name: stored[name] for name in stored.files}
-        if str(arrays.pop("fingerprint", "")) != _fingerprint(reader):
+        if str(arrays.pop("fingerprint", "")) != fingerprint:
             raise ValueError("another model's file")
         reader.restore(arrays)
     except (FileNotFoundError, NotADirectoryError):
@@ -95,11 +100,11 @@ def _load(reader: Reader, path: Path) -> bool:
     return True
 
 
-def _keep(reader: Reader, path: Path) -> None:
+def _keep(reader: Reader, path: Path, fingerprint: str) -> None:
     import numpy as np
 
     buffer = io.BytesIO()
-    np.savez(buffer, fingerprint=np.array(_fingerprint(reader)), **reader.arrays())
+    np.savez(buffer, fingerprint=np.array(fingerprint), **reader.arrays())
     try:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")

@@ -145,7 +145,7 @@ class Reader:
         return found
 
 
-# The model, in one place: _fit follows it and `Reader.recipe` names it, so that a fitted model
+# The model, in one place: _fit follows it and `recipe()` names it, so that a fitted model
 # kept between starts (bot/reader_cache.py) is used only for the settings and examples it was fitted
 # on. Raise FORMAT when the analysers or the stored arrays change in a way these do not show.
 FORMAT = 1
