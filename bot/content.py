@@ -376,12 +376,35 @@ def load_goals(data_dir: Path, ladders: Mapping[str, Ladder]) -> GoalSettings:
 
 def _zones(data_dir: Path, zones: frozenset[str]) -> tuple[str, ...]:
     doc = _Doc(data_dir, "zones.toml")
-    common = doc.strings(doc.root, "common", "", 1, 64)
-    for i, name in enumerate(common, 1):
+    return _zone_list(doc, doc.root, "common", "", zones)
+
+
+def _zone_list(
+    doc: _Doc, table: Table, key: str, where: str, zones: frozenset[str]
+) -> tuple[str, ...]:
+    """A list of 1 to 64 distinct IANA zone names at `where`.`key`."""
+    listed = doc.strings(table, key, where, 1, 64)
+    path = _path(where, key)
+    for i, name in enumerate(listed, 1):
         if name not in zones:
-            raise doc.error(f"common[{i}]", f"{name!r} is not an IANA time zone")
-    doc.unique(common, "common[{}]")
-    return common
+            raise doc.error(f"{path}[{i}]", f"{name!r} is not an IANA time zone")
+    doc.unique(listed, f"{path}[{{}}]")
+    return listed
+
+
+def _zones_for(
+    data_dir: Path, zones: frozenset[str], languages: Iterable[str]
+) -> dict[str, tuple[str, ...]]:
+    """data/zones.toml [common_for]: a language -> the zone buttons its speakers see."""
+    doc = _Doc(data_dir, "zones.toml")
+    table: Table = doc.get(doc.root, "common_for", "", dict) if "common_for" in doc.root else {}
+    offered = set(languages)
+    for language in table:
+        if language not in offered:
+            raise doc.error(
+                f"common_for.{language}", "no catalogue in data/messages/ for this language"
+            )
+    return {language: _zone_list(doc, table, language, "common_for", zones) for language in table}
 
 
 def _zone_aliases(data_dir: Path, zones: frozenset[str]) -> dict[str, str]:
@@ -751,6 +774,7 @@ def load_content(
         policy_version=policy_version,
         zones=zones,
         common_zones=common_zones,
+        zones_for=MappingProxyType(_zones_for(root, zones, messages)),
         zone_aliases=MappingProxyType(_zone_aliases(root, zones)),
         rhythm=load_rhythm(root),
         screen=MappingProxyType(screens),

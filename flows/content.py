@@ -220,7 +220,10 @@ class Content:
     messages: Mapping[str, Catalogue]  # language -> its catalogue; FALLBACK_LANGUAGE always
     policy_version: str
     zones: frozenset[str] = field(default_factory=frozenset)  # valid IANA names
-    common_zones: tuple[str, ...] = ()
+    common_zones: tuple[str, ...] = ()  # the zone buttons in `language`
+    # a language -> the zone buttons its speakers see, where not the English ones
+    zones_for: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
+    english_zones: tuple[str, ...] = ()  # the English buttons, when `language` has others
     # a city's name as people write it in another language ("ciudad de mexico", "wien") -> zone
     zone_aliases: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     rhythm: Rhythm = field(default_factory=lambda: Rhythm("default"))
@@ -266,7 +269,15 @@ class Content:
         local = self.local.get(language)
         if local is None or language == self.language:
             return self
-        return replace(self, exercises=local.exercises, ladders=local.ladders, language=language)
+        english = self.english_zones or self.common_zones
+        return replace(
+            self,
+            exercises=local.exercises,
+            ladders=local.ladders,
+            language=language,
+            common_zones=self.zones_for.get(language, english),
+            english_zones=english,
+        )
 
     def by_purpose(self, purpose: str) -> tuple[Exercise, ...]:
         return tuple(e for e in self.exercises.values() if e.purpose == purpose)

@@ -272,6 +272,24 @@ def test_invalid_common_zone_is_refused(data: Path) -> None:
     assert message.startswith("data/zones.toml: common[12]: 'Mars/Olympus_Mons'")
 
 
+def test_a_languages_zone_buttons_are_checked_like_the_english_ones(data: Path) -> None:
+    """A zone in a language's own list must be a real IANA name, named by language and place."""
+    edit(
+        data / "zones.toml",
+        r'^de = \["Europe/Berlin", ',
+        'de = ["Europe/Berlin", "Mars/Olympus_Mons", ',
+    )
+    message = refusal(data)
+    assert message.startswith("data/zones.toml: common_for.de[2]: 'Mars/Olympus_Mons'")
+
+
+def test_zone_buttons_for_a_language_the_coach_does_not_speak_are_refused(data: Path) -> None:
+    edit(data / "zones.toml", r"^de = ", "fr = ")
+    assert refusal(data) == (
+        "data/zones.toml: common_for.fr: no catalogue in data/messages/ for this language"
+    )
+
+
 def test_a_city_alias_to_no_real_zone_is_refused(data: Path) -> None:
     """A city's other-language name must lead to a real IANA zone, named in lower case."""
     append(data / "zones.toml", '"atlantis" = "Ocean/Atlantis"')

@@ -92,10 +92,13 @@ def test_the_shipped_file_was_reviewed_within_a_year(shipped: Helplines) -> None
 def test_each_common_zone_gets_its_countrys_entry_and_utc_the_fallback(
     shipped: Helplines,
 ) -> None:
-    """Every zone offered at onboarding resolves to its zone.tab country's entry; UTC falls back."""
-    common = tomllib.loads((REAL / "zones.toml").read_text(encoding="utf-8"))["common"]
+    """Every zone offered at onboarding, in every language, resolves to its zone.tab country's
+    entry; UTC falls back."""
+    zones = tomllib.loads((REAL / "zones.toml").read_text(encoding="utf-8"))
+    offered = [*zones["common"], *(z for listed in zones["common_for"].values() for z in listed)]
+    assert "America/Mexico_City" in offered and "Europe/Zurich" in offered
     countries = {row[2]: row[0] for row in tzdata_rows("zone.tab")}
-    for zone in common:
+    for zone in offered:
         expected = countries.get(zone, "")
         assert for_zone(shipped, zone).country == expected, zone
         assert expected in shipped.countries or zone == "UTC", zone

@@ -10,7 +10,16 @@ import pytest
 
 from bot.render import as_text
 from flows.model import LANGUAGE_HINT, Event, EventKind
-from tests.flows.transcript import CONTENT, ONBOARDING, START, Chat, onboard
+from tests.flows.transcript import (
+    AFTER_SCREEN,
+    CONTENT,
+    ONBOARDING,
+    RED_FLAGS_NO,
+    START,
+    TO_SCREEN,
+    Chat,
+    onboard,
+)
 
 OTHERS = [code for code in CONTENT.languages if code != "en"]
 
@@ -164,6 +173,34 @@ def test_a_city_typed_in_spanish_or_german_finds_its_time_zone(typed: str, zone:
     chat = onboard()
     chat.play("/settings", "[tz]", typed)
     assert chat.facts.profile.tz == zone
+
+
+@pytest.mark.parametrize(
+    ("hint", "near", "far"),
+    [
+        (
+            "es-MX",
+            ["Europe/Madrid", "America/Mexico_City", "America/Argentina/Buenos_Aires"],
+            "Asia/Tokyo",
+        ),
+        ("de-CH", ["Europe/Berlin", "Europe/Vienna", "Europe/Zurich"], "America/Los_Angeles"),
+        ("en-GB", ["Europe/London", "Asia/Kolkata", "Australia/Sydney"], "America/Mexico_City"),
+    ],
+)
+def test_the_time_zone_buttons_are_where_speakers_of_the_persons_language_live(
+    hint: str, near: list[str], far: str
+) -> None:
+    """Onboarding's zone question offers the zones of the person's language as buttons (a
+    Spanish speaker sees Mexico City and Buenos Aires, not Tokyo), so the helplines a crisis
+    gets are their country's with one tap; /settings offers the same."""
+    chat = Chat(now=START)
+    start(chat, hint)
+    chat.play(*TO_SCREEN[1:], *RED_FLAGS_NO, *AFTER_SCREEN[: AFTER_SCREEN.index("london")])
+    offered = [c.value for c in chat.asked.choices]
+    assert chat.asked.key == "onboarding.tz"
+    assert all(zone in offered for zone in near) and far not in offered
+    chat.play("london", "7am", "[no]", "[later]", "/settings", "[tz]")
+    assert [c.value for c in chat.asked.choices] == offered
 
 
 def test_a_city_two_countries_share_is_asked_again() -> None:
