@@ -392,18 +392,15 @@ def _zone_list(
     return listed
 
 
-def _zones_for(
-    data_dir: Path, zones: frozenset[str], languages: Iterable[str]
-) -> dict[str, tuple[str, ...]]:
-    """data/zones.toml [common_for]: a language -> the zone buttons its speakers see."""
+def _zones_for(data_dir: Path, zones: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    """data/zones.toml [common_for]: a language -> the zone buttons its speakers see (a list for
+    a language no catalogue offers is kept, unused)."""
     doc = _Doc(data_dir, "zones.toml")
     table: Table = doc.get(doc.root, "common_for", "", dict) if "common_for" in doc.root else {}
-    offered = set(languages)
     for language in table:
-        if language not in offered:
-            raise doc.error(
-                f"common_for.{language}", "no catalogue in data/messages/ for this language"
-            )
+        if not re.fullmatch(r"[a-z]{2,3}", language):
+            problem = "not a language code (two or three lower-case letters, as 'es')"
+            raise doc.error(f"common_for.{language}", problem)
     return {language: _zone_list(doc, table, language, "common_for", zones) for language in table}
 
 
@@ -774,7 +771,7 @@ def load_content(
         policy_version=policy_version,
         zones=zones,
         common_zones=common_zones,
-        zones_for=MappingProxyType(_zones_for(root, zones, messages)),
+        zones_for=MappingProxyType(_zones_for(root, zones)),
         zone_aliases=MappingProxyType(_zone_aliases(root, zones)),
         rhythm=load_rhythm(root),
         screen=MappingProxyType(screens),

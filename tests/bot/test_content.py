@@ -283,10 +283,13 @@ def test_a_languages_zone_buttons_are_checked_like_the_english_ones(data: Path) 
     assert message.startswith("data/zones.toml: common_for.de[2]: 'Mars/Olympus_Mons'")
 
 
-def test_zone_buttons_for_a_language_the_coach_does_not_speak_are_refused(data: Path) -> None:
-    edit(data / "zones.toml", r"^de = ", "fr = ")
+def test_zone_buttons_under_a_name_that_is_no_language_code_are_refused(data: Path) -> None:
+    """A typo such as "German" for "de" must not pass silently (its speakers would see the
+    English buttons)."""
+    edit(data / "zones.toml", r"^de = ", "German = ")
     assert refusal(data) == (
-        "data/zones.toml: common_for.fr: no catalogue in data/messages/ for this language"
+        "data/zones.toml: common_for.German: not a language code (two or three lower-case "
+        "letters, as 'es')"
     )
 
 
