@@ -1,29 +1,41 @@
 """The whole screen — rules, then the learned reader — scored on the newest blind held-out sets.
 
-tests/flows/heldout/<lang>.toml (English v13: 160 cases; Spanish v11 and German v11: 80 each)
+tests/flows/heldout/<lang>.toml (English v15: 160 cases; Spanish v13 and German v13: 80 each)
 were written blind on 2026-12-07 by helpers that opened none of the project (rules, screen,
-corpora, earlier sets, reader): the eighth round, how the sign hides (understatement, euphemism
-and jokes, voice-to-text, the sign buried in a long check-in or in a reply to the coach's
-question, writers for whom the language is not their first, fragments over several lines), with
-calm texts built from the same words. Scored with the screen as the seventh round's work left
-it (rules 2026-12.28, es43, de38; the reader trained on six rounds' sets), then again after each
-change. Emergency / crisis left:
+corpora, earlier sets, reader): the tenth round, the week between two check-ins (weekend news with
+the sign in a P.S., what people notice on the toilet, in bed, driving, with a partner, questions
+and what a doctor said, crisis told to an app they trust: arrangements, dates, thanks), with calm
+texts built from the same words. Scored with the screen as the ninth round's work left it (rules
+2026-12.32, es47, de41; the reader trained on eight rounds' sets), then after the ninth round's
+sets joined the reader's examples. Emergency / crisis left:
 
-- rules alone: en 4 / 12 of 50 / 40, es 7 / 4 of 28 / 22, de 6 / 13 of 28 / 22 (46 of 200);
-  calm texts escalated or checked: en 6 of 50, es 7 of 22, de 8 of 22.
-- with the reader: en 1 / 0, es 0 / 0, de 1 / 1 (**3 of 200**); calm en 8, es 8, de 9.
-- after the seventh round's sets joined the reader's examples: the same 3.
-- after a rules round on the seventh round's misses (2026-12.29, es44, de39, written without
-  this set): the rules alone 40 (en 4 / 9, es 7 / 3, de 6 / 11), calm en 6, es 7, de 8; with
-  the reader still **3 of 200** (en 1 / 0, es 0 / 0, de 1 / 1), calm en 8, es 8, de 9; everyday
-  check questions en 3 of 248, es 4 of 136, de 2 of 127. As committed.
+- rules alone: en 1 / 11 of 50 / 40, es 2 / 7 of 28 / 22, de 3 / 11 of 28 / 22 (35 of 200);
+  calm texts escalated or checked: en 9 of 50, es 5 of 22, de 6 of 22.
+- with the reader: en 1 / 0, es 0 / 0, de 1 / 0 (**2 of 200**, no crisis case left); calm en 12,
+  es 7, de 7.
+- after the ninth round's sets joined the reader's examples: the same **2 of 200**; calm en 11,
+  es 7, de 7. As committed.
 
-Left: "my right leg was weak and now both are and I'm dragging them" and "am anfang war ja nur das
-rechte bein schwach, jetzt seit gestern auch das linke …" (a weak leg that has spread to the other,
-read as one weak leg: the clarifying question, whose "both legs?" leads to the hold; counted as
-left, strictly), and a will made and the dog rehomed, "fühlt sich richtig an so" (a farewell told
-only by what was done).
+Left: "Abeg is it normal that my buttocks and the middle place are numb?" (Nigerian English, "the
+middle place" for the genitals: nothing found) and "der linke fuss haengt seit dienstag … und
+jetzt fängt rechts auch an schwach zu werden" (a foot drop spreading to the other side, read as
+one weak leg: the clarifying question, counted as left, strictly).
 
+The ninth round (en v14, es and de v12; time, degree and doubt), before it was learnt: rules alone
+42 of 200 left, with the reader 5 (en 1 / 0, es 2 / 0, de 1 / 1); after a rules round on the eighth
+round's misses (2026-12.31, es46, de40, written without that set) and the eighth round learnt,
+rules alone 41, with the reader the same 5: four were a weakness of one leg spread to the other
+("today the right one's going too", "hoy la der tb esta floja", "heute will das rechte auch nicht
+mehr"), read as one weak leg, although that rules round had been told of the class; the fifth a
+countdown, "noch 3 tage … danach ist schluss". The rules then learnt the class from the ninth
+round's cases (2026-12.32, es47, de41: the other side named with "too", "tb", "auch" a few words
+on): the tenth round, written after, is the blind test of that change, and left one case of it.
+
+The eighth round (en v13, es and de v11; how the sign hides: understatement, voice-to-text, the
+sign in a long check-in or a reply to the coach), before it was learnt: rules alone 46 of 200
+left, with the reader 3, after a rules round on the seventh round's misses and the seventh round
+learnt 3 (rules alone 40): two legs read as one weak leg, and a will made and the dog rehomed,
+"fühlt sich richtig an so".
 The seventh round (en v12, es and de v10; people whose lives shape how they say things), before
 it was learnt: rules alone 47 of 200 left, with the reader 4, after a rules round on the sixth
 round's misses and the sixth round learnt 3 (a leg weaker each day read as one weak leg; "thank u
@@ -43,7 +55,7 @@ settings (features, C = 10, balanced classes, thresholds 0.5, and 0.4 for crisis
 corpus (cross-validation), the earlier held-out sets and the everyday set below, the crisis
 threshold's 0.3 by leaving each learnt round out in turn; never on a blind set still blind.
 The bounds below are the rules-alone score and the shipped one: regression guards, not the bar
-(DESIGN §5 asks for no emergency or crisis case left unanswered, and three of 200 still are).
+(DESIGN §5 asks for no emergency or crisis case left unanswered, and two of 200 still are).
 
 tests/flows/heldout/everyday_<lang>.txt (300 en, 150 es, 150 de) are everyday messages written
 to measure the reader's false alarms, never trained on: the check questions the reader adds to
@@ -77,12 +89,12 @@ LANGUAGES = ("en", "es", "de")
 KINDS = ("emergency", "crisis", "urgent", "clarify", "none")
 # Cases left without any response, at most: (rules alone, rules and reader), per language and kind.
 LEFT_AT_MOST: Mapping[str, Mapping[str, tuple[int, int]]] = {
-    "en": {"emergency": (4, 1), "crisis": (9, 0)},
-    "es": {"emergency": (7, 0), "crisis": (3, 0)},
-    "de": {"emergency": (6, 1), "crisis": (11, 1)},
+    "en": {"emergency": (1, 1), "crisis": (11, 0)},
+    "es": {"emergency": (2, 0), "crisis": (7, 0)},
+    "de": {"emergency": (3, 1), "crisis": (11, 0)},
 }
 # Calm texts that got an escalation or a check question, at most (rules and reader).
-CALM_ALARMS_AT_MOST: Mapping[str, int] = {"en": 8, "es": 8, "de": 9}  # of 50, 22, 22
+CALM_ALARMS_AT_MOST: Mapping[str, int] = {"en": 11, "es": 7, "de": 7}  # of 50, 22, 22
 
 
 def _load(lang: str) -> list[dict[str, Any]]:
@@ -152,8 +164,8 @@ def test_blind_scores(lang: str) -> None:
 
 
 # Check questions the reader adds on the everyday sets, at most (as shipped: en 3 of 248 fresh
-# lines, es 4 of 136, de 2 of 127).
-EVERYDAY_CHECKS_AT_MOST: Mapping[str, int] = {"en": 3, "es": 4, "de": 2}
+# lines, es 5 of 136, de 1 of 127).
+EVERYDAY_CHECKS_AT_MOST: Mapping[str, int] = {"en": 3, "es": 5, "de": 1}
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
