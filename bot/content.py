@@ -660,11 +660,13 @@ MIN_READER_EXAMPLES = 50  # of each kind: fewer and the model has too little to 
 
 
 def _labels(catalogue: FluentCatalogue | None) -> tuple[str, ...]:
-    """A catalogue's button labels without parameters ("Continue", "Not sure", "Yes please")."""
+    """A catalogue's button labels without parameters ("Continue", "Not sure", "None of these"):
+    the shared `choice.*` and a dialogue's own `<dialogue>.btn_*`."""
     if catalogue is None:
         return ()
     ids: frozenset[str] = catalogue.keys()
-    plain = (k for k in ids if k.startswith("choice.") and not catalogue.variables(k))
+    buttons = (k for k in ids if k.startswith("choice.") or k.split(".")[-1].startswith("btn_"))
+    plain = (k for k in buttons if not catalogue.variables(k))
     return tuple(sorted(catalogue.format(k) for k in plain))
 
 

@@ -333,10 +333,13 @@ def test_the_coachs_own_button_labels_typed_back_are_not_read(lang: str) -> None
     """Every button label of the language, and the start of it that picks it ("carry on" for
     "Carry on with coaching"), and every word the coach accepts typed for an answer ("Never
     mind." to leave, "dunno"), typed back: never a check question from the reader, however
-    close its words come to the corpus's."""
+    close its words come to the corpus's. The labels include a dialogue's own (goals.btn_*)."""
     reader = CONTENT.readers[lang]
     assert len(reader.labels) > 20
     assert {"never mind", "no se", "keine ahnung"} & set(reader.labels)
+    # a dialogue's own buttons too: "NONE OF THESE" typed at the goals' movements was asked the
+    # self-harm question once its words scored near the corpus's
+    assert " ".join(fold(CONTENT.text(lang, "goals.btn_none")).split()) in reader.labels
     for label in reader.labels:
         words = label.split()
         for typed in {label, " ".join(words[:2]), label.upper() + "!"}:
