@@ -602,7 +602,7 @@ rescreen-quick =
     Ist dir seit dem letzten Check etwas davon aufgefallen?
     { $signs }
 rescreen-question = Sicherheitscheck { $n } von { $total }: { $question }
-rescreen-clear = Danke, nichts dabei, was ärztlich angeschaut werden muss. Machen wir weiter.
+rescreen-clear = Danke. Keines dieser Warnzeichen, also machen wir weiter.
 rescreen-corrected = Danke für die Korrektur. Ich habe deine neue Antwort als Korrektur notiert, und das Coaching ist doch nicht pausiert.
 rescreen-clarify = Du hast erwähnt, dass sich ein Bein schwach anfühlt. Betrifft die Schwäche beide Beine, oder wird sie von Tag zu Tag schlimmer?
 rescreen-clarify_clear = Danke. Bei Rückenschmerzen kann sich ein Bein schwach oder schwer anfühlen, und für sich allein ist das kein Notfall. Wenn es auf beide Beine übergeht, immer schwächer wird oder du ein Taubheitsgefühl im Genital- oder Gesäßbereich oder Probleme beim Wasserlassen bemerkst, hol dir Notfallhilfe ({ $emergency }).

@@ -639,7 +639,7 @@ rescreen-quick =
     Since we last checked, have you noticed any of these?
     { $signs }
 rescreen-question = Safety check { $n } of { $total }: { $question }
-rescreen-clear = Thanks, nothing there that needs a doctor. Let's keep going.
+rescreen-clear = Thanks. None of those warning signs, so let's keep going.
 rescreen-corrected = Thanks for putting that right. I've noted your new answer as a correction, and coaching isn't paused after all.
 rescreen-clarify = You mentioned a leg feeling weak. Is the weakness in both legs, or getting worse day by day?
 rescreen-clarify_clear = Thanks. A leg can feel weak or heavy with back pain, and on its own that isn't an emergency. If it spreads to both legs, keeps getting weaker, or you notice numbness around your genitals, back passage or inner thighs, or trouble peeing, get emergency help ({ $emergency }).

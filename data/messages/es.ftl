@@ -361,7 +361,7 @@ choice-delete_all = Sí, borrarlo todo
 choice-keep_all = No, conservarlo
 choice-checked_yes = Sí, ya me han revisado
 choice-not_yet = Todavía no
-choice-wrong = Me he equivocado de botón
+choice-wrong = Me he equivocado de respuesta
 choice-safe = Ahora mismo estoy a salvo
 choice-unsafe = No estoy a salvo
 choice-carry_on = Seguir con el acompañamiento
@@ -638,7 +638,7 @@ rescreen-quick =
     Desde el último control, ¿has notado alguna de estas cosas?
     { $signs }
 rescreen-question = Pregunta de seguridad { $n } de { $total }: { $question }
-rescreen-clear = Gracias, no hay nada que necesite un médico. Sigamos.
+rescreen-clear = Gracias. Ninguna de esas señales de alarma, así que sigamos.
 rescreen-corrected = Gracias por corregirlo. He anotado tu nueva respuesta como corrección, y al final el acompañamiento no queda en pausa.
 rescreen-clarify = Has dicho que notas una pierna débil. ¿La debilidad está en las dos piernas, o va a más de un día para otro?
 rescreen-clarify_clear = Gracias. Con el dolor de espalda una pierna puede notarse débil o pesada, y eso por sí solo no es una urgencia. Si pasa a las dos piernas, se debilita cada vez más, o notas adormecimiento en la zona genital, el ano o la parte interior de los muslos, o problemas para orinar, busca ayuda urgente (llama al { $emergency }).
@@ -703,7 +703,7 @@ redflag-sign-weakness = una pierna que está cada vez más débil
 synonym-yes = si|sí|s|sii|sip|sep|sí sí|si si|claro|claro que si|claro que sí|por supuesto|desde luego|afirmativo|exacto|asi es|así es|aja|ajá|si por favor|sí por favor|si gracias|sí gracias|yes
 synonym-no = no|n|nop|nope|nel|no no|para nada|nada|en absoluto|de ninguna manera|negativo|no gracias|ninguno|ninguna|ninguna de estas|ninguna de ellas|que va|qué va|la verdad es que no|la verdad que no|no realmente|realmente no|no especialmente
 synonym-unsure = no se|no sé|nose|ns|no lo se|no lo sé|no estoy seguro|no estoy segura|no estoy seguro/a|no sabria decir|no sabría decir|no sabria decirte|no sabría decirte|no lo tengo claro|no tengo claro|ni idea|quizas|quizás|quiza|quizá|tal vez|talvez|a lo mejor|puede|puede ser|puede que si|puede que sí|creo que si|creo que sí|creo que no|no del todo|mas o menos|más o menos|tengo dudas|no se seguro|no sé seguro
-synonym-wrong = me equivoque|me equivoqué|me he equivocado|me equivoque de boton|me equivoqué de botón|me he equivocado de boton|me he equivocado de botón|me equivoque de respuesta|me equivoqué de respuesta|boton equivocado|botón equivocado|respuesta equivocada|pulse el que no era|pulsé el que no era|toque el que no era|toqué el que no era|me confundi|me confundí|me he confundido|no era ese|no era esa|ese no|esa no|error|equivocado|equivocada|ups|uups|perdon|perdón|deshacer|corregir
+synonym-wrong = me equivoque|me equivoqué|me he equivocado|me he equivocado de respuesta|me equivoque de boton|me equivoqué de botón|me he equivocado de boton|me he equivocado de botón|me equivoque de respuesta|me equivoqué de respuesta|boton equivocado|botón equivocado|respuesta equivocada|pulse el que no era|pulsé el que no era|toque el que no era|toqué el que no era|me confundi|me confundí|me he confundido|no era ese|no era esa|ese no|esa no|error|equivocado|equivocada|ups|uups|perdon|perdón|deshacer|corregir
 synonym-ok = ok|okey|okay|oki|vale|va|dale|bueno|bien|de acuerdo|deacuerdo|perfecto|genial|sale|ya|listo|esta bien|está bien|entendido|hecho|k
 synonym-cancel = cancelar|cancela|cancelalo|cancélalo|cancelar esto|para|parar|para ya|detente|dejalo|déjalo|dejalo estar|déjalo estar|dejalo ya|déjalo ya|olvidalo|olvídalo|olvida|no importa|basta|stop
 

@@ -127,7 +127,7 @@ def test_the_combined_question_comes_at_most_once_a_day() -> None:
 
 @pytest.mark.parametrize("entry", ["after_red", "weekly"])
 def test_all_no_says_clear_and_coaching_goes_on(entry: str) -> None:
-    """All noes: "nothing there that needs a doctor" and no hold."""
+    """All noes: "none of those warning signs" and no hold."""
     if entry == "weekly":
         chat = weekly()
         replies = answer_up_to(chat, len(CONTENT.red_flags) - 1, "no")
