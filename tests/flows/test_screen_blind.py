@@ -163,9 +163,9 @@ def test_blind_scores(lang: str) -> None:
     assert lost == []
 
 
-# Check questions the reader adds on the everyday sets, at most (as shipped: en 3 of 248 fresh
+# Check questions the reader adds on the everyday sets, at most (as shipped: en 4 of 248 fresh
 # lines, es 5 of 136, de 1 of 127).
-EVERYDAY_CHECKS_AT_MOST: Mapping[str, int] = {"en": 3, "es": 5, "de": 1}
+EVERYDAY_CHECKS_AT_MOST: Mapping[str, int] = {"en": 4, "es": 5, "de": 1}
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
