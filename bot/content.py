@@ -550,13 +550,13 @@ def _expand(doc: _Doc, fragment: str, words: Mapping[str, str], gap: int, key: s
     return expanded
 
 
-_ScreenRulesRead = tuple[
-    list[ScreenRule], list[tuple[str, tuple[str, ...]]], list[tuple[str, str, tuple[str, ...]]]
-]
+_Cues = list[tuple[str, tuple[str, ...]]]
+_ScreenRulesRead = tuple[list[ScreenRule], _Cues, _Cues, list[tuple[str, str, tuple[str, ...]]]]
 
 
 def _screen_rules(doc: _Doc, words: Mapping[str, str], gap: int) -> _ScreenRulesRead:
-    """Reads the [[rule]]s of a screen: the rules, each rule's causes, each rule's raises."""
+    """Reads the [[rule]]s of a screen: the rules, each rule's causes, what undoes a cause,
+    each rule's raises."""
 
     def expand_all(table: Table, key: str, where: str) -> tuple[str, ...]:
         return tuple(
@@ -565,17 +565,24 @@ def _screen_rules(doc: _Doc, words: Mapping[str, str], gap: int) -> _ScreenRules
         )
 
     rules: list[ScreenRule] = []
-    explained: list[tuple[str, tuple[str, ...]]] = []
+    explained: _Cues = []
+    undone: _Cues = []
     raised: list[tuple[str, str, tuple[str, ...]]] = []
     for i, r in enumerate(doc.entries(doc.root, "rule"), 1):
         where = f"rule[{i}]"
-        doc.only(r, ("id", "kind", "patterns", "explained_by", "raised"), where)
+        doc.only(r, ("id", "kind", "patterns", "explained_by", "undone_by", "raised"), where)
         rule_id, kind = doc.ident(r, "id", where), doc.text(r, "kind", where)
         if kind not in SCREEN_KINDS:
             raise doc.error(f"{where}.kind", f"{kind!r} is not one of {', '.join(SCREEN_KINDS)}")
         rules.append(ScreenRule(rule_id, kind, expand_all(r, "patterns", where)))
         if "explained_by" in r:
             explained.append((rule_id, expand_all(r, "explained_by", where)))
+        if "undone_by" in r:
+            if "explained_by" not in r:
+                raise doc.error(
+                    f"{where}.undone_by", "undoes nothing: the rule has no explained_by"
+                )
+            undone.append((rule_id, expand_all(r, "undone_by", where)))
         if "raised" in r:
             targets: Table = doc.get(r, "raised", where, dict)
             raised += [(rule_id, to, expand_all(targets, to, f"{where}.raised")) for to in targets]
@@ -587,7 +594,7 @@ def _screen_rules(doc: _Doc, words: Mapping[str, str], gap: int) -> _ScreenRules
             raise doc.error(f"rule[{at}].raised.{to}", "no rule has this id")
         if SCREEN_KINDS.index(kinds[to]) > SCREEN_KINDS.index(kinds[rule_id]):
             raise doc.error(f"rule[{at}].raised.{to}", "must be of a kind at least as serious")
-    return rules, explained, raised
+    return rules, explained, undone, raised
 
 
 def load_screen(data_dir: Path, language: str) -> ScreenRules:
@@ -613,7 +620,7 @@ def load_screen(data_dir: Path, language: str) -> ScreenRules:
         if name in words:
             raise doc.error(f"words.{name}", "reserved: {w} is built in")
         words[name] = _expand(doc, doc.text(table, name, "words"), words, gap, f"words.{name}")
-    rules, explained, raised = _screen_rules(doc, words, gap)
+    rules, explained, undone, raised = _screen_rules(doc, words, gap)
     kinds = {r.id: r.kind for r in rules}
     for flag, category in RED_FLAGS.items():  # the screen keeps a rule for every question
         if kinds.get(flag) != category:
@@ -636,6 +643,7 @@ def load_screen(data_dir: Path, language: str) -> ScreenRules:
         relatives=lists["relatives"],
         shared=lists["shared"],
         explained=tuple(explained),
+        undone=tuple(undone),
         raised=tuple(raised),
     )
 

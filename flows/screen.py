@@ -64,6 +64,7 @@ class ContextRules(ScreenRules):
     relatives: tuple[str, ...] = ()  # "my dad who had a fall": the fall is the dad's
     shared: tuple[str, ...] = ()  # "so did i", "me too": someone else's symptom is theirs too
     explained: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (rule id, its causes' patterns)
+    undone: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (rule id, what undoes a cause after it)
     raised: tuple[tuple[str, str, tuple[str, ...]], ...] = ()  # (rule id, raised to, patterns)
 
 
@@ -102,7 +103,8 @@ class _Pattern:
     rank: int  # the kind's place in SCREEN_KINDS (0 most serious), then the rule's in the file
     order: int
     rule: ScreenRule | None = None
-    cue: tuple[str, str | None] | None = None  # (rule id, None: explained | the rule raised to)
+    # (rule id, what it does: "explained" | "undone" | "raised", the rule it is raised to or "")
+    cue: tuple[str, str, str] | None = None
     owned: bool = True  # a hit counts only when it is the person's own, not someone else's
 
 
@@ -138,11 +140,15 @@ def _compile(rules: ScreenRules) -> _Compiled:
         for rank, order, rule in ranked.values()
         for p in rule.patterns
     ]
-    cues: list[tuple[str, str | None, tuple[str, ...]]]
-    cues = [(rule_id, None, ps) for rule_id, ps in context.explained]
-    cues += [(rule_id, to, ps) for rule_id, to, ps in context.raised]
+    cues: list[tuple[str, str, str, tuple[str, ...]]]
+    cues = [(rule_id, "explained", "", ps) for rule_id, ps in context.explained]
+    cues += [(rule_id, "undone", "", ps) for rule_id, ps in context.undone]
+    cues += [(rule_id, "raised", to, ps) for rule_id, to, ps in context.raised]
     patterns += [
-        _Pattern(pattern(p), -1, -1, cue=(rule_id, to)) for rule_id, to, ps in cues for p in ps
+        # what undoes a cause counts whoever it seems to be about ("now they're numb again")
+        _Pattern(pattern(p), -1, -1, cue=(rule_id, does, to), owned=does != "undone")
+        for rule_id, does, to, ps in cues
+        for p in ps
     ]
     # whose a clause is: someone else named where a subject stands (at the start, after a
     # terminator or one of the person's words) or before "who"; else the person's (i, my, said …)
@@ -197,9 +203,10 @@ def _someone_elses(c: _Compiled, clause: str, floor: int, start: int) -> bool:
 
 def _live(
     c: _Compiled, clause: str, lines: tuple[int, ...], found: list[tuple[int, int, int]]
-) -> Iterator[tuple[_Pattern, bool]]:
+) -> Iterator[tuple[_Pattern, int, bool]]:
     """Yields the patterns found in one clean clause (`found`: start, end, pattern, in order) that
-    are neither negated nor reassured, each with whether it is someone else's. `lines` are where
+    are neither negated nor reassured, each with where it starts and whether it is someone
+    else's. `lines` are where
     joined lines start: patterns span them, but no negation, reassurance or subject reaches over."""
     seen: list[tuple[int, int, bool]] = []  # (start, end, negated)
     for start, end, n in found:
@@ -220,7 +227,7 @@ def _live(
         seen.append((start, end, negated))
         p = c.patterns[n]
         if not negated and not c.calm.match(clause, end, ceiling):
-            yield p, p.owned and _someone_elses(c, clause, floor, start)
+            yield p, start, p.owned and _someone_elses(c, clause, floor, start)
 
 
 def _readings(text: str) -> tuple[str, ...]:
@@ -261,21 +268,27 @@ def _hits(c: _Compiled, text: str) -> list[tuple[int, int, ScreenRule]]:
                 found[i].add((m.start() - starts[i], m.end() - starts[i], n))
     shared = c.shared.search(lines) is not None
     hits: list[tuple[int, int, ScreenRule]] = []
-    explained: set[str] = set()
+    explained: dict[str, tuple[int, int]] = {}  # rule id: where its first live cause is
+    undone: dict[str, tuple[int, int]] = {}  # rule id: where the last cue undoing a cause is
     raised: dict[str, str] = {}
-    for (clause, joined), hits_in in zip(read, found, strict=True):
-        for p, theirs in _live(c, clause, joined, sorted(hits_in)):
+    for i, ((clause, joined), hits_in) in enumerate(zip(read, found, strict=True)):
+        for p, start, theirs in _live(c, clause, joined, sorted(hits_in)):
             if theirs and not shared:
                 continue
             if p.rule is not None:
                 hits.append((p.rank, p.order, p.rule))
             elif p.cue is not None:
-                rule_id, to = p.cue
-                if to is None:
-                    explained.add(rule_id)
+                rule_id, does, to = p.cue
+                if does == "explained":
+                    explained.setdefault(rule_id, (i, start))
+                elif does == "undone":
+                    undone[rule_id] = (i, start)
                 else:
                     raised.setdefault(rule_id, to)
-    return [c.rules.get(raised.get(h[2].id, ""), h) for h in hits if h[2].id not in explained]
+    # a cause explains a rule's hits for the whole message, unless a cue after it undoes it
+    # ("went within minutes of getting out … this morning it's numb again")
+    live = {rule_id for rule_id, at in explained.items() if undone.get(rule_id, (-1, -1)) < at}
+    return [c.rules.get(raised.get(h[2].id, ""), h) for h in hits if h[2].id not in live]
 
 
 def screen(text: str, rules: ScreenRules, reader: Reader | None = None) -> Finding | None:

@@ -72,6 +72,21 @@ def test_a_bad_cause_is_refused(data: Path) -> None:
     assert message.startswith(f"data/safety/en.toml: rule[{n}].explained_by[1]: bad regular")
 
 
+def test_an_undoing_cue_without_a_cause_is_refused(data: Path) -> None:
+    """`undone_by` undoes a rule's cause: on a rule with no `explained_by` it is refused."""
+    n = add_rule(data, "id = \"soon\"\nkind = \"urgent\"\npatterns = ['x']\nundone_by = ['y']")
+    message = refusal(data)
+    assert message.startswith(f"data/safety/en.toml: rule[{n}].undone_by: undoes nothing")
+
+
+def test_a_bad_undoing_cue_is_refused(data: Path) -> None:
+    """An `undone_by` pattern is checked like any other."""
+    rule = "id = \"soon\"\nkind = \"urgent\"\npatterns = ['x']\nexplained_by = ['y']"
+    n = add_rule(data, rule + "\nundone_by = ['(']")
+    message = refusal(data)
+    assert message.startswith(f"data/safety/en.toml: rule[{n}].undone_by[1]: bad regular")
+
+
 def test_unknown_kind_is_refused(data: Path) -> None:
     """A rule's kind must be crisis, emergency, urgent, clarify or check."""
     n = add_rule(data, 'id = "later"\nkind = "later"\npatterns = [\'whenever\']')

@@ -129,6 +129,7 @@ def test_no_pattern_can_cross_a_clause(rules: ScreenRules) -> None:
     """Clauses are searched as the lines of one text: no pattern may match a line break."""
     assert isinstance(rules, ContextRules)
     crossing = re.compile(r"\\[sSWDB]|\[\^|(?<!\\)\.")
-    cues = [p for _, ps in rules.explained for p in ps] + [p for *_, ps in rules.raised for p in ps]
+    cues = [p for _, ps in (*rules.explained, *rules.undone) for p in ps]
+    cues += [p for *_, ps in rules.raised for p in ps]
     patterns = [p for rule in rules.rules for p in rule.patterns] + cues
     assert [p for p in patterns if crossing.search(p)] == []
