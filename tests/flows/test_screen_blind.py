@@ -1,25 +1,30 @@
 """The whole screen — rules, then the learned reader — scored on the newest blind held-out sets.
 
-tests/flows/heldout/<lang>.toml (English v15: 160 cases; Spanish v13 and German v13: 80 each)
+tests/flows/heldout/<lang>.toml (English v16: 160 cases; Spanish v14 and German v14: 80 each)
 were written blind on 2026-12-07 by helpers that opened none of the project (rules, screen,
-corpora, earlier sets, reader): the tenth round, the week between two check-ins (weekend news with
-the sign in a P.S., what people notice on the toilet, in bed, driving, with a partner, questions
-and what a doctor said, crisis told to an app they trust: arrangements, dates, thanks), with calm
-texts built from the same words. Scored with the screen as the ninth round's work left it (rules
-2026-12.32, es47, de41; the reader trained on eight rounds' sets), then after the ninth round's
-sets joined the reader's examples. Emergency / crisis left:
+corpora, earlier sets, reader): the eleventh round, lives with other conditions and other people
+(pregnancy and after birth, the menopause, prostate trouble, diabetes, IBS, MS, an operation, water
+tablets, painkillers that constipate; a parent's or partner's illness, a dog, caring, shift work):
+the person's new sign beside an older explained one or someone else's; crisis hidden in money,
+caring, a loss or a joke; the calm texts built from the same material. Scored with the screen as
+the tenth round's work left it (rules 2026-12.33, es49, de43; the reader trained on nine rounds'
+sets), then after the changes it saw (a cue that undoes a cause, the tenth round's two misses by
+class: 2026-12.35, es50, de45; the tenth round's sets joined the reader's examples). Emergency /
+crisis left, the same both times:
 
-- rules alone: en 1 / 11 of 50 / 40, es 2 / 7 of 28 / 22, de 3 / 11 of 28 / 22 (35 of 200);
-  calm texts escalated or checked: en 9 of 50, es 5 of 22, de 6 of 22.
-- with the reader: en 1 / 0, es 0 / 0, de 1 / 0 (**2 of 200**, no crisis case left); calm en 12,
-  es 7, de 7.
-- after the ninth round's sets joined the reader's examples: the same **2 of 200**; calm en 11,
-  es 7, de 7. As committed.
+- rules alone: en 3 / 11 of 50 / 40, es 2 / 9 of 28 / 22, de 4 / 7 of 28 / 22 (36 of 200);
+  calm texts escalated or checked: en 14 of 50, es 5 of 22, de 6 of 22.
+- with the reader: en 0 / 0, es 0 / 1, de 1 / 0 (**2 of 200**); calm en 14, es 6, de 7.
 
-Left: "Abeg is it normal that my buttocks and the middle place are numb?" (Nigerian English, "the
-middle place" for the genitals: nothing found) and "der linke fuss haengt seit dienstag … und
-jetzt fängt rechts auch an schwach zu werden" (a foot drop spreading to the other side, read as
-one weak leg: the clarifying question, counted as left, strictly).
+Left: "perdí a mi hijo en marzo y la espalda es lo de menos. solo quiero irme con él" (a wish
+to join a dead child: nothing found) and "Mit da Prostata bin i eh scho langsam … Owa seit
+gestan auf d'Nocht geht goa nix mehr. Da Bauch is hoat wia a Stoa" (retention in Bavarian,
+beside a slow prostate: nothing found).
+
+The tenth round (en v15, es and de v13; the week between two check-ins), before it was learnt:
+rules alone 35 of 200 left, with the reader 2 (en 1 / 0, es 0 / 0, de 1 / 0): "Abeg is it normal
+that my buttocks and the middle place are numb?" and "der linke fuss haengt … jetzt fängt rechts
+auch an schwach zu werden" (both mended by class in 2026-12.35 and de45).
 
 The ninth round (en v14, es and de v12; time, degree and doubt), before it was learnt: rules alone
 42 of 200 left, with the reader 5 (en 1 / 0, es 2 / 0, de 1 / 1); after a rules round on the eighth
@@ -89,12 +94,12 @@ LANGUAGES = ("en", "es", "de")
 KINDS = ("emergency", "crisis", "urgent", "clarify", "none")
 # Cases left without any response, at most: (rules alone, rules and reader), per language and kind.
 LEFT_AT_MOST: Mapping[str, Mapping[str, tuple[int, int]]] = {
-    "en": {"emergency": (1, 1), "crisis": (11, 0)},
-    "es": {"emergency": (2, 0), "crisis": (7, 0)},
-    "de": {"emergency": (3, 1), "crisis": (11, 0)},
+    "en": {"emergency": (3, 0), "crisis": (11, 0)},
+    "es": {"emergency": (2, 0), "crisis": (9, 1)},
+    "de": {"emergency": (4, 1), "crisis": (7, 0)},
 }
 # Calm texts that got an escalation or a check question, at most (rules and reader).
-CALM_ALARMS_AT_MOST: Mapping[str, int] = {"en": 11, "es": 7, "de": 7}  # of 50, 22, 22
+CALM_ALARMS_AT_MOST: Mapping[str, int] = {"en": 14, "es": 6, "de": 7}  # of 50, 22, 22
 
 
 def _load(lang: str) -> list[dict[str, Any]]:
@@ -165,7 +170,7 @@ def test_blind_scores(lang: str) -> None:
 
 # Check questions the reader adds on the everyday sets, at most (as shipped: en 4 of 248 fresh
 # lines, es 5 of 136, de 1 of 127).
-EVERYDAY_CHECKS_AT_MOST: Mapping[str, int] = {"en": 4, "es": 5, "de": 1}
+EVERYDAY_CHECKS_AT_MOST: Mapping[str, int] = {"en": 4, "es": 5, "de": 2}
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
