@@ -374,8 +374,8 @@ def load_goals(data_dir: Path, ladders: Mapping[str, Ladder]) -> GoalSettings:
     return GoalSettings(version, MappingProxyType(suggestions), **found)
 
 
-def _zones(data_dir: Path, zones: frozenset[str]) -> tuple[str, ...]:
-    doc = _Doc(data_dir, "zones.toml")
+def _zones(doc: _Doc, zones: frozenset[str]) -> tuple[str, ...]:
+    """data/zones.toml `common`: the zone buttons of a language with no list of its own."""
     return _zone_list(doc, doc.root, "common", "", zones)
 
 
@@ -392,10 +392,9 @@ def _zone_list(
     return listed
 
 
-def _zones_for(data_dir: Path, zones: frozenset[str]) -> dict[str, tuple[str, ...]]:
+def _zones_for(doc: _Doc, zones: frozenset[str]) -> dict[str, tuple[str, ...]]:
     """data/zones.toml [common_for]: a language -> the zone buttons its speakers see (a list for
     a language no catalogue offers is kept, unused)."""
-    doc = _Doc(data_dir, "zones.toml")
     table: Table = doc.get(doc.root, "common_for", "", dict) if "common_for" in doc.root else {}
     for language in table:
         if not re.fullmatch(r"[a-z]{2,3}", language):
@@ -404,9 +403,8 @@ def _zones_for(data_dir: Path, zones: frozenset[str]) -> dict[str, tuple[str, ..
     return {language: _zone_list(doc, table, language, "common_for", zones) for language in table}
 
 
-def _zone_aliases(data_dir: Path, zones: frozenset[str]) -> dict[str, str]:
+def _zone_aliases(doc: _Doc, zones: frozenset[str]) -> dict[str, str]:
     """data/zones.toml [aliases]: lower case, without accents, single spaces -> an IANA zone."""
-    doc = _Doc(data_dir, "zones.toml")
     table: Table = doc.root.get("aliases", {})
     for name, value in table.items():
         if not isinstance(value, str) or value not in zones:
@@ -747,7 +745,8 @@ def load_content(
     policy_version = policy.text(policy.root, "version")
     summary_key = policy.text(policy.root, "summary_key")
     zones = frozenset(zoneinfo.available_timezones())
-    common_zones = _zones(root, zones)
+    zones_doc = _Doc(root, "zones.toml")  # read once: the common list, per language, aliases
+    common_zones = _zones(zones_doc, zones)
     goals = load_goals(root, ladders)
     required = set(flows.catalogue.REGISTERED if required_keys is None else required_keys)
     required |= {f"goals.suggestion.{s}" for s in goals.suggestions}
@@ -781,8 +780,8 @@ def load_content(
         policy_version=policy_version,
         zones=zones,
         common_zones=common_zones,
-        zones_for=MappingProxyType(_zones_for(root, zones)),
-        zone_aliases=MappingProxyType(_zone_aliases(root, zones)),
+        zones_for=MappingProxyType(_zones_for(zones_doc, zones)),
+        zone_aliases=MappingProxyType(_zone_aliases(zones_doc, zones)),
         rhythm=load_rhythm(root),
         screen=MappingProxyType(screens),
         readers=MappingProxyType(
