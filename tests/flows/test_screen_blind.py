@@ -1,25 +1,28 @@
 """The whole screen — rules, then the learned reader — scored on the newest blind held-out sets.
 
-tests/flows/heldout/<lang>.toml (English v16: 160 cases; Spanish v14 and German v14: 80 each)
+tests/flows/heldout/<lang>.toml (English v17: 160 cases; Spanish v15 and German v15: 80 each)
 were written blind on 2026-12-07 by helpers that opened none of the project (rules, screen,
-corpora, earlier sets, reader): the eleventh round, lives with other conditions and other people
-(pregnancy and after birth, the menopause, prostate trouble, diabetes, IBS, MS, an operation, water
-tablets, painkillers that constipate; a parent's or partner's illness, a dog, caring, shift work):
-the person's new sign beside an older explained one or someone else's; crisis hidden in money,
-caring, a loss or a joke; the calm texts built from the same material. Scored with the screen as
-the tenth round's work left it (rules 2026-12.33, es49, de43; the reader trained on nine rounds'
-sets), then after the changes it saw (a cue that undoes a cause, the tenth round's two misses by
-class: 2026-12.35, es50, de45; the tenth round's sets joined the reader's examples). Emergency /
-crisis left, the same both times:
+corpora, earlier sets, reader): the twelfth round, short, sideways and in answer to the coach (a
+pain number with a few words after it, "yes but…", a correction, "is it normal that…?", an aside
+in brackets, a fragment, text-speak, voice-to-text; at least a third under ten words), with calm
+texts from the same material. Scored with the screen as the eleventh round found it (rules
+2026-12.35, es50, de45; the reader trained on ten rounds' sets), then after the changes it saw
+(a rules round on the eleventh round's misses, by class: 2026-12.37, es51, de46; the eleventh
+round's sets joined the reader's examples). Emergency / crisis left:
 
-- rules alone: en 3 / 11 of 50 / 40, es 2 / 9 of 28 / 22, de 4 / 7 of 28 / 22 (36 of 200);
-  calm texts escalated or checked: en 14 of 50, es 5 of 22, de 6 of 22.
-- with the reader: en 0 / 0, es 0 / 1, de 1 / 0 (**2 of 200**); calm en 14, es 6, de 7.
+- before: rules alone en 1 / 3 of 50 / 40, es 3 / 8 of 28 / 22, de 5 / 6 of 28 / 22 (26 of
+  200); with the reader **none** (0 of 200), for the first time; calm texts escalated or checked
+  with the reader en 9 of 50, es 4 of 22, de 6 of 22.
+- after: rules alone en 1 / 3, es 3 / 7, de 5 / 6 (25 of 200); with the reader **none**; calm en
+  8, es 4, de 6. As committed.
 
-Left: "perdí a mi hijo en marzo y la espalda es lo de menos. solo quiero irme con él" (a wish
-to join a dead child: nothing found) and "Mit da Prostata bin i eh scho langsam … Owa seit
-gestan auf d'Nocht geht goa nix mehr. Da Bauch is hoat wia a Stoa" (retention in Bavarian,
-beside a slow prostate: nothing found).
+The eleventh round (en v16, es and de v14; lives with other conditions and other people: the
+person's new sign beside an older explained one or someone else's), before it was learnt: rules
+alone 36 of 200 left, with the reader 2 (en 0 / 0, es 0 / 1, de 1 / 0), the same after a cue that
+undoes a cause and the tenth round's misses by class: "perdí a mi hijo en marzo … solo quiero
+irme con él" (a wish to join a dead child) and "Mit da Prostata bin i eh scho langsam … Owa seit
+gestan auf d'Nocht geht goa nix mehr" (retention in Bavarian beside a slow prostate), both
+nothing found; the rules round on its misses (es51, de46) now finds both.
 
 The tenth round (en v15, es and de v13; the week between two check-ins), before it was learnt:
 rules alone 35 of 200 left, with the reader 2 (en 1 / 0, es 0 / 0, de 1 / 0): "Abeg is it normal
@@ -94,12 +97,12 @@ LANGUAGES = ("en", "es", "de")
 KINDS = ("emergency", "crisis", "urgent", "clarify", "none")
 # Cases left without any response, at most: (rules alone, rules and reader), per language and kind.
 LEFT_AT_MOST: Mapping[str, Mapping[str, tuple[int, int]]] = {
-    "en": {"emergency": (3, 0), "crisis": (11, 0)},
-    "es": {"emergency": (2, 0), "crisis": (9, 1)},
-    "de": {"emergency": (4, 1), "crisis": (7, 0)},
+    "en": {"emergency": (1, 0), "crisis": (3, 0)},
+    "es": {"emergency": (3, 0), "crisis": (7, 0)},
+    "de": {"emergency": (5, 0), "crisis": (6, 0)},
 }
 # Calm texts that got an escalation or a check question, at most (rules and reader).
-CALM_ALARMS_AT_MOST: Mapping[str, int] = {"en": 14, "es": 6, "de": 7}  # of 50, 22, 22
+CALM_ALARMS_AT_MOST: Mapping[str, int] = {"en": 8, "es": 4, "de": 6}  # of 50, 22, 22
 
 
 def _load(lang: str) -> list[dict[str, Any]]:
