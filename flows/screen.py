@@ -80,6 +80,7 @@ def clean(clause: str) -> str:
     return _REPEATS.sub(r"\1\1", _NOT_WORD.sub(" ", clause)).strip()
 
 
+@functools.cache  # the loader compiles each pattern to check it; the screen reuses that compile
 def pattern(fragment: str) -> re.Pattern[str]:
     """Compiles one rule pattern to match whole words; raises re.error if it is malformed.
 

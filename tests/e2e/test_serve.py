@@ -67,7 +67,7 @@ class Replica:
         self.process = start("serve", env, self.log)
         self.client = httpx.Client(base_url=self.url, timeout=10)
 
-    def ready(self, timeout: float = 30) -> Replica:
+    def ready(self, timeout: float = 90) -> Replica:
         """Waits until /healthz answers 200."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
@@ -127,7 +127,7 @@ class Person:
         self.replica = replica
         self.seen = 0
 
-    def expect(self, text: str, timeout: float = 15) -> dict[str, Any]:
+    def expect(self, text: str, timeout: float = 45) -> dict[str, Any]:
         message = self.user.wait_for(text, timeout=timeout, after=self.seen)
         self.seen = message["message_id"]
         return message

@@ -80,7 +80,7 @@ class Person:
         self.user = user
         self.seen = 0
 
-    def expect(self, text: str, timeout: float = 15) -> dict[str, Any]:
+    def expect(self, text: str, timeout: float = 45) -> dict[str, Any]:
         message = self.user.wait_for(text, timeout=timeout, after=self.seen)
         self.seen = message["message_id"]
         return message

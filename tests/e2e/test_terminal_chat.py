@@ -67,7 +67,7 @@ class Terminal:
         )
         return cls(process)
 
-    async def expect(self, text: str, timeout: float = 15) -> str:
+    async def expect(self, text: str, timeout: float = 45) -> str:
         """Waits until `text` has been printed since the last expectation; returns that output."""
         assert self.process.stdout is not None
         loop = asyncio.get_running_loop()
