@@ -207,8 +207,8 @@ def _live(
 ) -> Iterator[tuple[_Pattern, int, bool]]:
     """Yields the patterns found in one clean clause (`found`: start, end, pattern, in order) that
     are neither negated nor reassured, each with where it starts and whether it is someone
-    else's. `lines` are where
-    joined lines start: patterns span them, but no negation, reassurance or subject reaches over."""
+    else's. `lines` are where joined lines start: patterns span them, but no negation,
+    reassurance or subject reaches over."""
     seen: list[tuple[int, int, bool]] = []  # (start, end, negated)
     for start, end, n in found:
         floor = max((j for j in lines if j <= start), default=0)
@@ -288,8 +288,8 @@ def _hits(c: _Compiled, text: str) -> list[tuple[int, int, ScreenRule]]:
                     raised.setdefault(rule_id, to)
     # a cause explains a rule's hits for the whole message, unless a cue after it undoes it
     # ("went within minutes of getting out … this morning it's numb again")
-    live = {rule_id for rule_id, at in explained.items() if undone.get(rule_id, (-1, -1)) < at}
-    return [c.rules.get(raised.get(h[2].id, ""), h) for h in hits if h[2].id not in live]
+    still = {rule_id for rule_id, at in explained.items() if undone.get(rule_id, (-1, -1)) < at}
+    return [c.rules.get(raised.get(h[2].id, ""), h) for h in hits if h[2].id not in still]
 
 
 def screen(text: str, rules: ScreenRules, reader: Reader | None = None) -> Finding | None:
